@@ -1,0 +1,30 @@
+"""Annotations: the human-reviewed description of what a source reports.
+
+See :func:`load_annotation` and the records in :mod:`.model`.
+"""
+
+from .load import load_annotation
+from .model import (
+    CONTACT_KINDS,
+    DIRECT_KINDS,
+    Annotation,
+    ClaimAnn,
+    ContactAnn,
+    DateValue,
+    PostAnn,
+    Quote,
+    SourceAnn,
+)
+
+__all__ = [
+    "CONTACT_KINDS",
+    "DIRECT_KINDS",
+    "Annotation",
+    "ClaimAnn",
+    "ContactAnn",
+    "DateValue",
+    "PostAnn",
+    "Quote",
+    "SourceAnn",
+    "load_annotation",
+]

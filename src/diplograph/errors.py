@@ -1,0 +1,163 @@
+"""Exceptions raised by diplograph.
+
+Every error a user can cause derives from :class:`DiplographError` and carries
+a message that names the file, line, term or name at fault. The command-line
+interface maps each family to an exit code (see :data:`EXIT_CODES`); the
+library itself never exits.
+
+Hierarchy::
+
+    DiplographError
+    ├── InputError                      bad input files
+    │   ├── RegistryError               the entity registry
+    │   └── AnnotationError             an annotation (file and line)
+    │       ├── QuoteNotFoundError      a quote that is not in the text
+    │       ├── AmbiguousQuoteError     a quote found more than once
+    │       └── InvalidDateError        a date that cannot be, or is not allowed
+    ├── UnknownEntityError              a name no entity is known by
+    ├── ShapeViolationError             SHACL violations in a built graph
+    ├── QueryError                      a broken or unknown SPARQL query
+    ├── StoreError                      reading or writing graph files
+    └── NoAnswerError                   a well-formed question without an answer
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = [
+    "EXIT_CODES",
+    "AmbiguousQuoteError",
+    "AnnotationError",
+    "DiplographError",
+    "InputError",
+    "InvalidDateError",
+    "NoAnswerError",
+    "QueryError",
+    "QuoteNotFoundError",
+    "RegistryError",
+    "ShapeViolationError",
+    "StoreError",
+    "UnknownEntityError",
+    "exit_code_for",
+]
+
+
+class DiplographError(Exception):
+    """Base class of every error diplograph raises on bad input or a bad question."""
+
+
+class InputError(DiplographError):
+    """An input file (registry, annotation, graph) is malformed.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong.
+    path : str or Path, optional
+        The file at fault.
+    line : int, optional
+        The 1-based line in that file.
+    """
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path if self.line is None else f"{self.path}:{self.line}"
+            where += ": "
+        return f"{where}{self.message}"
+
+
+class RegistryError(InputError):
+    """The entity registry is malformed (duplicate id or alias, missing label)."""
+
+
+class AnnotationError(InputError):
+    """An annotation is malformed or contradicts its source text."""
+
+
+class QuoteNotFoundError(AnnotationError):
+    """A quote in an annotation does not occur in the source text."""
+
+
+class AmbiguousQuoteError(AnnotationError):
+    """A quote occurs more than once in the text and no occurrence was chosen."""
+
+
+class InvalidDateError(AnnotationError):
+    """A date is impossible (30 February) or not allowed (after publication)."""
+
+
+class UnknownEntityError(DiplographError, LookupError):
+    """No entity is known by a name.
+
+    Parameters
+    ----------
+    name : str
+        The name that was looked up.
+    suggestions : sequence of str
+        Near matches, best first (may be empty).
+    """
+
+    def __init__(self, name: str, suggestions: Sequence[str] = (), where: str | None = None):
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.where = where
+        msg = f"unknown entity {name!r}"
+        if suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+        if where:
+            msg = f"{where}: {msg}"
+        super().__init__(msg)
+
+    def __str__(self) -> str:  # LookupError would quote the message otherwise
+        return str(self.args[0])
+
+
+class ShapeViolationError(DiplographError):
+    """A graph does not conform to the SHACL shapes (violations, not warnings)."""
+
+    def __init__(self, message: str, results: Sequence[str] = ()):
+        self.results = tuple(results)
+        super().__init__(message)
+
+
+class QueryError(DiplographError):
+    """A SPARQL query is broken, unknown, or was given bad bindings."""
+
+
+class StoreError(DiplographError):
+    """A graph file or store could not be read or written."""
+
+
+class NoAnswerError(DiplographError):
+    """A well-formed question has no answer under the given options."""
+
+
+#: Exit codes of the command-line interface, by error family (most specific first).
+EXIT_CODES: dict[type[DiplographError], int] = {
+    UnknownEntityError: 4,
+    AnnotationError: 3,
+    RegistryError: 3,
+    InputError: 3,
+    ShapeViolationError: 5,
+    QueryError: 6,
+    StoreError: 7,
+    NoAnswerError: 8,
+    DiplographError: 1,
+}
+
+
+def exit_code_for(error: DiplographError) -> int:
+    """Return the CLI exit code for *error* (1 when no family matches more closely)."""
+    for cls in type(error).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]  # type: ignore[index]
+    return 1
