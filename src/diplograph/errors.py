@@ -159,5 +159,5 @@ def exit_code_for(error: DiplographError) -> int:
     """Return the CLI exit code for *error* (1 when no family matches more closely)."""
     for cls in type(error).__mro__:
         if cls in EXIT_CODES:
-            return EXIT_CODES[cls]  # type: ignore[index]
+            return EXIT_CODES[cls]
     return 1

@@ -42,11 +42,11 @@ KIND_LABELS = {
     "indirectContact": ("indirect contact", "اتصال غير مباشر"),
 }
 _ENTITY_TYPES: dict[str, tuple[URIRef, ...]] = {
-    "person": (SDO.Person, PROV.Person),
-    "organisation": (ORG.FormalOrganization, PROV.Organization),
-    "country": (SDO.Country, ORG.FormalOrganization, PROV.Organization),
+    "person": (SDO.Person, PROV.Person, PROV.Agent),
+    "organisation": (ORG.FormalOrganization, PROV.Organization, PROV.Agent),
+    "country": (SDO.Country, ORG.FormalOrganization, PROV.Organization, PROV.Agent),
     "place": (SDO.Place, SEM.Place),
-    "group": (DG.UnnamedGroup,),
+    "group": (DG.UnnamedGroup, PROV.Agent),
 }
 
 

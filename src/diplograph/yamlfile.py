@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -74,7 +73,7 @@ class YMap:
         return self.entries.get(key)
 
 
-YValue = Union[YScalar, YList, YMap]
+YValue = YScalar | YList | YMap
 
 
 def _convert(node: yaml.Node, path: str) -> YValue:
@@ -82,7 +81,7 @@ def _convert(node: yaml.Node, path: str) -> YValue:
     if isinstance(node, yaml.ScalarNode):
         quoted = node.style in ("'", '"')
         value = node.value
-        if not quoted and node.tag == "tag:yaml.org,2002:null" or (not quoted and value in ("", "~", "null")):
+        if (not quoted and node.tag == "tag:yaml.org,2002:null") or (not quoted and value in ("", "~", "null")):
             value = ""
         return YScalar(value, path, line, quoted)
     if isinstance(node, yaml.SequenceNode):

@@ -121,7 +121,7 @@ class _Reader:
             return self.registry.resolve(scalar.value, scalar.where)
         except UnknownEntityError:
             raise
-        
+
     def entity_at(self, node: YMap, key: str, what: str, required: bool = True) -> Entity | None:
         value = node.get(key)
         if value is None:
@@ -251,9 +251,9 @@ class _Reader:
             raise _err(node.get("language"), f"language {language!r} is not a BCP 47 tag")
         hedges = []
         for h in self.maps(node, "hedges", "source"):
-            q = self.quote(h, "quote", "a source hedge")
-            (hedge,) = self.hedges(YMap({"hedges": YList([h], h.path, h.line)}, h.path, h.line), "source", q.span)
-            hedges.append((hedge, q))
+            hq = self.quote(h, "quote", "a source hedge")
+            (hedge,) = self.hedges(YMap({"hedges": YList([h], h.path, h.line)}, h.path, h.line), "source", hq.span)
+            hedges.append((hedge, hq))
         return SourceAnn(
             id=sid, text=self.text, text_path=str(rel), title=title,
             title_en=self.scalar(node, "title_en", "source", False), published=self.published,
@@ -353,9 +353,8 @@ class _Reader:
                 date=self.date_at(gnode, "date", "a gathering", allow_after=planned) or DateValue("", "undated"),
                 quote=self.quote(gnode, "quote", "a gathering"),
             )
-            if (gathering.date.first_day() and date_value.first_day()
-                    and not (gathering.date.first_day() <= date_value.first_day()  # type: ignore[operator]
-                             <= gathering.date.last_day())):  # type: ignore[operator]
+            g_first, g_last, c_first = gathering.date.first_day(), gathering.date.last_day(), date_value.first_day()
+            if g_first and g_last and c_first and not g_first <= c_first <= g_last:
                 raise _err(gnode.get("date"), f"{what} is dated {date_value.iso}, outside its gathering "
                                               f"({gathering.date.iso})", InvalidDateError)
         if kind == "sidelinesMeeting" and gathering is None:
@@ -399,7 +398,9 @@ class _Reader:
         holder = self.entity_at(node, "holder", "a post")
         organisation = self.entity_at(node, "organisation", "a post")
         assert holder is not None and organisation is not None
-        role = self.registry.role(str(self.scalar(node, "role", "a post")), node.get("role").where)  # type: ignore[union-attr]
+        role_node = node.get("role")
+        role = self.registry.role(str(self.scalar(node, "role", "a post")),
+                                  role_node.where if role_node is not None else node.where)
         evidence = self.quote(node, "evidence", "a post")
         during = None
         raw_during = self.scalar(node, "during", "a post", False)
@@ -409,7 +410,8 @@ class _Reader:
                 raise _err(node.get("during"), "'during' is START/END, for instance 2017/2021")
             b = self.date(begin.strip(), node.get("during"))
             e = self.date(end.strip(), node.get("during"), allow_after=True)
-            if b.first_day() and e.last_day() and b.first_day() > e.last_day():  # type: ignore[operator]
+            b_first, e_last = b.first_day(), e.last_day()
+            if b_first and e_last and b_first > e_last:
                 raise _err(node.get("during"), f"term {raw_during!r} ends before it begins", InvalidDateError)
             during = (b, e)
         attested = self.date_at(node, "attested", "a post", required=False)

@@ -1,0 +1,205 @@
+"""Commands on the knowledge graph itself: build, query, show, timeline, gaps, claims, planned."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import QueryError
+from .output import emit, render
+
+__all__ = ["add_format", "add_graph", "open_kg", "register"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def add_graph(p: argparse.ArgumentParser) -> None:
+    """Add the ``--graph`` option (graph files to load instead of the seed graph)."""
+    p.add_argument("--graph", "-g", action="append", metavar="FILE",
+                   help="graph file to load (repeatable); default: the built graph of the seed article")
+
+
+def add_format(p: argparse.ArgumentParser) -> None:
+    """Add the ``--format`` option."""
+    p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+
+
+def open_kg(args: argparse.Namespace) -> Any:
+    """The knowledge graph the arguments name."""
+    from ..kg import load
+
+    return load(*(args.graph or []))
+
+
+def register(sub: Any) -> None:
+    """Register this module's subcommands."""
+    p = sub.add_parser("build", help="validate the annotations and write the graph",
+                       description="Read the registry and every annotation, map them to RDF, validate with "
+                                   "SHACL and write the graph atomically (nothing is written on any error).")
+    p.add_argument("--graph-dir", type=Path, default=None, help="folder with registry.yaml and annotations/")
+    p.add_argument("--output", "-o", type=Path, default=None, help="output file (default: GRAPH_DIR/diplograph.ttl)")
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--warnings", action="store_true", help="list SHACL warnings and notes")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text",
+                       description="Run NAME (see --list), a .rq FILE, or SPARQL text. Values are bound with "
+                                   "--bind var=value (entity names are resolved to IRIs), never pasted into the text.")
+    p.add_argument("query", nargs="?", help="query name, .rq file or SPARQL text")
+    p.add_argument("--list", action="store_true", help="list the named queries and the questions they answer")
+    p.add_argument("--bind", "-b", action="append", default=[], metavar="VAR=VALUE",
+                   help="bind a variable; a value that names an entity becomes its IRI")
+    add_graph(p)
+    add_format(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("show", help="everything the graph says of an entity",
+                       description="Labels, aliases, Wikidata ID, posts, contacts, plans and claims of an entity.")
+    p.add_argument("entity", help="a name in any spelling, Arabic or English")
+    add_graph(p)
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("timeline", help="contacts and plans between two actors, in date order")
+    p.add_argument("a")
+    p.add_argument("b", nargs="?")
+    add_graph(p)
+    add_format(p)
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("gaps", help="gaps between consecutive direct contacts of two actors, longest first")
+    p.add_argument("a")
+    p.add_argument("b")
+    add_graph(p)
+    add_format(p)
+    p.set_defaults(func=cmd_gaps)
+
+    p = sub.add_parser("claims", help="claims with their quotes, optionally by one speaker")
+    p.add_argument("--by", help="the speaker (any spelling)")
+    add_graph(p)
+    add_format(p)
+    p.set_defaults(func=cmd_claims)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ..build import build
+    from ..resources import GRAPH_DIR
+
+    result = build(args.graph_dir or GRAPH_DIR, args.output, check=not args.no_validate)
+    for path in result.outputs:
+        print(f"wrote {path}")
+    for key, value in result.summary.items():
+        print(f"  {key:<28} {value}")
+    if result.report is not None:
+        r = result.report
+        print(f"  SHACL: conforms, {len(r.warnings)} warning(s), {len(r.infos)} note(s)")
+        if args.warnings:
+            for f in r.warnings + r.infos:
+                print(f"    {f}")
+    return 0
+
+
+def _bindings(kg: Any, pairs: list[str]) -> dict[str, Any]:
+    from ..errors import UnknownEntityError
+
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--bind takes VAR=VALUE, got {pair!r}")
+        value = value.strip()
+        if value.startswith(("http://", "https://", "urn:")):
+            out[name.strip()] = value
+            continue
+        try:
+            out[name.strip()] = kg.resolve(value)
+        except UnknownEntityError:
+            out[name.strip()] = value  # a plain literal
+    return out
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from ..query import Rows, named_queries
+
+    if args.list:
+        rows = [{"name": q.name, "question": q.question, "bind": q.bind} for q in named_queries().values()]
+        emit(rows, ["name", "question", "bind"], args.format)
+        return 0
+    if not args.query:
+        raise QueryError("give a query name, a .rq file or SPARQL text (or --list)")
+    kg = open_kg(args)
+    result = kg.query(args.query, _bindings(kg, args.bind))
+    if isinstance(result, Rows):
+        emit(result, result.vars, args.format)
+    elif isinstance(result, bool):
+        print("true" if result else "false")
+    else:
+        print(result.serialize(format="turtle"))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    kg = open_kg(args)
+    info = kg.describe(args.entity)
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{info['label']} — {info['label_ar']}")
+    print(f"  {info['kind']}  {info['iri']}")
+    if info["wikidata"]:
+        print(f"  Wikidata: {info['wikidata']}")
+    if info["aliases"]:
+        print(f"  also: {', '.join(info['aliases'])}")
+    if info["posts"]:
+        print("posts:")
+        for p in info["posts"]:
+            when = f"{p['begin']}–{p['end']}" if p["begin"] else (p["attested"] or "undated")
+            print(f"  {p['role']}, {p['organisation']['label']} ({when})  «{p['quote']}»")
+    for title, key in (("contacts", "contacts"), ("planned contacts", "planned")):
+        if info[key]:
+            print(f"{title}:")
+            for c in info[key]:
+                others = ", ".join(p["label"] for p in c["participants"] if p["iri"] != info["iri"])
+                status = f" [{c['status']}]" if c["status"] else ""
+                print(f"  {c['date'] or 'undated':<10}  {c['kind']:<17} with {others}{status}")
+                print(f"              «{c['evidence']['quote']}»")
+    if info["claims"]:
+        print("claims:")
+        for c in info["claims"]:
+            print(f"  {c['stated'] or '':<10}  {c['text']}")
+            print(f"              «{c['evidence']['quote']}»")
+    return 0
+
+
+def _contact_row(c: Any) -> dict[str, Any]:
+    return {
+        "date": c.date, "kind": c.kind, "planned": c.status or "", "participants": [p.label for p in c.participants],
+        "place": c.place, "topics": list(c.topics), "quote": c.evidence.quote, "contact": c.iri,
+    }
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    kg = open_kg(args)
+    rows = [_contact_row(c) for c in kg.timeline(args.a, args.b)]
+    emit(rows, ["date", "kind", "planned", "participants", "place", "topics", "quote"], args.format)
+    return 0
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    kg = open_kg(args)
+    rows = [g.as_dict() for g in kg.gaps(args.a, args.b)]
+    emit(rows, ["start", "end", "days", "months", "approximate"], args.format)
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    kg = open_kg(args)
+    rows = [{"by": c.by.label, "medium": c.medium, "stated": c.stated, "claim": c.text, "quote": c.evidence.quote,
+             "hedges": list(c.hedges)} for c in kg.claims(by=args.by)]
+    emit(rows, ["by", "medium", "stated", "claim", "quote", "hedges"], args.format)
+    return 0
+
+
+_ = render

@@ -1,0 +1,487 @@
+"""The Python API: :class:`KnowledgeGraph` and :func:`load`.
+
+Examples
+--------
+>>> import diplograph as dg
+>>> kg = dg.load()
+>>> kg.resolve("ترمب").label
+'Donald Trump'
+>>> [c.date for c in kg.contacts("Trump", "Putin")][:2]
+['2017-07-07', '2017-11-11']
+>>> longest = kg.gaps("White House", "Kremlin")[0]
+>>> longest.start, longest.end, longest.months
+('2022-02-12', '2025-02-13', 36)
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+
+from .errors import NoAnswerError, QueryError
+from .query import Rows, run_query
+from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef
+from .registry import Entity, NameIndex
+from .resources import GRAPH_FILE, ONTOLOGY_FILE
+from .store import read_graph
+from .vocab import DG, ID
+
+__all__ = ["KnowledgeGraph", "load"]
+
+log = logging.getLogger(__name__)
+
+_KIND_BY_TYPE = {
+    "Person": "person",
+    "Country": "country",
+    "UnnamedGroup": "group",
+    "Organization": "organisation",
+    "Place": "place",
+    "Gathering": "gathering",
+}
+_PRIORITY = ["person", "country", "group", "organisation", "gathering", "place"]
+
+
+def _local(iri: str | None) -> str | None:
+    if iri is None:
+        return None
+    for sep in ("#", "/"):
+        if sep in iri:
+            iri = iri.rsplit(sep, 1)[-1]
+    return iri
+
+
+def _bounds(iso: str) -> tuple[date, date]:
+    from .annotation.model import DateValue
+
+    precision = {10: "day", 7: "month", 4: "year"}[len(iso)]
+    value = DateValue(iso, precision)
+    first, last = value.first_day(), value.last_day()
+    assert first is not None and last is not None
+    return first, last
+
+
+def _whole_months(a: date, b: date) -> int:
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    if b.day < a.day:
+        months -= 1
+    return months
+
+
+class KnowledgeGraph:
+    """A knowledge graph of reported political contacts.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The data, with the ontology mixed in (labels of kinds, statuses and
+        CAMEO/PLOVER mappings come from it).
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> kg = dg.load()
+    >>> [c.by.label for c in kg.claims(by="الكرملين")][:1]
+    ['The Kremlin']
+    """
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self._names: NameIndex | None = None
+        self._contacts: list[ContactRecord] | None = None
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {len(self.graph)} triples>"
+
+    # -- SPARQL --
+
+    def query(self, text_or_name: str, bindings: Mapping[str, Any] | None = None, **values: Any) -> Any:
+        """Run a named query, a ``.rq`` file or SPARQL text.
+
+        Values are bound to the query's variables as RDF terms, never
+        formatted into the text; an entity name can be resolved first with
+        :meth:`resolve`.
+
+        Returns
+        -------
+        :class:`~diplograph.query.Rows` for SELECT (``.df()`` gives a
+        DataFrame), bool for ASK, a graph for CONSTRUCT/DESCRIBE.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> kg = dg.load()
+        >>> rows = kg.query("direct-contacts", a=kg.resolve("Trump"), b=kg.resolve("Putin"))
+        >>> rows[0]["date"], rows[0]["kind"]
+        ('2017-07-07', 'sidelines meeting')
+        """
+        return run_query(self.graph, text_or_name, bindings, **values)
+
+    # -- names --
+
+    @property
+    def names(self) -> NameIndex:
+        """The index of every entity by every name the graph gives it."""
+        if self._names is None:
+            self._names = self._build_names()
+        return self._names
+
+    def _build_names(self) -> NameIndex:
+        rows = run_query(self.graph, "entities")
+        by_entity: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            e = by_entity.setdefault(r["entity"], {"kinds": set(), "en": None, "ar": None, "aliases": [],
+                                                   "wikidata": r["wikidata"]})
+            e["kinds"].add(_KIND_BY_TYPE.get(str(_local(r["type"])), "organisation"))
+            if r["nameKind"] == "label" and r["nameLang"] in ("en", "ar") and e[r["nameLang"]] is None:
+                e[r["nameLang"]] = r["name"]
+            else:
+                e["aliases"].append(r["name"])
+        index = NameIndex()
+        for iri, e in sorted(by_entity.items()):
+            kind = next(k for k in _PRIORITY if k in e["kinds"])
+            local = str(_local(iri))
+            index.add(Entity(id=local, kind=kind, en=e["en"] or local, ar=e["ar"] or e["en"] or local,
+                             aliases=tuple(e["aliases"]), wikidata=e["wikidata"], iri=iri))
+        return index
+
+    def resolve(self, name: str | Entity) -> Entity:
+        """The entity a name refers to: any spelling, Arabic or English, its id or IRI.
+
+        Raises
+        ------
+        UnknownEntityError
+            With up to five near matches.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> kg = dg.load()
+        >>> kg.resolve("فيلاديمير بوتين").id, kg.resolve("Putin").id
+        ('vladimir-putin', 'vladimir-putin')
+        """
+        if isinstance(name, Entity):
+            return name
+        return self.names.resolve(name)
+
+    # -- contacts --
+
+    def _all_contacts(self) -> list[ContactRecord]:
+        if self._contacts is None:
+            self._contacts = self._load_contacts()
+        return self._contacts
+
+    def _load_contacts(self) -> list[ContactRecord]:
+        roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
+        for r in run_query(self.graph, "roles"):
+            ref = ActorRef(r["agent"], r["label"], r["labelAr"])
+            if (r["roleType"], ref) not in roles[r["event"]]:
+                roles[r["event"]].append((str(_local(r["roleType"])), ref))
+        topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for r in run_query(self.graph, "topics"):
+            topics[r["contact"]].append((r["label"], r["labelAr"] or r["label"]))
+        hedges: dict[str, list[str]] = defaultdict(list)
+        for r in run_query(self.graph, "hedges"):
+            hedges[r["subject"]].append(str(_local(r["hedge"])))
+        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in run_query(self.graph, "contacts"):
+            grouped[r["contact"]].append(r)
+        records = []
+        for iri, rows in grouped.items():
+            first = rows[0]
+            evidences = []
+            for r in rows:
+                src = SourceRef(r["source"], r["sourceTitle"] or r["source"], r["published"])
+                ev = Evidence(r["quote"], r["start"], r["end"], src)
+                if ev not in evidences:
+                    evidences.append(ev)
+            rl = roles.get(iri, [])
+            participants = tuple(dict.fromkeys(a for t, a in rl if t in ("initiatorRole", "participantRole")))
+            records.append(ContactRecord(
+                iri=iri, kind=str(_local(first["kind"])), date=first["date"],
+                precision=str(_local(first["precision"])).replace("precision", "").lower() or "undated",
+                participants=participants,
+                initiators=tuple(dict.fromkeys(a for t, a in rl if t == "initiatorRole")),
+                intermediaries=tuple(dict.fromkeys(a for t, a in rl if t == "intermediaryRole")),
+                place=first["placeLabel"], place_ar=first["placeLabelAr"], gathering=first["gatheringLabel"],
+                topics=tuple(t for t, _ in topics.get(iri, [])), topics_ar=tuple(a for _, a in topics.get(iri, [])),
+                evidence=evidences[0], source=evidences[0].source, planned=first["type"] == str(DG.PlannedContact),
+                status=_local(first["status"]), duration_minutes=first["minutes"],
+                duration_bound=_local(first["bound"]), duration_text=first["durationText"],
+                date_expression=first["expression"], other_date=first["otherDate"],
+                other_date_note=first["otherDateNote"], hedges=tuple(hedges.get(iri, [])),
+                also_reported_in=tuple(evidences[1:]),
+            ))
+        records.sort(key=lambda c: (c.date is None, c.date or "", c.iri))
+        return records
+
+    def _actor_iris(self, name: str | Entity | None) -> str | None:
+        if name is None:
+            return None
+        return self.resolve(name).iri if not isinstance(name, Entity) else name.iri
+
+    @staticmethod
+    def _window(since: str | int | date | None, until: str | int | date | None) -> tuple[date | None, date | None]:
+        lo = hi = None
+        if since is not None:
+            lo = _bounds(_iso(since))[0]
+        if until is not None:
+            hi = _bounds(_iso(until))[1]
+        if lo and hi and lo > hi:
+            raise NoAnswerError(f"empty time window: since {since} is after until {until}")
+        return lo, hi
+
+    def _select(self, planned: bool, a: str | Entity | None, b: str | Entity | None,
+                kinds: Iterable[str] | None, since: Any, until: Any) -> list[ContactRecord]:
+        ia, ib = self._actor_iris(a), self._actor_iris(b)
+        kind_set = set(kinds) if kinds is not None else None
+        if kind_set is not None:
+            from .annotation.model import CONTACT_KINDS
+
+            unknown = kind_set - set(CONTACT_KINDS)
+            if unknown:
+                raise QueryError(f"unknown contact kind(s) {sorted(unknown)}; kinds are {', '.join(CONTACT_KINDS)}")
+        lo, hi = self._window(since, until)
+        out = []
+        for c in self._all_contacts():
+            if c.planned != planned:
+                continue
+            who = {p.iri for p in c.participants}
+            if (ia and ia not in who) or (ib and ib not in who):
+                continue
+            if kind_set is not None and c.kind not in kind_set:
+                continue
+            if lo or hi:
+                if c.date is None:
+                    continue
+                first, last = _bounds(c.date)
+                if (lo and first < lo) or (hi and last > hi):
+                    continue
+            out.append(c)
+        return out
+
+    def contacts(self, a: str | Entity | None = None, b: str | Entity | None = None, kinds: Iterable[str] | None = None,
+                 since: str | int | date | None = None, until: str | int | date | None = None) -> list[ContactRecord]:
+        """Contacts that took place, in date order (undated last).
+
+        Parameters
+        ----------
+        a, b : str, optional
+            Names of participants (any spelling); with both, contacts between them.
+        kinds : iterable of str, optional
+            Contact kinds to keep (``"phoneCall"``, ``"sidelinesMeeting"``, ...).
+        since, until : str, int or date, optional
+            A time window ("2017", "2018-07", a date); a contact is kept when
+            its whole date (at its precision) lies inside.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> kg = dg.load()
+        >>> [c.date for c in kg.contacts("Trump", "Putin", kinds=["phoneCall"], since=2019)]
+        ['2019-05-01', '2020-07-03', '2025-02-13']
+        """
+        return self._select(False, a, b, kinds, since, until)
+
+    def planned(self, a: str | Entity | None = None, b: str | Entity | None = None,
+                kinds: Iterable[str] | None = None) -> list[ContactRecord]:
+        """Contacts planned, announced, agreed, offered or invited, which had not taken place.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> sorted(p.status for p in dg.load().planned("Putin"))
+        ['agreed', 'announced', 'invited', 'offered']
+        """
+        return self._select(True, a, b, kinds, None, None)
+
+    def timeline(self, a: str | Entity, b: str | Entity | None = None) -> list[ContactRecord]:
+        """Every contact of *a* (with *b*, if given) of every kind, plans included, in date order."""
+        records = self._select(False, a, b, None, None, None) + self._select(True, a, b, None, None, None)
+        return sorted(records, key=lambda c: (c.date is None, c.date or "", c.planned, c.iri))
+
+    # -- gaps --
+
+    def _holders(self, actor: Entity) -> list[tuple[str, date, date]] | None:
+        """Who held the top post of *actor* and when; None for a person or group."""
+        if actor.kind in ("person", "group"):
+            return None
+        rows = run_query(self.graph, "head-posts", actor=URIRef(actor.iri))
+        if not len(rows):
+            raise NoAnswerError(
+                f"{actor.en!r} has no top post in the graph (no dg:headRole, no dg:officeOf), "
+                "so its contacts cannot be counted")
+        spans = []
+        for r in rows:
+            if r["begin"]:
+                spans.append((r["holder"], _bounds(r["begin"])[0], _bounds(r["end"])[1]))
+            elif r["attested"]:
+                first, last = _bounds(r["attested"])
+                spans.append((r["holder"], first, last))
+        return spans
+
+    def gaps(self, a: str | Entity, b: str | Entity) -> list[Gap]:
+        """Gaps between consecutive direct contacts of two actors, longest first.
+
+        *a* and *b* may be people, institutions or countries; for an
+        institution or a country the contacts of whoever held its top post
+        at the time count (the White House and the Kremlin stand for the US
+        and Russian presidents).
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> gap = dg.load().gaps("البيت الأبيض", "الكرملين")[0]
+        >>> gap.start, gap.end, gap.days, gap.months
+        ('2022-02-12', '2025-02-13', 1097, 36)
+        """
+        ea, eb = self.resolve(a), self.resolve(b)
+        ha, hb = self._holders(ea), self._holders(eb)
+
+        def counts(holders: list[tuple[str, date, date]] | None, entity: Entity, iri: str, day: date) -> bool:
+            if holders is None:
+                return iri == entity.iri
+            return any(h == iri and first <= day <= last for h, first, last in holders)
+
+        dated: dict[str, tuple[date, bool, str]] = {}
+        for c in self._all_contacts():
+            if c.planned or not c.direct or c.date is None:
+                continue
+            first, _ = _bounds(c.date)
+            who = [p.iri for p in c.participants]
+            if any(counts(ha, ea, x, first) and counts(hb, eb, y, first) for x in who for y in who if x != y):
+                key = c.date
+                if key not in dated:
+                    dated[key] = (first, c.precision != "day", c.iri)
+        points = sorted(dated.items(), key=lambda kv: kv[1][0])
+        if len(points) < 2:
+            return []
+        out = []
+        for (iso1, (d1, approx1, c1)), (iso2, (d2, approx2, c2)) in itertools.pairwise(points):
+            out.append(Gap(start=iso1, end=iso2, days=(d2 - d1).days, months=_whole_months(d1, d2),
+                           before=c1, after=c2, approximate=approx1 or approx2))
+        out.sort(key=lambda g: (-g.days, g.start))
+        return out
+
+    # -- claims, posts, evidence --
+
+    def claims(self, by: str | Entity | None = None) -> list[ClaimRecord]:
+        """Claims, optionally only those attributed to *by* (exactly that speaker).
+
+        The Kremlin's statements and Putin's own words are separate speakers.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> kg = dg.load()
+        >>> len(kg.claims(by="Kremlin")), len(kg.claims(by="Trump"))
+        (5, 5)
+        """
+        binding = {"by": URIRef(self.resolve(by).iri)} if by is not None else {}
+        hedges: dict[str, list[str]] = defaultdict(list)
+        for r in run_query(self.graph, "hedges"):
+            hedges[r["subject"]].append(str(_local(r["hedge"])))
+        out = []
+        for r in run_query(self.graph, "claims", binding):
+            src = SourceRef(r["source"], r["sourceTitle"] or r["source"], "")
+            out.append(ClaimRecord(
+                iri=r["claim"], by=ActorRef(r["by"], r["byLabel"], r["byLabelAr"]), text=r["statement"],
+                medium=str(_local(r["medium"])), stated=r["stated"],
+                evidence=Evidence(r["quote"], r["start"], r["end"], src), source=src,
+                supports=tuple(sorted(r["supports"].split())) if r["supports"] else (),
+                hedges=tuple(hedges.get(r["claim"], [])),
+            ))
+        return out
+
+    def posts(self, who: str | Entity | None = None) -> list[PostRecord]:
+        """Posts held, optionally by one person, with their terms or attested dates."""
+        binding = {"member": URIRef(self.resolve(who).iri)} if who is not None else {}
+        return [
+            PostRecord(iri=r["post"], holder=ActorRef(r["member"], r["memberLabel"]), role=r["roleLabel"],
+                       organisation=ActorRef(r["org"], r["orgLabel"]), begin=r["begin"], end=r["end"],
+                       attested=r["attested"], appointed_by=r["appointer"], quote=r["quote"])
+            for r in run_query(self.graph, "posts", binding)
+        ]
+
+    def evidence(self, node: str) -> list[Evidence]:
+        """The quotes a contact, plan, role, post or claim rests on.
+
+        *node* is an IRI or the local id of a contact, plan or claim
+        ("trump-putin-call-2019-05-01").
+        """
+        iri = node if node.startswith(("http://", "https://", "urn:")) else None
+        if iri is None:
+            for kind in ("contact", "plan", "claim"):
+                candidate = f"{ID}{kind}/{node}"
+                if (URIRef(candidate), None, None) in self.graph:
+                    iri = candidate
+                    break
+        if iri is None:
+            raise NoAnswerError(f"no contact, plan or claim with id {node!r}")
+        rows = run_query(self.graph, "evidence", node=URIRef(iri))
+        return [Evidence(r["quote"], r["start"], r["end"], SourceRef(r["source"], r["sourceTitle"] or "",
+                                                                     r["published"])) for r in rows]
+
+    def describe(self, name: str | Entity) -> dict[str, Any]:
+        """Everything the graph says of an entity, as one dictionary (used by ``diplograph show``)."""
+        e = self.resolve(name)
+        posts = self.posts(e) if e.kind == "person" else []
+        return {
+            "iri": e.iri, "id": e.id, "kind": e.kind, "label": e.en, "label_ar": e.ar,
+            "aliases": list(e.aliases), "wikidata": e.wikidata,
+            "posts": [p.as_dict() for p in posts],
+            "contacts": [c.as_dict() for c in self.contacts(e)],
+            "planned": [c.as_dict() for c in self.planned(e)],
+            "claims": [c.as_dict() for c in self.claims(by=e)],
+        }
+
+
+def _iso(value: str | int | date) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        _bounds(text)
+    except (KeyError, ValueError):
+        raise QueryError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return text
+
+
+def load(*paths: str | Path, ontology: bool = True) -> KnowledgeGraph:
+    """Load a knowledge graph.
+
+    Parameters
+    ----------
+    *paths : str or Path
+        Graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD). With none,
+        the built graph of the seed article.
+    ontology : bool
+        Mix in the ontology (labels of kinds and statuses, CAMEO/PLOVER).
+
+    Raises
+    ------
+    StoreError
+        A file is missing or does not parse.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> kg = dg.load()
+    >>> len(kg.contacts()) >= 10
+    True
+    """
+    files = [Path(p) for p in paths] or [GRAPH_FILE]
+    if ontology:
+        files.append(ONTOLOGY_FILE)
+    graph = read_graph(files)
+    log.debug("loaded %d triples from %s", len(graph), ", ".join(map(str, files)))
+    return KnowledgeGraph(graph)
+
+
+_ = Rows  # re-exported for typing users

@@ -1,0 +1,256 @@
+"""Named SPARQL queries and how to run them safely.
+
+Named queries are ``.rq`` files in ``diplograph/queries/``; each opens with a
+``# Question:`` line saying what it answers and, where it takes values, a
+``# Bind:`` line naming its variables. Queries are prepared once; values are
+passed as bindings (``initBindings``), never formatted into query text.
+
+Examples
+--------
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph()
+>>> _ = g.add((URIRef("urn:x"), URIRef("urn:p"), Literal("hello")))
+>>> rows = run_query(g, "SELECT ?o WHERE { ?s <urn:p> ?o }", s=URIRef("urn:x"))
+>>> rows.to_list()
+[{'o': 'hello'}]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node, Variable
+
+from .errors import QueryError
+from .resources import QUERIES_DIR
+from .vocab import PREFIXES, XSD
+
+__all__ = ["NamedQuery", "Rows", "load_query", "named_queries", "plain", "run_query"]
+
+_QUESTION = re.compile(r"^#\s*Question:\s*(.+)$", re.MULTILINE)
+_BIND = re.compile(r"^#\s*Bind:\s*(.+)$", re.MULTILINE)
+_VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query kept in a ``.rq`` file."""
+
+    name: str
+    question: str
+    text: str
+    path: Path
+    bind: str = ""
+
+    @property
+    def variables(self) -> frozenset[str]:
+        """Every variable the query text mentions."""
+        return frozenset(_VAR.findall(self.text))
+
+
+def load_query(path: str | Path) -> NamedQuery:
+    """Read a ``.rq`` file; its first comment lines must include ``# Question:``."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{p}: cannot read query file: {exc.strerror}") from None
+    question = _QUESTION.search(text)
+    bind = _BIND.search(text)
+    return NamedQuery(
+        name=p.stem,
+        question=question.group(1).strip() if question else "",
+        text=text,
+        path=p,
+        bind=bind.group(1).strip() if bind else "",
+    )
+
+
+@cache
+def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """Every named query in *folder*, by name."""
+    return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"))}
+
+
+@cache
+def _prepared(text: str) -> Query:
+    try:
+        return prepareQuery(text, initNs=PREFIXES)
+    except Exception as exc:  # pyparsing and rdflib raise several types
+        raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    msg = str(exc).strip()
+    return msg.splitlines()[0] if msg else type(exc).__name__
+
+
+def resolve_query(text_or_name: str) -> tuple[str, NamedQuery | None]:
+    """The query text for a name, a ``.rq`` path, or SPARQL text."""
+    queries = named_queries()
+    if text_or_name in queries:
+        named = queries[text_or_name]
+        return named.text, named
+    if text_or_name.endswith(".rq") and "\n" not in text_or_name:
+        p = Path(text_or_name)
+        if not p.is_file():
+            raise QueryError(f"{p}: query file not found")
+        named = load_query(p)
+        return named.text, named
+    if _NAME.match(text_or_name):
+        close = [n for n in queries if text_or_name in n or n in text_or_name]
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise QueryError(f"no named query {text_or_name!r}{hint} (see 'diplograph query --list')")
+    return text_or_name, None
+
+
+def to_term(value: Any) -> Node:
+    """Convert a Python value into an RDF term for a binding.
+
+    Strings that are absolute http(s) or urn IRIs become IRIs; other strings,
+    numbers, booleans and dates become literals. Anything with an ``iri``
+    attribute (an entity record) becomes that IRI.
+    """
+    if isinstance(value, (URIRef, Literal, BNode)):
+        return value
+    iri = getattr(value, "iri", None)
+    if isinstance(iri, str):
+        return URIRef(iri)
+    if isinstance(value, str):
+        if re.match(r"^(https?|urn):[^\s<>\"{}|\\^`]+$", value):
+            return URIRef(value)
+        return Literal(value)
+    if isinstance(value, bool | int | float | Decimal | _dt.date | _dt.datetime):
+        return Literal(value)
+    raise QueryError(f"cannot bind a value of type {type(value).__name__}: {value!r}")
+
+
+def plain(term: Node | None) -> Any:
+    """An RDF term as a plain Python value (IRIs and dates as strings)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        if term.datatype in (XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long):
+            return int(term)
+        if term.datatype in (XSD.decimal, XSD.double, XSD.float):
+            value = term.toPython()
+            return float(value) if isinstance(value, Decimal | float) else value
+        if term.datatype == XSD.boolean:
+            return bool(term.toPython())
+        return str(term)
+    return str(term)
+
+
+class Rows(Sequence[dict[str, Any]]):
+    """The rows of a SELECT query, as plain dictionaries.
+
+    ``rows.vars`` names the columns; ``rows.raw`` keeps the RDF terms;
+    ``rows.df()`` gives a pandas DataFrame when pandas is installed.
+    """
+
+    def __init__(self, variables: Sequence[str], raw: list[dict[str, Node | None]]):
+        self.vars = list(variables)
+        self.raw = raw
+        self._plain = [{v: plain(r.get(v)) for v in self.vars} for r in raw]
+
+    def __getitem__(self, index: int) -> dict[str, Any]:  # type: ignore[override]
+        return self._plain[index]
+
+    def __len__(self) -> int:
+        return len(self._plain)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._plain)
+
+    def __repr__(self) -> str:
+        return f"<Rows {len(self)} x {self.vars}>"
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """The rows as a list of dictionaries."""
+        return list(self._plain)
+
+    def column(self, name: str) -> list[Any]:
+        """One column's values."""
+        if name not in self.vars:
+            raise QueryError(f"no column {name!r}; columns are {', '.join(self.vars)}")
+        return [row[name] for row in self._plain]
+
+    def df(self) -> Any:
+        """The rows as a pandas DataFrame (needs pandas: ``pip install diplograph[pandas]``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise QueryError("pandas is not installed; pip install 'diplograph[pandas]'") from None
+        return pd.DataFrame(self._plain, columns=self.vars)
+
+
+def run_query(graph: Graph, text_or_name: str, bindings: Mapping[str, Any] | None = None,
+              **more: Any) -> Any:
+    """Run a SPARQL query on *graph*.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The graph (or dataset) to query.
+    text_or_name : str
+        A named query, a path to a ``.rq`` file, or SPARQL text.
+    bindings, **more
+        Values for the query's variables, bound as RDF terms (see :func:`to_term`).
+
+    Returns
+    -------
+    Rows for SELECT, bool for ASK, rdflib.Graph for CONSTRUCT and DESCRIBE.
+
+    Raises
+    ------
+    QueryError
+        Unknown name, syntax error (with the parser's message), a binding for
+        a variable the query does not have, or an update.
+    """
+    text, named = resolve_query(text_or_name)
+    values = {**(bindings or {}), **more}
+    if re.search(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+                 _strip_prologue(text), re.IGNORECASE):
+        raise QueryError("updates are not run by query(); the graph is read-only here")
+    prepared = _prepared(text)
+    known = set(_VAR.findall(text))
+    init: dict[Variable, Node] = {}
+    for name, value in values.items():
+        key = name.lstrip("?$")
+        if key not in known:
+            raise QueryError(f"the query has no variable ?{key} to bind"
+                             + (f" (it binds: {named.bind})" if named and named.bind else ""))
+        if value is None:
+            continue
+        init[Variable(key)] = to_term(value)
+    try:
+        result = graph.query(prepared, initBindings=init)  # type: ignore[arg-type]
+    except QueryError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"query failed: {_first_line(exc)}") from None
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        return result.graph
+    variables = [str(v) for v in (result.vars or [])]
+    raw = [{v: row[i] for i, v in enumerate(variables)} for row in result]  # type: ignore[index]
+    return Rows(variables, raw)
+
+
+def _strip_prologue(text: str) -> str:
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    body = "\n".join(lines)
+    return re.sub(r"^\s*((PREFIX|BASE)\s+[^\n]*\n)*", "", body, flags=re.IGNORECASE)

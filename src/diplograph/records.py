@@ -1,0 +1,154 @@
+"""The records the Python API returns: contacts, claims, posts, gaps, evidence.
+
+All are frozen dataclasses; :meth:`as_dict` gives JSON-ready dictionaries.
+Dates are ISO strings at the precision the source gives ("2019-05-01",
+"2024-02", "2017"), or None when undated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "Evidence", "Gap", "PostRecord", "SourceRef"]
+
+
+class _Record:
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dictionary."""
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+
+@dataclass(frozen=True)
+class SourceRef(_Record):
+    """A source: its IRI, title and publication date-time."""
+
+    iri: str
+    title: str
+    published: str
+
+
+@dataclass(frozen=True)
+class Evidence(_Record):
+    """The exact quote a fact rests on, its offsets into the source text, and the source."""
+
+    quote: str
+    start: int
+    end: int
+    source: SourceRef
+
+    def __str__(self) -> str:
+        return f"«{self.quote}» ({self.source.title}, chars {self.start}–{self.end})"
+
+
+@dataclass(frozen=True)
+class ActorRef(_Record):
+    """An actor as it appears in a record: IRI and labels."""
+
+    iri: str
+    label: str
+    label_ar: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class ContactRecord(_Record):
+    """A contact that took place, or a planned one (``planned=True``)."""
+
+    iri: str
+    kind: str
+    date: str | None
+    precision: str
+    participants: tuple[ActorRef, ...]
+    initiators: tuple[ActorRef, ...]
+    intermediaries: tuple[ActorRef, ...]
+    place: str | None
+    place_ar: str | None
+    gathering: str | None
+    topics: tuple[str, ...]
+    topics_ar: tuple[str, ...]
+    evidence: Evidence
+    source: SourceRef
+    planned: bool = False
+    status: str | None = None
+    duration_minutes: float | None = None
+    duration_bound: str | None = None
+    duration_text: str | None = None
+    date_expression: str | None = None
+    other_date: str | None = None
+    other_date_note: str | None = None
+    hedges: tuple[str, ...] = ()
+    also_reported_in: tuple[Evidence, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+    @property
+    def direct(self) -> bool:
+        """True for direct contacts (every kind but indirect contact)."""
+        return self.kind != "indirectContact"
+
+    def __str__(self) -> str:
+        who = " – ".join(p.label for p in self.participants)
+        where = f" in {self.place}" if self.place else ""
+        return f"{self.date or 'undated'} {self.kind}: {who}{where}"
+
+
+@dataclass(frozen=True)
+class ClaimRecord(_Record):
+    """Something a source attributes to a speaker."""
+
+    iri: str
+    by: ActorRef
+    text: str
+    medium: str
+    stated: str | None
+    evidence: Evidence
+    source: SourceRef
+    supports: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.by.label}: {self.text}"
+
+
+@dataclass(frozen=True)
+class PostRecord(_Record):
+    """Someone holding a role in an organisation, over a term or at an attested date."""
+
+    iri: str
+    holder: ActorRef
+    role: str
+    organisation: ActorRef
+    begin: str | None
+    end: str | None
+    attested: str | None
+    appointed_by: str | None
+    quote: str
+
+    def __str__(self) -> str:
+        when = f"{self.begin}–{self.end}" if self.begin else (self.attested or "undated")
+        return f"{self.holder.label}: {self.role}, {self.organisation.label} ({when})"
+
+
+@dataclass(frozen=True)
+class Gap(_Record):
+    """The time between two consecutive direct contacts of a pair."""
+
+    start: str
+    end: str
+    days: int
+    months: int
+    before: str
+    after: str
+    approximate: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.start} → {self.end}: {self.days} days ({self.months} months)"
