@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 #: The named graph ``diplograph push`` writes to unless told otherwise.
 DEFAULT_GRAPH = "https://w3id.org/diplograph/graph"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_CHUNK = 2000
+_CHUNK = 250  # Virtuoso refuses INSERT DATA that compiles to over 10,000 lines of SQL
 
 
 def _term(cell: Mapping[str, str]) -> Node:
@@ -142,7 +142,12 @@ class SparqlBackend(Backend):
             data["default-graph-uri"] = self.graph
         if form in ("SELECT", "ASK"):
             response = self._post(self.query_url, data, "application/sparql-results+json", "query")
-            return parse_results_json(response.content)
+            result = parse_results_json(response.content)
+            if form == "ASK" and result.form == "SELECT":
+                # Virtuoso answers ASK in JSON as one row of ?__ASK_RETVAL (1 or 0)
+                values = [row[0] for row in result.rows if row and row[0] is not None]
+                return QueryResult("ASK", boolean=any(str(v) not in ("0", "false") for v in values))
+            return result
         response = self._post(self.query_url, data, "application/n-triples, text/turtle;q=0.9", "query")
         ctype = response.headers.get("content-type", "").split(";")[0].strip()
         fmt = "turtle" if ctype in ("text/turtle", "application/x-turtle") else "nt"
