@@ -26,7 +26,8 @@ def register(sub: Any) -> None:
                    help="graph file to serve (repeatable; default: the built graph); with an Oxigraph "
                         "store, these replace its data first")
     p.add_argument("--graph-iri", default=None, metavar="IRI",
-                   help="with sparql:URL, the named graph to query (default: the endpoint's default graph)")
+                   help="with sparql:URL, the named graph to query (default: https://w3id.org/diplograph/graph, "
+                        "where push writes; 'default' for the endpoint's default graph)")
     p.add_argument("--timeout", type=float, default=10.0, help="hard time limit per query in seconds (default: 10)")
     p.add_argument("--max-rows", type=int, default=10_000, help="row cap per result (default: 10000)")
     p.add_argument("--workers", type=int, default=2, help="queries that may run at once (default: 2)")
@@ -74,7 +75,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         finally:
             store.close()
     elif args.store.startswith("sparql:"):
-        options["graph"] = args.graph_iri
+        from ..backends.remote import DEFAULT_GRAPH
+
+        iri = args.graph_iri or DEFAULT_GRAPH
+        options["graph"] = None if iri == "default" else iri
     else:
         raise StoreError(f"unknown store {args.store!r}; use memory, oxigraph:PATH or sparql:URL")
     config = ServerConfig(store=args.store, files=files, timeout=args.timeout, max_rows=args.max_rows,
