@@ -19,6 +19,7 @@ textarea{width:100%;height:16rem;font-family:ui-monospace,monospace;font-size:.8
 table{border-collapse:collapse;font-size:.8rem;margin-top:.5rem}
 td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top;max-width:32rem}
 th{background:#eee;position:sticky;top:0}
+#out{overflow:auto;max-height:70vh}td.iri{color:#1a4d8f}sup{color:#888;margin-left:.2em}
 #status{margin:.5rem 0;color:#444}#status.error{color:#b00020;white-space:pre-wrap}
 """
 
@@ -33,9 +34,15 @@ for (const q of queries) {
   b.onclick = () => { box.value = q.text; run(); };
   nav.appendChild(b);
 }
-function cell(t) {
-  if (!t) return '';
-  return t.value + (t['xml:lang'] ? ' @' + t['xml:lang'] : '');
+const SHORT = [['https://w3id.org/diplograph/id/', 'id:'], ['https://w3id.org/diplograph/ns#', 'dg:'],
+               ['http://www.w3.org/2001/XMLSchema#', 'xsd:']];
+function fill(td, t) {
+  if (!t) return;
+  let text = t.value;
+  if (t.type === 'uri') { for (const [long, short] of SHORT) if (text.startsWith(long)) {
+    text = short + text.slice(long.length); break; } td.title = t.value; td.className = 'iri'; }
+  td.textContent = text;
+  if (t['xml:lang']) { const l = document.createElement('sup'); l.textContent = t['xml:lang']; td.appendChild(l); }
 }
 async function run() {
   const status = document.getElementById('status'), out = document.getElementById('out');
@@ -55,7 +62,7 @@ async function run() {
   const table = document.createElement('table'), head = table.insertRow();
   for (const v of vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
   for (const row of rows) { const tr = table.insertRow();
-    for (const v of vars) { const td = tr.insertCell(); td.textContent = cell(row[v]); td.dir = 'auto'; } }
+    for (const v of vars) { const td = tr.insertCell(); fill(td, row[v]); td.dir = 'auto'; } }
   out.appendChild(table);
 }
 document.getElementById('run').onclick = run;
