@@ -153,3 +153,24 @@ def test_has_subject(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph, vir
     for kg in (memory_kg, oxigraph_kg, virtuoso_kg):
         assert kg.store.has_subject(iri), kg.store.spec
         assert not kg.store.has_subject(iri + "-nope"), kg.store.spec
+
+
+def test_push_command(virtuoso: Any) -> None:
+    from diplograph.backends.remote import SparqlBackend
+    from diplograph.cli import main
+
+    assert main(["push", "--to", virtuoso.sparql_url, "--graph", "urn:test:cli"]) == 0
+    remote = SparqlBackend(virtuoso.sparql_url, graph="urn:test:cli")
+    try:
+        assert remote.count() == len(dg.load().graph)
+    finally:
+        remote.close()
+    assert main(["push", "--to", "http://127.0.0.1:9/sparql", "--graph", "urn:test:cli"]) == 7
+
+
+def test_values_skip_groups_inside_expressions_and_templates() -> None:
+    text = "SELECT (EXISTS { ?s ?p ?o } AS ?e) WHERE { ?s ?p ?o }"
+    assert inject_values(text, {"s": Literal(1)}).startswith(
+        'SELECT (EXISTS { ?s ?p ?o } AS ?e) WHERE { VALUES (?s) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) }')
+    text = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    assert inject_values(text, {"s": Literal("x")}).startswith('CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { ("x") }')

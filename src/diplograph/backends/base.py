@@ -177,9 +177,15 @@ def inject_values(text: str, bindings: Mapping[str, Node]) -> str:
     form = query_form(text)
     # the first top-level group of a CONSTRUCT is its template, unless written "CONSTRUCT WHERE {"
     skip = 1 if form == "CONSTRUCT" and not re.search(r"\bCONSTRUCT\s+WHERE\s*\{", text, re.IGNORECASE) else 0
-    depth = 0
+    depth = parens = 0
     for pos, ch in _scan(text):
-        if ch == "{":
+        if ch == "(":
+            parens += 1
+        elif ch == ")":
+            parens -= 1
+        elif ch == "{" and parens > 0:  # EXISTS { ... } inside a projection expression
+            depth += 1
+        elif ch == "{":
             if depth == 0:
                 if skip == 0:
                     return text[:pos + 1] + " " + block + text[pos + 1:]
