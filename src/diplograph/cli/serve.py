@@ -12,6 +12,18 @@ from ..errors import StoreError
 __all__ = ["register"]
 
 
+def _positive(kind: type) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+        return value
+    return parse
+
+
 def register(sub: Any) -> None:
     """Register this module's subcommands."""
     p = sub.add_parser("serve", help="run a read-only SPARQL 1.1 endpoint with a query page",
@@ -19,7 +31,7 @@ def register(sub: Any) -> None:
                                    "page at / and the endpoint at /sparql. Read-only; SERVICE, FROM and updates "
                                    "are refused; every query runs in a worker process under a hard time limit.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--port", type=_positive(int), default=8000, help="port (default: 8000)")
     p.add_argument("--store", default="memory", metavar="STORE",
                    help="memory (default), oxigraph:PATH or sparql:URL")
     p.add_argument("--graph", "-g", action="append", metavar="FILE",
@@ -28,10 +40,14 @@ def register(sub: Any) -> None:
     p.add_argument("--graph-iri", default=None, metavar="IRI",
                    help="with sparql:URL, the named graph to query (default: https://w3id.org/diplograph/graph, "
                         "where push writes; 'default' for the endpoint's default graph)")
-    p.add_argument("--timeout", type=float, default=10.0, help="hard time limit per query in seconds (default: 10)")
-    p.add_argument("--max-rows", type=int, default=10_000, help="row cap per result (default: 10000)")
-    p.add_argument("--workers", type=int, default=2, help="queries that may run at once (default: 2)")
+    p.add_argument("--timeout", type=_positive(float), default=10.0,
+                   help="hard time limit per query in seconds (default: 10)")
+    p.add_argument("--max-rows", type=_positive(int), default=10_000, help="row cap per result (default: 10000)")
+    p.add_argument("--workers", type=_positive(int), default=2, help="queries that may run at once (default: 2)")
     p.add_argument("--cors", action="store_true", help="allow cross-origin requests from any page")
+    p.add_argument("--page", type=Path, default=None, metavar="FILE",
+                   help="the interactive graph page to serve at /graph/diplograph.html "
+                        "(default: graph/diplograph.html, as 'diplograph view' writes it)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", help="replace a named graph on a SPARQL server with the built graph",
@@ -53,6 +69,11 @@ def _files(given: list[str] | None, ontology: bool = True) -> list[Path]:
 
     files = [Path(f) for f in given] if given else [GRAPH_FILE]
     return [*files, ONTOLOGY_FILE] if ontology else files
+
+
+def _default_page(graph_dir: Path) -> Path:
+    here = Path("graph/diplograph.html")
+    return here if here.is_file() else graph_dir / "diplograph.html"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -82,7 +103,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         raise StoreError(f"unknown store {args.store!r}; use memory, oxigraph:PATH or sparql:URL")
     config = ServerConfig(store=args.store, files=files, timeout=args.timeout, max_rows=args.max_rows,
-                          workers=args.workers, cors=args.cors, graph_page=GRAPH_DIR / "diplograph.html",
+                          workers=args.workers, cors=args.cors, graph_page=args.page or _default_page(GRAPH_DIR),
                           options=options)
     print(f"diplograph: serving {args.store} at http://{args.host}:{args.port}/ (endpoint: /sparql)",
           file=sys.stderr)
