@@ -533,8 +533,8 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     if files:
         if ontology:
             files.append(ONTOLOGY_FILE)
-        count = backend.load(files)
-        log.debug("loaded %d triples from %s into %s", count, ", ".join(map(str, files)), backend.spec)
+        backend.load(files)
+        log.debug("loaded %s into %s", ", ".join(map(str, files)), backend.spec)
     return KnowledgeGraph(backend)
 
 

@@ -71,11 +71,12 @@ class Backend(ABC):
         """
 
     @abstractmethod
-    def load(self, paths: Sequence[Path]) -> int:
+    def load(self, paths: Sequence[Path]) -> None:
         """Replace the store's data with the triples of *paths*, all or nothing.
 
-        Returns the number of triples now held. On any error the previous
-        data is left as it was.
+        On any error the previous data is left as it was. (Nothing is
+        returned: counting would cost a scan of a big store; call
+        :meth:`count` when the number is wanted.)
 
         Raises
         ------

@@ -75,10 +75,9 @@ class MemoryBackend(Backend):
         variables = [str(v) for v in (result.vars or [])]
         return QueryResult("SELECT", vars=variables, rows=(tuple(row) for row in result))  # type: ignore[arg-type]
 
-    def load(self, paths: Sequence[Path]) -> int:
+    def load(self, paths: Sequence[Path]) -> None:
         graph = read_graph(paths)  # parses everything first: on error self.graph is untouched
         self.graph = graph
-        return len(graph)
 
     def count(self) -> int:
         return len(self.graph)

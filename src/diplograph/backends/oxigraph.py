@@ -13,7 +13,8 @@ Examples
 >>> from diplograph.resources import GRAPH_FILE
 >>> folder = tempfile.mkdtemp()
 >>> store = OxigraphBackend(folder)
->>> store.load([GRAPH_FILE]) > 100
+>>> store.load([GRAPH_FILE])
+>>> store.count() > 100
 True
 >>> result = store.execute("ASK { ?s ?p ?o }")
 >>> result.boolean
@@ -184,7 +185,7 @@ class OxigraphBackend(Backend):
 
     # -- loading --
 
-    def load(self, paths: Sequence[Path]) -> int:
+    def load(self, paths: Sequence[Path]) -> None:
         """Replace the data with the triples of *paths*, atomically.
 
         Quads in TriG or N-Quads files are merged into the one data graph.
@@ -225,7 +226,6 @@ class OxigraphBackend(Backend):
             raise
         self._cleanup(keep=staging)
         log.info("%s: now serving %s (was %s)", self.path, staging.value, old.value if old else "empty")
-        return self.count()
 
     def _drop(self, graph: Any) -> None:
         try:

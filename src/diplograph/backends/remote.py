@@ -166,9 +166,9 @@ class SparqlBackend(Backend):
         (row,) = list(self.execute("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows)
         return int(row[0]) if row[0] is not None else 0  # type: ignore[call-overload]
 
-    def load(self, paths: Sequence[Path]) -> int:
+    def load(self, paths: Sequence[Path]) -> None:
         """Replace the remote graph with the triples of *paths* (see :meth:`replace_graph`)."""
-        return self.replace_graph(read_graph(paths))
+        self.replace_graph(read_graph(paths))
 
     def replace_graph(self, data: Graph) -> int:
         """Replace the remote graph with *data*, whole.
