@@ -35,6 +35,7 @@ __all__ = [
     "InvalidDateError",
     "NoAnswerError",
     "QueryError",
+    "QueryRefusedError",
     "QuoteNotFoundError",
     "RegistryError",
     "ShapeViolationError",
@@ -131,6 +132,10 @@ class ShapeViolationError(DiplographError):
 
 class QueryError(DiplographError):
     """A SPARQL query is broken, unknown, or was given bad bindings."""
+
+
+class QueryRefusedError(QueryError):
+    """A well-formed query the endpoint will not run: an update, SERVICE, FROM, a dataset it does not hold."""
 
 
 class StoreError(DiplographError):

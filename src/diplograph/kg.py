@@ -25,12 +25,13 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
+from .backends import Backend, open_store
+from .backends.memory import MemoryBackend
 from .errors import NoAnswerError, QueryError
 from .query import Rows, run_query
 from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef
 from .registry import Entity, NameIndex
 from .resources import GRAPH_FILE, ONTOLOGY_FILE
-from .store import read_graph
 from .vocab import DG, ID
 
 __all__ = ["KnowledgeGraph", "load"]
@@ -79,9 +80,11 @@ class KnowledgeGraph:
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : rdflib.Graph or Backend
         The data, with the ontology mixed in (labels of kinds, statuses and
-        CAMEO/PLOVER mappings come from it).
+        CAMEO/PLOVER mappings come from it): an rdflib graph, or a store
+        from :func:`diplograph.backends.open_store` (Oxigraph on disk, a
+        SPARQL endpoint). Every query runs on that store.
 
     Examples
     --------
@@ -91,13 +94,41 @@ class KnowledgeGraph:
     ['The Kremlin']
     """
 
-    def __init__(self, graph: Graph):
-        self.graph = graph
+    def __init__(self, graph: Graph | Backend):
+        self.store: Backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
+        self._graph: Graph | None = None
         self._names: NameIndex | None = None
         self._contacts: list[ContactRecord] | None = None
 
     def __repr__(self) -> str:
-        return f"<KnowledgeGraph {len(self.graph)} triples>"
+        if isinstance(self.store, MemoryBackend):
+            return f"<KnowledgeGraph {len(self.store.graph)} triples>"
+        return f"<KnowledgeGraph on {self.store.spec}>"
+
+    @property
+    def graph(self) -> Graph:
+        """The data as an rdflib graph.
+
+        For the in-memory store this is the store itself; for any other
+        store it is a copy, read once on first use (costly for big stores:
+        prefer :meth:`query`).
+        """
+        if isinstance(self.store, MemoryBackend):
+            return self.store.graph
+        if self._graph is None:
+            log.info("copying %s into memory for a tool that needs an rdflib graph", self.store.spec)
+            self._graph = self.store.to_graph()
+        return self._graph
+
+    def close(self) -> None:
+        """Release the store (an Oxigraph folder can then be opened by another process)."""
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- SPARQL --
 
@@ -121,7 +152,7 @@ class KnowledgeGraph:
         >>> rows[0]["date"], rows[0]["kind"]
         ('2017-07-07', 'sidelines meeting')
         """
-        return run_query(self.graph, text_or_name, bindings, **values)
+        return run_query(self.store, text_or_name, bindings, **values)
 
     # -- names --
 
@@ -133,7 +164,7 @@ class KnowledgeGraph:
         return self._names
 
     def _build_names(self) -> NameIndex:
-        rows = run_query(self.graph, "entities")
+        rows = run_query(self.store, "entities")
         by_entity: dict[str, dict[str, Any]] = {}
         for r in rows:
             e = by_entity.setdefault(r["entity"], {"kinds": set(), "en": None, "ar": None, "aliases": [],
@@ -179,18 +210,18 @@ class KnowledgeGraph:
 
     def _load_contacts(self) -> list[ContactRecord]:
         roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
-        for r in run_query(self.graph, "roles"):
+        for r in run_query(self.store, "roles"):
             ref = ActorRef(r["agent"], r["label"], r["labelAr"])
             if (r["roleType"], ref) not in roles[r["event"]]:
                 roles[r["event"]].append((str(_local(r["roleType"])), ref))
         topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for r in run_query(self.graph, "topics"):
+        for r in run_query(self.store, "topics"):
             topics[r["contact"]].append((r["label"], r["labelAr"] or r["label"]))
         hedges: dict[str, list[str]] = defaultdict(list)
-        for r in run_query(self.graph, "hedges"):
+        for r in run_query(self.store, "hedges"):
             hedges[r["subject"]].append(str(_local(r["hedge"])))
         grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in run_query(self.graph, "contacts"):
+        for r in run_query(self.store, "contacts"):
             grouped[r["contact"]].append(r)
         records = []
         for iri, rows in grouped.items():
@@ -312,7 +343,7 @@ class KnowledgeGraph:
         """Who held the top post of *actor* and when; None for a person or group."""
         if actor.kind in ("person", "group"):
             return None
-        rows = run_query(self.graph, "head-posts", actor=URIRef(actor.iri))
+        rows = run_query(self.store, "head-posts", actor=URIRef(actor.iri))
         if not len(rows):
             raise NoAnswerError(
                 f"{actor.en!r} has no top post in the graph (no dg:headRole, no dg:officeOf), "
@@ -385,10 +416,10 @@ class KnowledgeGraph:
         """
         binding = {"by": URIRef(self.resolve(by).iri)} if by is not None else {}
         hedges: dict[str, list[str]] = defaultdict(list)
-        for r in run_query(self.graph, "hedges"):
+        for r in run_query(self.store, "hedges"):
             hedges[r["subject"]].append(str(_local(r["hedge"])))
         out = []
-        for r in run_query(self.graph, "claims", binding):
+        for r in run_query(self.store, "claims", binding):
             src = SourceRef(r["source"], r["sourceTitle"] or r["source"], "")
             out.append(ClaimRecord(
                 iri=r["claim"], by=ActorRef(r["by"], r["byLabel"], r["byLabelAr"]), text=r["statement"],
@@ -406,7 +437,7 @@ class KnowledgeGraph:
             PostRecord(iri=r["post"], holder=ActorRef(r["member"], r["memberLabel"]), role=r["roleLabel"],
                        organisation=ActorRef(r["org"], r["orgLabel"]), begin=r["begin"], end=r["end"],
                        attested=r["attested"], appointed_by=r["appointer"], quote=r["quote"])
-            for r in run_query(self.graph, "posts", binding)
+            for r in run_query(self.store, "posts", binding)
         ]
 
     def evidence(self, node: str) -> list[Evidence]:
@@ -419,12 +450,12 @@ class KnowledgeGraph:
         if iri is None:
             for kind in ("contact", "plan", "claim"):
                 candidate = f"{ID}{kind}/{node}"
-                if (URIRef(candidate), None, None) in self.graph:
+                if self.store.has_subject(candidate):
                     iri = candidate
                     break
         if iri is None:
             raise NoAnswerError(f"no contact, plan or claim with id {node!r}")
-        rows = run_query(self.graph, "evidence", node=URIRef(iri))
+        rows = run_query(self.store, "evidence", node=URIRef(iri))
         return [Evidence(r["quote"], r["start"], r["end"], SourceRef(r["source"], r["sourceTitle"] or "",
                                                                      r["published"])) for r in rows]
 
@@ -453,21 +484,33 @@ def _iso(value: str | int | date) -> str:
     return text
 
 
-def load(*paths: str | Path, ontology: bool = True) -> KnowledgeGraph:
+def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memory",
+         **options: Any) -> KnowledgeGraph:
     """Load a knowledge graph.
 
     Parameters
     ----------
     *paths : str or Path
         Graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD). With none,
-        the built graph of the seed article.
+        the built graph of the seed article (but see *store*).
     ontology : bool
-        Mix in the ontology (labels of kinds and statuses, CAMEO/PLOVER).
+        Mix in the ontology (labels of kinds and statuses, CAMEO/PLOVER)
+        when loading files.
+    store : str or Backend
+        Where the graph is kept: ``"memory"`` (default), ``"oxigraph:PATH"``
+        (on disk; files given here replace its data atomically, and with no
+        files an existing store is opened as it is, an empty one gets the
+        seed graph), or ``"sparql:URL"`` (a SPARQL 1.1 endpoint; files given
+        here replace its named graph, with none it is queried as it is).
+    **options
+        For the store (see :func:`diplograph.backends.open_store`), such as
+        ``graph="https://..."`` or ``update_url=...`` for an endpoint.
 
     Raises
     ------
     StoreError
-        A file is missing or does not parse.
+        A file is missing or does not parse (a store keeps its previous
+        data), or the store cannot be opened.
 
     Examples
     --------
@@ -475,13 +518,28 @@ def load(*paths: str | Path, ontology: bool = True) -> KnowledgeGraph:
     >>> kg = dg.load()
     >>> len(kg.contacts()) >= 10
     True
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> on_disk = dg.load(store=f"oxigraph:{folder}")
+    >>> [c.date for c in on_disk.contacts("Trump", "Putin")][:2]
+    ['2017-07-07', '2017-11-11']
+    >>> on_disk.close()
     """
-    files = [Path(p) for p in paths] or [GRAPH_FILE]
-    if ontology:
-        files.append(ONTOLOGY_FILE)
-    graph = read_graph(files)
-    log.debug("loaded %d triples from %s", len(graph), ", ".join(map(str, files)))
-    return KnowledgeGraph(graph)
+    backend = open_store(store, **options)
+    files = [Path(p) for p in paths]
+    if not files and (isinstance(backend, MemoryBackend)
+                      or (backend.spec.startswith("oxigraph:") and not _has_data(backend))):
+        files = [GRAPH_FILE]
+    if files:
+        if ontology:
+            files.append(ONTOLOGY_FILE)
+        backend.load(files)
+        log.debug("loaded %s into %s", ", ".join(map(str, files)), backend.spec)
+    return KnowledgeGraph(backend)
+
+
+def _has_data(backend: Backend) -> bool:
+    return bool(backend.execute("ASK { ?s ?p ?o }").boolean)
 
 
 _ = Rows  # re-exported for typing users

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Node, Variable
+from rdflib.term import Node
 
+from .backends.base import Backend
+from .backends.memory import MemoryBackend
 from .errors import QueryError
 from .resources import QUERIES_DIR
-from .vocab import PREFIXES, XSD
+from .vocab import XSD
 
 __all__ = ["NamedQuery", "Rows", "load_query", "named_queries", "plain", "run_query"]
 
@@ -81,14 +81,6 @@ def load_query(path: str | Path) -> NamedQuery:
 def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
     """Every named query in *folder*, by name."""
     return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"))}
-
-
-@cache
-def _prepared(text: str) -> Query:
-    try:
-        return prepareQuery(text, initNs=PREFIXES)
-    except Exception as exc:  # pyparsing and rdflib raise several types
-        raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
 
 
 def _first_line(exc: BaseException) -> str:
@@ -195,14 +187,14 @@ class Rows(Sequence[dict[str, Any]]):
         return pd.DataFrame(self._plain, columns=self.vars)
 
 
-def run_query(graph: Graph, text_or_name: str, bindings: Mapping[str, Any] | None = None,
+def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
               **more: Any) -> Any:
     """Run a SPARQL query on *graph*.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        The graph (or dataset) to query.
+    graph : rdflib.Graph or Backend
+        The graph, or the store holding it (see :mod:`diplograph.backends`).
     text_or_name : str
         A named query, a path to a ``.rq`` file, or SPARQL text.
     bindings, **more
@@ -223,9 +215,8 @@ def run_query(graph: Graph, text_or_name: str, bindings: Mapping[str, Any] | Non
     if re.search(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
                  _strip_prologue(text), re.IGNORECASE):
         raise QueryError("updates are not run by query(); the graph is read-only here")
-    prepared = _prepared(text)
     known = set(_VAR.findall(text))
-    init: dict[Variable, Node] = {}
+    init: dict[str, Node] = {}
     for name, value in values.items():
         key = name.lstrip("?$")
         if key not in known:
@@ -233,21 +224,21 @@ def run_query(graph: Graph, text_or_name: str, bindings: Mapping[str, Any] | Non
                              + (f" (it binds: {named.bind})" if named and named.bind else ""))
         if value is None:
             continue
-        init[Variable(key)] = to_term(value)
+        init[key] = to_term(value)
+    backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
+    result = backend.execute(text, init)
+    if result.form == "ASK":
+        return bool(result.boolean)
+    if result.form in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        return result.graph
     try:
-        result = graph.query(prepared, initBindings=init)  # type: ignore[arg-type]
+        raw = [dict(zip(result.vars, row, strict=True)) for row in result.rows]
     except QueryError:
         raise
     except Exception as exc:
         raise QueryError(f"query failed: {_first_line(exc)}") from None
-    if result.type == "ASK":
-        return bool(result.askAnswer)
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        assert result.graph is not None
-        return result.graph
-    variables = [str(v) for v in (result.vars or [])]
-    raw = [{v: row[i] for i, v in enumerate(variables)} for row in result]  # type: ignore[index]
-    return Rows(variables, raw)
+    return Rows(result.vars, raw)
 
 
 def _strip_prologue(text: str) -> str:

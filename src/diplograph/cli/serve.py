@@ -1,0 +1,129 @@
+"""Commands that serve or ship the graph: ``serve`` (a SPARQL endpoint) and ``push`` (to a remote store)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+
+__all__ = ["register"]
+
+
+def _positive(kind: type) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+        return value
+    return parse
+
+
+def register(sub: Any) -> None:
+    """Register this module's subcommands."""
+    p = sub.add_parser("serve", help="run a read-only SPARQL 1.1 endpoint with a query page",
+                       description="Serve the graph over the SPARQL 1.1 Protocol (GET and POST) with a query "
+                                   "page at / and the endpoint at /sparql. Read-only; SERVICE, FROM and updates "
+                                   "are refused; every query runs in a worker process under a hard time limit.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=_positive(int), default=8000, help="port (default: 8000)")
+    p.add_argument("--store", default="memory", metavar="STORE",
+                   help="memory (default), oxigraph:PATH or sparql:URL")
+    p.add_argument("--graph", "-g", action="append", metavar="FILE",
+                   help="graph file to serve (repeatable; default: the built graph); with an Oxigraph "
+                        "store, these replace its data first")
+    p.add_argument("--graph-iri", default=None, metavar="IRI",
+                   help="with sparql:URL, the named graph to query (default: https://w3id.org/diplograph/graph, "
+                        "where push writes; 'default' for the endpoint's default graph)")
+    p.add_argument("--timeout", type=_positive(float), default=10.0,
+                   help="hard time limit per query in seconds (default: 10)")
+    p.add_argument("--max-rows", type=_positive(int), default=10_000, help="row cap per result (default: 10000)")
+    p.add_argument("--workers", type=_positive(int), default=2, help="queries that may run at once (default: 2)")
+    p.add_argument("--cors", action="store_true", help="allow cross-origin requests from any page")
+    p.add_argument("--page", type=Path, default=None, metavar="FILE",
+                   help="the interactive graph page to serve at /graph/diplograph.html "
+                        "(default: graph/diplograph.html, as 'diplograph view' writes it)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("push", help="replace a named graph on a SPARQL server with the built graph",
+                       description="Load the built graph (and the ontology) into a named graph of a remote "
+                                   "SPARQL 1.1 store, replacing that graph whole: data goes to a staging graph "
+                                   "first and is swapped in with one MOVE (or one Graph Store Protocol PUT).")
+    p.add_argument("--to", required=True, metavar="URL", help="the SPARQL update endpoint")
+    p.add_argument("--graph", default=None, metavar="IRI",
+                   help="the named graph to replace (default: https://w3id.org/diplograph/graph)")
+    p.add_argument("--file", "-g", action="append", metavar="FILE", help="graph file (default: the built graph)")
+    p.add_argument("--no-ontology", action="store_true", help="leave the ontology out")
+    p.add_argument("--gsp", metavar="URL", help="use this Graph Store Protocol endpoint (one PUT) instead")
+    p.add_argument("--user", help="HTTP basic auth user (password from DIPLOGRAPH_PASSWORD)")
+    p.set_defaults(func=cmd_push)
+
+
+def _files(given: list[str] | None, ontology: bool = True) -> list[Path]:
+    from ..resources import GRAPH_FILE, ONTOLOGY_FILE
+
+    files = [Path(f) for f in given] if given else [GRAPH_FILE]
+    return [*files, ONTOLOGY_FILE] if ontology else files
+
+
+def _default_page(graph_dir: Path) -> Path:
+    here = Path("graph/diplograph.html")
+    return here if here.is_file() else graph_dir / "diplograph.html"
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ..backends import open_store
+    from ..resources import GRAPH_DIR
+    from ..server.app import ServerConfig, create_app
+    from ..store import read_graph
+
+    files = _files(args.graph)
+    options: dict[str, Any] = {}
+    if args.store == "memory":
+        read_graph(files)  # fail here, with the file's name, rather than in every worker
+    elif args.store.startswith("oxigraph:"):
+        store = open_store(args.store)
+        try:
+            if args.graph or not store.execute("ASK { ?s ?p ?o }").boolean:
+                store.load(files)
+        finally:
+            store.close()
+    elif args.store.startswith("sparql:"):
+        from ..backends.remote import DEFAULT_GRAPH
+
+        iri = args.graph_iri or DEFAULT_GRAPH
+        options["graph"] = None if iri == "default" else iri
+    else:
+        raise StoreError(f"unknown store {args.store!r}; use memory, oxigraph:PATH or sparql:URL")
+    config = ServerConfig(store=args.store, files=files, timeout=args.timeout, max_rows=args.max_rows,
+                          workers=args.workers, cors=args.cors, graph_page=args.page or _default_page(GRAPH_DIR),
+                          options=options)
+    print(f"diplograph: serving {args.store} at http://{args.host}:{args.port}/ (endpoint: /sparql)",
+          file=sys.stderr)
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from ..backends.remote import DEFAULT_GRAPH, SparqlBackend
+    from ..store import read_graph
+
+    auth = (args.user, os.environ.get("DIPLOGRAPH_PASSWORD", "")) if args.user else None
+    data = read_graph(_files(args.file, ontology=not args.no_ontology))
+    remote = SparqlBackend(args.to, update_url=args.to, graph=args.graph or DEFAULT_GRAPH, gsp_url=args.gsp,
+                           auth=auth)
+    try:
+        count = remote.replace_graph(data)
+    finally:
+        remote.close()
+    print(f"pushed {count} triples to <{remote.graph}> at {args.to}")
+    return 0

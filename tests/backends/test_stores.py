@@ -1,0 +1,202 @@
+"""The same graph on memory, Oxigraph and Virtuoso: same rows for every named query; atomic loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Literal
+
+import diplograph as dg
+from diplograph.backends import inject_values, open_store
+from diplograph.errors import QueryError, StoreError
+from diplograph.kg import KnowledgeGraph
+from diplograph.query import named_queries
+from diplograph.resources import GRAPH_FILE, ONTOLOGY_FILE
+
+from .compare import norm, normal_rows
+
+NAMES = sorted(named_queries())
+
+#: Named queries that take values, with values to bind (entity names are resolved first).
+BOUND = [
+    ("direct-contacts", {"a": "Trump", "b": "Putin"}),
+    ("claims", {"by": "Kremlin"}),
+    ("head-posts", {"actor": "Kremlin"}),
+    ("posts", {"member": "Trump"}),
+    ("negotiating-team", {"appointer": "Trump"}),
+    ("roles", {"event": "https://w3id.org/diplograph/id/contact/trump-putin-call-2025-02-13"}),
+    ("evidence", {"node": "https://w3id.org/diplograph/id/contact/trump-putin-call-2025-02-13"}),
+    ("topics", {"contact": "https://w3id.org/diplograph/id/contact/trump-putin-call-2025-02-13"}),
+]
+
+
+def rows(kg: KnowledgeGraph, name: str, **values: Any) -> list[tuple[Any, ...]]:
+    values = {k: v if v.startswith("https://") else kg.resolve(v) for k, v in values.items()}
+    result = kg.query(name, **values)
+    return normal_rows(result.vars, result.raw, named_queries()[name].text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_oxigraph_gives_the_rows_memory_gives(name: str, memory_kg: KnowledgeGraph,
+                                               oxigraph_kg: KnowledgeGraph) -> None:
+    expected = rows(memory_kg, name)
+    assert expected, f"{name} returns no rows on the seed graph: the comparison would prove nothing"
+    assert rows(oxigraph_kg, name) == expected
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_virtuoso_gives_the_rows_memory_gives(name: str, memory_kg: KnowledgeGraph,
+                                               virtuoso_kg: KnowledgeGraph) -> None:
+    assert rows(virtuoso_kg, name) == rows(memory_kg, name)
+
+
+@pytest.mark.parametrize(("name", "values"), BOUND, ids=[n for n, _ in BOUND])
+def test_bound_queries_agree_on_every_store(name: str, values: dict[str, str], memory_kg: KnowledgeGraph,
+                                            oxigraph_kg: KnowledgeGraph, virtuoso_kg: KnowledgeGraph) -> None:
+    expected = rows(memory_kg, name, **values)
+    assert expected
+    assert len(expected) <= len(memory_kg.query(name))
+    assert rows(oxigraph_kg, name, **values) == expected
+    assert rows(virtuoso_kg, name, **values) == expected
+
+
+def test_api_answers_agree(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph,
+                           virtuoso_kg: KnowledgeGraph) -> None:
+    for kg in (oxigraph_kg, virtuoso_kg):
+        assert kg.contacts("Trump", "Putin") == memory_kg.contacts("Trump", "Putin")
+        assert kg.gaps("White House", "Kremlin") == memory_kg.gaps("White House", "Kremlin")
+        assert kg.claims(by="Kremlin") == memory_kg.claims(by="Kremlin")
+        assert kg.evidence("trump-putin-call-2019-05-01") == memory_kg.evidence("trump-putin-call-2019-05-01")
+
+
+def test_a_hostile_value_stays_a_value(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph,
+                                       virtuoso_kg: KnowledgeGraph) -> None:
+    hostile = Literal('x" } } ; DROP ALL ; SELECT * { ?s ?p "')
+    for kg in (memory_kg, oxigraph_kg, virtuoso_kg):
+        assert len(kg.query("claims", by=hostile)) == 0
+        assert len(kg.query("claims")) == 16
+
+
+def test_values_go_inside_the_where_group() -> None:
+    text = 'PREFIX a: <urn:a#> SELECT ?x (COUNT(*) AS ?n) WHERE { ?x a:p "}" } GROUP BY ?x'
+    out = inject_values(text, {"y": Literal("}")})
+    assert out.startswith('PREFIX a: <urn:a#> SELECT ?x (COUNT(*) AS ?n) WHERE { VALUES (?y) { ("}") }')
+    assert out.endswith('?x a:p "}" } GROUP BY ?x')
+
+
+def test_oxigraph_keeps_its_data_and_loads_atomically(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with dg.load(store=f"oxigraph:{folder}") as kg:
+        before = kg.store.count()
+        contacts = kg.contacts()
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> \"unterminated .\n")
+    with dg.load(store=f"oxigraph:{folder}") as kg:  # opened as it was: no load
+        assert kg.store.count() == before
+        with pytest.raises(StoreError, match=r"bad\.ttl"):
+            kg.store.load([GRAPH_FILE, ONTOLOGY_FILE, bad])
+        assert kg.store.count() == before
+        assert kg.contacts() == contacts
+        small = tmp_path / "small.ttl"
+        small.write_text("<urn:a> <urn:b> <urn:c> .\n")
+        kg.store.load([small])
+    with dg.load(store=f"oxigraph:{folder}") as kg:
+        assert kg.store.count() == 1
+        assert kg.store.has_subject("urn:a")
+
+
+def test_oxigraph_refuses_rdfxml_and_missing_files(tmp_path: Path) -> None:
+    store = open_store(f"oxigraph:{tmp_path / 's'}")
+    try:
+        with pytest.raises(StoreError, match="RDF/XML"):
+            store.load([tmp_path / "x.rdf"])
+        with pytest.raises(StoreError, match="not found"):
+            store.load([tmp_path / "missing.ttl"])
+    finally:
+        store.close()
+
+
+def test_syntax_errors_are_query_errors(oxigraph_kg: KnowledgeGraph, virtuoso_kg: KnowledgeGraph) -> None:
+    for kg in (oxigraph_kg, virtuoso_kg):
+        with pytest.raises(QueryError):
+            kg.query("SELECT ?x WHERE { ?x ")
+
+
+def test_unknown_store_kind() -> None:
+    with pytest.raises(StoreError, match="unknown store"):
+        dg.load(store="postgres:db")
+
+
+def test_push_replaces_the_named_graph_whole(virtuoso: Any, tmp_path: Path) -> None:
+    from diplograph.backends.remote import SparqlBackend
+
+    remote = SparqlBackend(virtuoso.sparql_url, graph="urn:test:push")
+    try:
+        remote.load([GRAPH_FILE])
+        assert remote.count() > 1000
+        small = tmp_path / "small.ttl"
+        small.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n")
+        remote.load([small])
+        assert remote.count() == 2
+        bad = tmp_path / "bad.ttl"
+        bad.write_text("<urn:a> <urn:b> .\n")
+        with pytest.raises(StoreError, match=r"bad\.ttl"):
+            remote.load([bad])
+        assert remote.count() == 2
+    finally:
+        remote.close()
+
+
+def test_has_subject(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph, virtuoso_kg: KnowledgeGraph) -> None:
+    iri = "https://w3id.org/diplograph/id/contact/trump-putin-call-2019-05-01"
+    for kg in (memory_kg, oxigraph_kg, virtuoso_kg):
+        assert kg.store.has_subject(iri), kg.store.spec
+        assert not kg.store.has_subject(iri + "-nope"), kg.store.spec
+
+
+def test_push_command(virtuoso: Any) -> None:
+    from diplograph.backends.remote import SparqlBackend
+    from diplograph.cli import main
+
+    assert main(["push", "--to", virtuoso.sparql_url, "--graph", "urn:test:cli"]) == 0
+    remote = SparqlBackend(virtuoso.sparql_url, graph="urn:test:cli")
+    try:
+        assert remote.count() == len(dg.load().graph)
+    finally:
+        remote.close()
+    assert main(["push", "--to", "http://127.0.0.1:9/sparql", "--graph", "urn:test:cli"]) == 7
+
+
+def test_values_skip_groups_inside_expressions_and_templates() -> None:
+    text = "SELECT (EXISTS { ?s ?p ?o } AS ?e) WHERE { ?s ?p ?o }"
+    assert inject_values(text, {"s": Literal(1)}).startswith(
+        'SELECT (EXISTS { ?s ?p ?o } AS ?e) WHERE { VALUES (?s) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>) }')
+    text = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    assert inject_values(text, {"s": Literal("x")}).startswith('CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { ("x") }')
+
+
+def test_oxigraph_removes_graphs_left_by_a_crashed_load(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from diplograph.backends.oxigraph import OxigraphBackend
+
+    store = OxigraphBackend(tmp_path / "s")
+    try:
+        store.load([GRAPH_FILE])
+        before = store.count()
+        orphan = ox.NamedNode("urn:diplograph:store:data:crashed")
+        store._store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c"), orphan))
+        assert store.count() == before  # a graph that is not current is never queried
+        store.load([GRAPH_FILE])
+        assert orphan not in list(store._store.named_graphs())
+        assert store.count() == before
+    finally:
+        store.close()
+
+
+def test_rdflib_graph_of_another_store(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph) -> None:
+    # Oxigraph keeps numbers by value: "5"^^xsd:nonNegativeInteger comes back as "5"^^xsd:integer
+    assert len(oxigraph_kg.graph) == len(memory_kg.graph)
+    assert {tuple(map(norm, t)) for t in oxigraph_kg.graph} == {tuple(map(norm, t)) for t in memory_kg.graph}
