@@ -428,6 +428,30 @@ class KnowledgeGraph:
         return [Evidence(r["quote"], r["start"], r["end"], SourceRef(r["source"], r["sourceTitle"] or "",
                                                                      r["published"])) for r in rows]
 
+    # -- page --
+
+    def view(self, around: str | Entity | None = None, depth: int = 1, *, network: str = "persons",
+             since: str | int | date | None = None, until: str | int | date | None = None,
+             size_by: str = "degree", **options: Any) -> Any:
+        """The interactive page of this graph (or of the part *around* an actor).
+
+        In Jupyter the returned :class:`~diplograph.view.Page` shows inline;
+        ``.save(path)`` writes it as one offline HTML file. Other keyword
+        options go to :func:`diplograph.view.view`.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> page = dg.load().view("Putin", depth=1, size_by="betweenness")
+        >>> page.nodes > 1, "<iframe srcdoc=" in page._repr_html_()
+        (True, True)
+        """
+        from .view import view
+
+        name = around.iri if isinstance(around, Entity) else around
+        return view(self, network=network, around=name, depth=depth, since=since, until=until, size_by=size_by,
+                    **options)
+
     def describe(self, name: str | Entity) -> dict[str, Any]:
         """Everything the graph says of an entity, as one dictionary (used by ``diplograph show``)."""
         e = self.resolve(name)

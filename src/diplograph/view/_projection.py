@@ -8,6 +8,7 @@ real module whenever it can be imported.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import logging
 from collections import Counter
@@ -32,8 +33,9 @@ _PRIORITY = ["plan", "contact", "claim", "person", "country", "group", "organisa
 def project(kg: KnowledgeGraph, network: str = "persons", **options: Any) -> Any:
     """The projection of *kg*: ``diplograph.network.project`` when present, else :func:`minimal_project`."""
     try:
-        from ..network import project as real_project  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
+        module = importlib.import_module("diplograph.network")
+        real_project = module.project
+    except (ImportError, AttributeError):
         log.debug("diplograph.network.project is not available; using the minimal projection")
         return minimal_project(kg, network, **options)
     return real_project(kg, network, **options)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
     from ..records import ClaimRecord, ContactRecord
 
-__all__ = ["MAX_NODES", "PHYSICS_MAX", "SEED", "SIZE_MEASURES", "centrality", "page_data"]
+__all__ = ["DRAWN_TYPES", "MAX_NODES", "PHYSICS_MAX", "SEED", "SIZE_MEASURES", "centrality", "drawn", "page_data"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,9 @@ MAX_NODES = 1500
 SEED = 7
 #: Betweenness above this many nodes is estimated from a sample of this many sources.
 _BETWEENNESS_SAMPLE = 500
+
+#: Node types drawn from the full graph; its other nodes (evidence, roles, posts, topics, times) are left out.
+DRAWN_TYPES = ("person", "organisation", "country", "group", "place", "gathering", "contact", "plan", "claim")
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 _FSI, _PDI = "\u2068", "\u2069"
@@ -127,6 +130,34 @@ def _simple(g: Any) -> nx.Graph:
             if attr not in ("predicate", "predicates"):
                 h.edges[u, v].setdefault(attr, value)
     return h
+
+
+def drawn(graph: Any) -> nx.Graph:
+    """The graph the page draws of a projection.
+
+    A persons (or bipartite) network is drawn as it is. The full graph
+    (directed, with parallel edges) is drawn undirected with parallel edges
+    merged, and only its nodes of :data:`DRAWN_TYPES`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("c", type="contact"); g.add_node("p", type="person"); g.add_node("ev", type="other")
+    >>> g.add_edge("c", "p", key="participant"); g.add_edge("c", "p", key="hasRole"); g.add_edge("c", "ev")
+    'participant'
+    'hasRole'
+    0
+    >>> h = drawn(g)
+    >>> sorted(h), h.edges["c", "p"]["predicates"]
+    (['c', 'p'], ['participant', 'hasRole'])
+    """
+    g = _simple(graph)
+    if graph.is_directed() or graph.is_multigraph():
+        keep = [n for n, d in g.nodes(data=True) if d.get("type") in DRAWN_TYPES]
+        if len(keep) < g.number_of_nodes():
+            g = g.subgraph(keep).copy()
+    return g
 
 
 def _local(iri: str) -> str:
@@ -231,17 +262,23 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         raise QueryError(f"unknown size measure {size_by!r}; measures are {', '.join(SIZE_MEASURES)}")
     if max_nodes < 1:
         raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
-    g = _simple(graph)
+    g = drawn(graph)
     total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
-    notice = None
+    notices = []
+    left_out = graph.number_of_nodes() - total_nodes
+    if left_out:
+        notices.append(f"The full graph has {graph.number_of_nodes():,} nodes; the page draws the {total_nodes:,} "
+                       f"actors, places, gatherings, contacts, plans and claims and leaves out {left_out:,} others "
+                       "(evidence, roles, posts, topics, times): click a contact for its evidence.")
     if total_nodes > max_nodes:
         degree = dict(g.degree())
         keep = sorted(g, key=lambda n: (-degree[n], str(n)))[:max_nodes]
         g = g.subgraph(keep).copy()
-        notice = (f"This graph has {total_nodes:,} nodes and {total_edges:,} edges; to stay usable the page shows "
-                  f"the {max_nodes:,} with the most connections ({g.number_of_edges():,} edges). Narrow it with "
-                  "--around NAME --depth K or --since/--until to see the rest.")
+        notices.append(f"This graph has {total_nodes:,} nodes and {total_edges:,} edges; to stay usable the page "
+                       f"shows the {max_nodes:,} with the most connections ({g.number_of_edges():,} edges). Narrow "
+                       "it with --around NAME --depth K or --since/--until to see the rest.")
         log.info("page limited to %d of %d nodes", max_nodes, total_nodes)
+    notice = " ".join(notices) or None
     values = centrality(g, size_by)
     sizes = _scale(values)
     physics = g.number_of_nodes() <= physics_max
@@ -307,7 +344,7 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         kind = str(d.get("type") or "other")
         if kind not in NODE_STYLES:
             kind = "other"
-        style = node_style(kind)
+        nstyle = node_style(kind)
         en = str(d.get("label") or _local(str(node)))
         ar = d.get("label_ar")
         ar = str(ar) if ar else None
@@ -322,10 +359,10 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
             entity = kg.names.get(str(node))
             if entity is not None:
                 names += list(entity.aliases)
-        shown = en if kind != "claim" else (en[:40] + "…" if len(en) > 41 else en)
+        shown = en if kind != "claim" else (en[:30] + "…" if len(en) > 31 else en)
         item: dict[str, Any] = {
             "id": node, "label": _label(shown, ar if kind != "claim" else None), "en": en, "ar": ar, "type": kind,
-            "shape": style.shape, "color": style.color, "size": round(sizes.get(node, _MIN_SIZE), 2),
+            "shape": nstyle.shape, "color": nstyle.color, "size": round(sizes.get(node, _MIN_SIZE), 2),
             "value_measure": round(values.get(node, 0.0), 6), "events": own,
             "search": sorted({normalize(x) for x in names if x}),
             "font": {"size": 14, "multi": False, "face": "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"},

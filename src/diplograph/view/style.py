@@ -44,7 +44,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "gathering": NodeStyle("gathering", "#edc948", "diamond", "◆"),
     "contact": NodeStyle("contact", "#e15759", "star", "★"),
     "plan": NodeStyle("planned contact", "#ff9da7", "star", "☆"),
-    "claim": NodeStyle("claim", "#9c755f", "box", "▭"),
+    "claim": NodeStyle("claim", "#dcc7ae", "box", "▭"),
     "other": NodeStyle("other", "#bab0ac", "dot", "●"),
 }
 
