@@ -211,8 +211,10 @@ def _scale(values: dict[Any, float]) -> dict[Any, float]:
 
 
 def _positions(g: nx.Graph) -> dict[Any, tuple[float, float]]:
+    from .layout import spring_positions
+
     n = g.number_of_nodes()
-    pos = nx.spring_layout(g, seed=SEED, iterations=50 if n < 3000 else 25)
+    pos = spring_positions(g, seed=SEED)
     spread = 60.0 * math.sqrt(n)
     return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in pos.items()}
 

@@ -71,7 +71,8 @@ def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics, "multiselect": True},
         "edges": {"smooth": {"enabled": physics, "type": "continuous", "roundness": 0.3},
-                  "font": {"align": "middle", "size": 10}, "selectionWidth": 2},
+                  "font": {"align": "middle", "size": 10, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "selectionWidth": 2},
         "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }
 
