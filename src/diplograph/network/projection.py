@@ -62,11 +62,11 @@ False
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -106,8 +106,8 @@ class Tie:
     label: str
     date: str | None
     quote: str | None
-    first: date | None
-    last: date | None
+    first: dt.date | None
+    last: dt.date | None
 
 
 def _local(iri: str) -> str:
@@ -121,7 +121,7 @@ def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
                since: Any, until: Any) -> dict[str, Any]:
     """The options dictionary recorded on every network (dates as ISO strings)."""
     def iso(v: Any) -> str | None:
-        return None if v is None else (v.isoformat() if isinstance(v, date) else str(v))
+        return None if v is None else (v.isoformat() if isinstance(v, dt.date) else str(v))
 
     return {"network": network, "indirect": bool(indirect), "planned": bool(planned),
             "institutional": bool(institutional), "since": iso(since), "until": iso(until)}

@@ -110,7 +110,7 @@ def gaps_between(points: list[tuple[str, str, bool]]) -> list[Gap]:
     --------
     >>> [g.days for g in gaps_between([("2020-01-01", "a", False), ("2020-01-11", "b", False),
     ...                                ("2020-01-11", "c", False), ("2020-03", "d", True)])]
-    [21, 10]
+    [50, 10]
     """
     dated: dict[str, tuple[date, bool, str]] = {}
     for iso, iri, approximate in points:
