@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from rdflib import URIRef
 
-from ..errors import QueryError
+from ..errors import QueryError, StoreError
 from ..query import run_query
 from ..store import write_atomic
 from ..vocab import SDO
@@ -265,7 +265,10 @@ def export(kg: KnowledgeGraph, path: str | Path, format: str | None = None, netw
         else:
             text = json.dumps(plover_rows(kg, events), ensure_ascii=False, indent=1)
             data = (text + "\n").encode("utf-8")
-    write_atomic(path, data)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
     log.info("wrote %s (%d bytes)", path, len(data))
     return path
 
