@@ -18,8 +18,9 @@ Measures:
 ``pagerank``
     :func:`networkx.pagerank`, weighted by contact count.
 
-Ranks are competition ranks ("1224"): actors whose scores agree to 12
-decimal places share a rank and are listed by label, then IRI.
+Scores are rounded to 12 decimal places (so that floating-point noise does
+not split ties). Ranks are competition ranks ("1224"): actors with equal
+scores share a rank and are listed by label, then IRI.
 
 Examples
 --------
@@ -126,7 +127,7 @@ def centrality(G: nx.Graph, measure: str = "degree", top: int | None = None, *, 
     """
     if top is not None and top < 1:
         raise QueryError(f"top must be a positive number, got {top}")
-    raw = scores(G, measure, weighted=weighted)
+    raw = {n: round(v, 12) + 0.0 for n, v in scores(G, measure, weighted=weighted).items()}
     if G.number_of_edges() == 0:
         opts = G.graph.get("options", {})
         raise NoAnswerError(f"the network has no edges under these options {opts}: no {measure} centrality to rank")
@@ -134,10 +135,10 @@ def centrality(G: nx.Graph, measure: str = "degree", top: int | None = None, *, 
     def label(n: str) -> str:
         return str(G.nodes[n].get("label", n))
 
-    order = sorted(raw, key=lambda n: (-round(raw[n], 12), label(n), n))
+    order = sorted(raw, key=lambda n: (-raw[n], label(n), n))
     out: list[Score] = []
     for i, n in enumerate(order):
-        rank = out[-1].rank if out and round(raw[n], 12) == round(out[-1].score, 12) else i + 1
+        rank = out[-1].rank if out and raw[n] == out[-1].score else i + 1
         if top is not None and i >= top:
             break
         d = G.nodes[n]
