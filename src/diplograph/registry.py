@@ -68,7 +68,12 @@ class Entity:
         """Every name the entity answers to: id, labels, aliases."""
         return (self.id, self.en, self.ar, *self.aliases)
 
-    def label(self, lang: str = "en") -> str:
+    @property
+    def label(self) -> str:
+        """The English label."""
+        return self.en
+
+    def label_in(self, lang: str) -> str:
         """The label in *lang* ("en" or "ar")."""
         return self.ar if lang == "ar" else self.en
 

@@ -1,0 +1,73 @@
+"""The public Python API: small, explicit, and safe with values."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplograph as dg
+
+
+def test_public_api_is_explicit_and_sorted() -> None:
+    assert dg.__all__ == sorted(dg.__all__)
+    for name in dg.__all__:
+        assert hasattr(dg, name), name
+    assert not any(name.startswith("_") for name in dg.__all__)
+
+
+def test_load_other_paths_and_errors(tmp_path: pytest.TempPathFactory) -> None:
+    with pytest.raises(dg.StoreError, match="not found"):
+        dg.load("nowhere.ttl")
+    bad = tmp_path / "bad.ttl"  # type: ignore[operator]
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(dg.StoreError, match="does not parse as turtle"):
+        dg.load(bad)
+
+
+def test_bindings_are_values_not_text(kg: dg.KnowledgeGraph) -> None:
+    hostile = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
+    rows = kg.query("claims", by=hostile)
+    assert len(rows) == 0
+    rows = kg.query("claims", by=kg.resolve("Trump"))
+    assert len(rows) == 5
+
+
+def test_rows_plain_values_and_dataframe(kg: dg.KnowledgeGraph) -> None:
+    rows = kg.query("evidence", node=dg.kg.URIRef("https://w3id.org/diplograph/id/contact/trump-putin-call-2020-07-03"))
+    assert isinstance(rows[0]["start"], int)
+    pd = pytest.importorskip("pandas")
+    frame = rows.df()
+    assert isinstance(frame, pd.DataFrame) and list(frame.columns) == rows.vars
+
+
+def test_contacts_filters(kg: dg.KnowledgeGraph) -> None:
+    assert [c.date for c in kg.contacts("Trump", "Putin", since="2018-03", until="2018-12")] == [
+        "2018-03-20", "2018-07-16"]
+    assert kg.contacts("Trump", "Putin", kinds=["bilateralSummit"])[0].place == "Helsinki"
+    with pytest.raises(dg.QueryError, match="unknown contact kind"):
+        kg.contacts(kinds=["fax"])
+    with pytest.raises(dg.NoAnswerError, match="empty time window"):
+        kg.contacts(since=2020, until=2019)
+    with pytest.raises(dg.QueryError, match="not a date"):
+        kg.contacts(since="last year")
+    assert kg.contacts("Zelensky") == []  # only planned contacts
+
+
+def test_records_serialise(kg: dg.KnowledgeGraph) -> None:
+    c = kg.contacts("Biden")[0]
+    d = c.as_dict()
+    assert d["participants"][0]["label"] in ("Joe Biden", "Vladimir Putin")
+    assert d["evidence"]["source"]["published"] == "2025-02-13T00:26:00"
+    assert str(kg.gaps("Trump", "Putin")[0]).startswith("2020-07-03 → 2025-02-13")
+
+
+def test_timeline_includes_plans_last(kg: dg.KnowledgeGraph) -> None:
+    timeline = kg.timeline("Trump", "Putin")
+    dated = [c for c in timeline if c.date]
+    assert [c.date for c in dated] == sorted(c.date for c in dated)  # type: ignore[type-var]
+    assert timeline[-1].date is None
+    assert {c.status for c in timeline if c.planned} == {"announced", "invited", "agreed"}
+
+
+def test_describe(kg: dg.KnowledgeGraph) -> None:
+    info = kg.describe("روبيو")
+    assert {p["role"] for p in info["posts"]} == {"Secretary of State", "Member"}
