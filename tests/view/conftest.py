@@ -35,8 +35,8 @@ def kg() -> Any:
 
 @pytest.fixture(scope="session")
 def persons(kg: Any) -> Any:
-    """The persons network the page of the seed graph draws (indirect and planned contacts included)."""
-    return project(kg, "persons", indirect=True, planned=True, institutional=False, since=None, until=None)
+    """The persons network the page of the seed graph draws (indirect, planned contacts and ties included)."""
+    return project(kg, "persons", indirect=True, planned=True, institutional=True, since=None, until=None)
 
 
 @dataclass

@@ -32,10 +32,11 @@ def _offline(opened: Opened) -> None:
     assert opened.errors == [], f"console errors: {opened.errors}"
 
 
-def _visible_after(persons: nx.Graph, keep_event: Any) -> tuple[int, int]:
-    """Nodes and edges a filter should leave: edges with an event kept, and their ends."""
+def _visible_after(persons: nx.Graph, keep_event: Any, ties: bool = True) -> tuple[int, int]:
+    """Nodes and edges a filter should leave: edges with an event kept (or a tie, when shown), and their ends."""
     edges = [(u, v) for u, v, d in persons.edges(data=True)
-             if any(keep_event(k, dt, p) for k, dt, p in zip(d["kinds"], d["dates"], d["planned"], strict=True))]
+             if any(keep_event(k, dt, p) for k, dt, p in zip(d["kinds"], d["dates"], d["planned"], strict=True))
+             or (ties and d["ties"])]
     nodes = {n for e in edges for n in e} | {n for n in persons if persons.degree(n) == 0}
     return len(nodes), len(edges)
 
@@ -104,6 +105,9 @@ def test_kind_filter_hides_edges_of_that_kind(open_page: Any, seed_file: Path, p
     opened.js(SET_BOX, ['input[data-kind="__planned"]', False])
     expected = _visible_after(persons, lambda k, d, p: not p)
     assert opened.visible() == {"nodes": expected[0], "edges": expected[1]}
+    opened.js(SET_BOX, ['input[data-kind="tie"]', False])
+    expected = _visible_after(persons, lambda k, d, p: not p, ties=False)
+    assert opened.visible() == {"nodes": expected[0], "edges": expected[1]}
     opened.screenshot(tmp_path, "view-no-planned")
     _offline(opened)
 
@@ -150,7 +154,7 @@ def test_click_on_a_node_shows_its_contacts_with_quotes(open_page: Any, seed_fil
 def kg_persons_edges(kg: Any, iri: str) -> list[tuple[str, str, list[str]]]:
     from diplograph.view import project
 
-    g = project(kg, "persons", indirect=True, planned=True, institutional=False, since=None, until=None)
+    g = project(kg, "persons", indirect=True, planned=True, institutional=True, since=None, until=None)
     return [(u, v, d["events"]) for u, v, d in g.edges(iri, data=True)]
 
 

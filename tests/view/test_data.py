@@ -40,7 +40,8 @@ def test_planned_edges_are_dashed_and_kinds_listed(kg: Any, persons: Any) -> Non
     data = page_data(persons, kg)
     planned_only = [e for e in data["edges"] if e["planned_only"]]
     assert planned_only and all(e["dashes"] for e in planned_only)
-    assert all(not e["dashes"] for e in data["edges"] if not e["planned_only"] and e["kind"] != "indirectContact")
+    assert all(not e["dashes"] for e in data["edges"]
+               if not e["planned_only"] and e["kind"] not in ("indirectContact", "tie"))
     assert data["meta"]["planned"] is True
     assert {k["key"] for k in data["legend"]["kinds"]} >= {"phoneCall", "indirectContact"}
 

@@ -64,7 +64,7 @@ def test_save_writes_atomically(tmp_path: Any, seed_page: Page) -> None:
 
 
 def test_kg_view_delegates(kg: Any, persons: Any) -> None:
-    page = kg.view("Putin", depth=1, size_by="contacts")
+    page = kg.view("Putin", depth=1, size_by="strength")
     assert isinstance(page, Page)
     assert "around Vladimir Putin (depth 1)" in page.html
     ego = nx.ego_graph(persons, kg.resolve("Putin").iri, radius=1)

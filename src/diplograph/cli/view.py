@@ -38,18 +38,19 @@ def register(sub: Any) -> None:
                "diplograph view --around Putin --depth 2 --since 2017 --until 2020 -o putin.html")
     p.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
                    help=f"the page to write (default: {DEFAULT_OUTPUT})")
-    p.add_argument("--network", "-n", choices=("persons", "full"), default="persons",
-                   help="persons: actors joined by their contacts (default); full: the whole graph "
-                        "(contacts, plans, claims, places as nodes)")
+    p.add_argument("--network", "-n", choices=("persons", "bipartite", "full"), default="persons",
+                   help="persons: actors joined by their contacts (default); bipartite: actors and events; "
+                        "full: the whole graph (contacts, plans, claims, places as nodes; takes no time window)")
     p.add_argument("--around", metavar="NAME", help="only the part of the network around this actor (any spelling)")
     p.add_argument("--depth", type=_positive, default=1, metavar="K", help="steps from --around (default: 1)")
     p.add_argument("--since", metavar="DATE", help="only contacts from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only contacts up to this date")
     p.add_argument("--size-by", choices=list(SIZE_MEASURES), default="degree",
-                   help="the centrality behind node sizes (default: degree; contacts = number of events)")
+                   help="the centrality behind node sizes (default: degree; strength = number of contacts)")
     p.add_argument("--no-indirect", dest="indirect", action="store_false", help="leave out indirect contacts")
     p.add_argument("--no-planned", dest="planned", action="store_false", help="leave out planned contacts")
-    p.add_argument("--institutional", action="store_true", help="add institutional ties (posts, teams, offices)")
+    p.add_argument("--no-institutional", dest="institutional", action="store_false",
+                   help="leave out institutional ties (posts, teams, offices)")
     p.add_argument("--max-nodes", type=_positive, default=MAX_NODES, metavar="N",
                    help=f"above N nodes draw only the N most connected, and say so (default: {MAX_NODES})")
     p.add_argument("--physics-max", type=_positive, default=PHYSICS_MAX, metavar="N",

@@ -22,11 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..errors import NoAnswerError
 from ..store import write_atomic
-from .data import MAX_NODES, PHYSICS_MAX, SIZE_MEASURES, page_data
+from .data import MAX_NODES, PHYSICS_MAX, SIZE_MEASURES, drawn, page_data
 from .render import render_page
 
 if TYPE_CHECKING:
@@ -69,15 +67,29 @@ class Page:
         return f"<Page {self.nodes} nodes, {self.edges} edges>"
 
 
-def project(kg: KnowledgeGraph, network: str = "persons", **options: Any) -> Any:
-    """The network projection of *kg* (``diplograph.network.project``)."""
-    from ._projection import project as _project
+def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = True, planned: bool = True,
+            institutional: bool = True, since: Any = None, until: Any = None) -> Any:
+    """The projection the page draws: :func:`diplograph.network.project`.
 
-    return _project(kg, network, **options)
+    The page shows indirect and planned contacts and institutional ties by
+    default (each filterable on the page). The full graph takes no filters:
+    asking for a time window on it is an error.
+    """
+    from ..network import project as network_project
+
+    if network == "full":
+        extra = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
+        return network_project(kg, "full", **extra)
+    return network_project(kg, network, indirect=indirect, planned=planned, institutional=institutional,
+                           since=since, until=until)
 
 
 def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -> Any:
     """The part of *graph* within *depth* steps of the actor named *around* (any spelling).
+
+    On the full graph the steps go through the nodes the page draws
+    (actors, places, gatherings, contacts, plans, claims), not through
+    evidence, roles or ontology classes, which would join everything.
 
     Raises
     ------
@@ -86,12 +98,17 @@ def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -
     NoAnswerError
         The entity is not in this network.
     """
+    from ..network.structure import ego
+
     entity = kg.resolve(around)
     if depth < 0:
         raise NoAnswerError(f"--depth must be 0 or more, got {depth}")
-    if entity.iri not in graph:
+    g = drawn(graph)
+    if entity.iri not in g:
         raise NoAnswerError(f"{entity.en} ({entity.ar}) is not in this network (no contacts in the window chosen)")
-    return nx.ego_graph(graph, entity.iri, radius=depth, undirected=graph.is_directed())
+    part = ego(g, entity.iri, depth)
+    part.graph.setdefault("options", graph.graph.get("options", {}))
+    return part
 
 
 def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", max_nodes: int = MAX_NODES,
@@ -105,15 +122,15 @@ def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degr
 
 def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = None, depth: int = 1,
          since: Any = None, until: Any = None, indirect: bool = True, planned: bool = True,
-         institutional: bool = False, size_by: str = "degree", max_nodes: int = MAX_NODES,
+         institutional: bool = True, size_by: str = "degree", max_nodes: int = MAX_NODES,
          physics_max: int = PHYSICS_MAX, title: str | None = None, height: int = 720) -> Page:
     """The interactive page of *kg*.
 
     Parameters
     ----------
     kg : KnowledgeGraph
-    network : {"persons", "full"}
-        Actors joined by their contacts, or the whole graph.
+    network : {"persons", "bipartite", "full"}
+        Actors joined by their contacts; actors and events; or the whole graph.
     around, depth : str, int
         Only what lies within *depth* steps of this actor (any spelling).
     since, until : str, int or date

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from ..errors import QueryError
+from ..network.centrality import MEASURES, scores
 from ..text import normalize
 from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, kind_style, node_style
 
@@ -56,32 +57,12 @@ _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 _FSI, _PDI = "\u2068", "\u2069"
 
 
-def _weighted_degree(g: Any) -> dict[Any, float]:
-    return {n: float(sum(d.get("count", 1) for _, _, d in g.edges(n, data=True))) for n in g}
+def _sampled_betweenness(g: Any) -> dict[Any, float]:
+    return dict(nx.betweenness_centrality(g, k=_BETWEENNESS_SAMPLE, seed=SEED))
 
 
-def _betweenness(g: Any) -> dict[Any, float]:
-    k = _BETWEENNESS_SAMPLE if g.number_of_nodes() > _BETWEENNESS_SAMPLE else None
-    return dict(nx.betweenness_centrality(g, k=k, seed=SEED))
-
-
-def _eigenvector(g: Any) -> dict[Any, float]:
-    try:
-        return dict(nx.eigenvector_centrality(g, max_iter=1000, weight="weight"))
-    except nx.PowerIterationFailedConvergence:
-        raise QueryError("eigenvector centrality did not converge on this graph; pick another measure") from None
-
-
-#: Measures a node's size can show; each maps an undirected graph to {node: value}.
-SIZE_MEASURES: dict[str, Callable[[Any], dict[Any, float]]] = {
-    "degree": lambda g: dict(nx.degree_centrality(g)),
-    "contacts": _weighted_degree,
-    "betweenness": _betweenness,
-    "closeness": lambda g: dict(nx.closeness_centrality(g)),
-    "pagerank": lambda g: dict(nx.pagerank(g, weight="weight")) if g.number_of_edges() else {n: 1.0 for n in g},
-    "eigenvector": _eigenvector,
-}
-
+#: Measures a node's size can show (those of :mod:`diplograph.network.centrality`).
+SIZE_MEASURES = MEASURES
 
 def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
     """The value of *measure* for every node of *g* (an undirected graph).
@@ -90,7 +71,9 @@ def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
     ----------
     g : networkx.Graph
     measure : str
-        One of :data:`SIZE_MEASURES` ("contacts" counts a node's events).
+        One of :data:`SIZE_MEASURES` (``strength`` counts a node's events).
+        Computed by :func:`diplograph.network.centrality.scores`, except
+        betweenness above 500 nodes: estimated from 500 sampled sources.
 
     Raises
     ------
@@ -100,15 +83,16 @@ def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
     Examples
     --------
     >>> import networkx as nx
-    >>> centrality(nx.path_graph(3), "degree")
-    {0: 0.5, 1: 1.0, 2: 0.5}
+    >>> centrality(nx.path_graph(["a", "b", "c"]), "degree")
+    {'a': 0.5, 'b': 1.0, 'c': 0.5}
     """
-    fn = SIZE_MEASURES.get(measure)
-    if fn is None:
+    if measure not in SIZE_MEASURES:
         raise QueryError(f"unknown size measure {measure!r}; measures are {', '.join(SIZE_MEASURES)}")
     if g.number_of_nodes() == 0:
         return {}
-    return fn(g)
+    if measure == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
+        return _sampled_betweenness(g)
+    return dict(scores(g, measure))
 
 
 def _simple(g: Any) -> nx.Graph:
@@ -221,6 +205,8 @@ def _positions(g: nx.Graph) -> dict[Any, tuple[float, float]]:
 
 def _edge_label(dates: list[str | None], count: int) -> str:
     dated = sorted(d for d in dates if d)
+    if count == 0:
+        return ""
     if count == 1:
         return dated[0] if dated else ""
     if not dated:
@@ -281,6 +267,8 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
                        "it with --around NAME --depth K or --since/--until to see the rest.")
         log.info("page limited to %d of %d nodes", max_nodes, total_nodes)
     notice = " ".join(notices) or None
+    if size_by == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
+        notices.append(f"Node sizes: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
     values = centrality(g, size_by)
     sizes = _scale(values)
     physics = g.number_of_nodes() <= physics_max
@@ -323,20 +311,25 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         for iri, kind, date, plan in zip(ev_iris, ev_kinds, ev_dates, ev_planned, strict=False):
             add_event(iri, kind, date, plan)
         ties = [str(t) for t in d.get("ties") or []]
+        tie_labels = [str(t) for t in d.get("tie_labels") or []]
+        tie_dates = [str(t) if t else "" for t in d.get("tie_dates") or []]
+        tie_labels = [f"{t} ({w.replace('/', '–')})" if w else t
+                      for t, w in zip(tie_labels, tie_dates + [""] * len(tie_labels), strict=False)]
         kind = str(d.get("kind") or ("tie" if ties and not ev_iris else "link"))
         if ties:
             kinds_seen.add("tie")
         all_planned = bool(ev_iris) and all(events[e]["planned"] for e in ev_iris)
         style = kind_style(kind)
-        count = int(d.get("count") or len(ev_iris) or 1)
+        count = len(ev_iris) if "events" in d else int(d.get("count") or 1)
         dashes: list[int] | bool = list(PLANNED_DASHES) if all_planned else (list(style.dashes) or False)
         edges.append({
             "id": f"e{i}", "from": u, "to": v, "kind": kind, "events": ev_iris, "ties": ties,
+            "tie_labels": tie_labels,
             "predicates": [_local(p) for p in d.get("predicates") or []], "count": count,
             "dates": [x for x in ev_dates if x], "planned_only": all_planned,
             "label": _edge_label(ev_dates, count) if physics else "",
             "color": {"color": style.color if kind != "link" else "#9a9a9a", "highlight": "#222222"},
-            "dashes": dashes, "width": 1.5 + math.log2(count), "font": {"size": 10, "color": "#555555"},
+            "dashes": dashes, "width": 1.5 + math.log2(max(count, 1)), "font": {"size": 10, "color": "#555555"},
         })
 
     nodes: list[dict[str, Any]] = []

@@ -295,9 +295,14 @@
     var e = edgeById[eid], panel = $("details");
     panel.textContent = "";
     panel.appendChild(el("h2", null, el("bdi", {text: nodeName(e.from)}), " — ", el("bdi", {text: nodeName(e.to)})));
-    panel.appendChild(el("div", {className: "muted", text: e.count + " event" + (e.count > 1 ? "s" : "") + " · " +
+    panel.appendChild(el("div", {className: "muted", text: e.count + " event" + (e.count !== 1 ? "s" : "") + " · " +
       ((data.legend.kinds.filter(function (k) { return k.key === e.kind; })[0] || {label: e.kind}).label)}));
-    if (e.ties.length) { panel.appendChild(el("div", {text: "institutional ties: " + e.ties.join(", ")})); }
+    if (e.ties.length) {
+      var tl = el("ul", {className: "ties"});
+      e.ties.forEach(function (t, i) { tl.appendChild(el("li", {text: t + (e.tie_labels[i] ? ": " + e.tie_labels[i] : "")})); });
+      panel.appendChild(el("h3", {text: "Institutional ties (" + e.ties.length + ")"}));
+      panel.appendChild(tl);
+    }
     if (e.predicates.length) { panel.appendChild(el("div", {text: "links: " + e.predicates.join(", ")})); }
     var ul = el("ul", {className: "events"});
     e.events.forEach(function (x) { ul.appendChild(eventCard(x, null)); });
