@@ -32,11 +32,19 @@ def _offline(opened: Opened) -> None:
     assert opened.errors == [], f"console errors: {opened.errors}"
 
 
-def _visible_after(persons: nx.Graph, keep_event: Any, ties: bool = True) -> tuple[int, int]:
-    """Nodes and edges a filter should leave: edges with an event kept (or a tie, when shown), and their ends."""
+def _tie_years(when: str | None) -> set[int] | None:
+    """The years of a tie's term ("2017/2021") or attested date ("2025-02-13")."""
+    if not when:
+        return None
+    first, _, last = when.partition("/")
+    return set(range(int(first[:4]), int((last or first)[:4]) + 1))
+
+
+def _visible_after(persons: nx.Graph, keep_event: Any, keep_tie: Any = lambda years: True) -> tuple[int, int]:
+    """Nodes and edges a filter should leave: edges with an event or a tie kept, their ends, and lone nodes."""
     edges = [(u, v) for u, v, d in persons.edges(data=True)
              if any(keep_event(k, dt, p) for k, dt, p in zip(d["kinds"], d["dates"], d["planned"], strict=True))
-             or (ties and d["ties"])]
+             or any(keep_tie(_tie_years(w)) for w in d["tie_dates"])]
     nodes = {n for e in edges for n in e} | {n for n in persons if persons.degree(n) == 0}
     return len(nodes), len(edges)
 
@@ -106,7 +114,7 @@ def test_kind_filter_hides_edges_of_that_kind(open_page: Any, seed_file: Path, p
     expected = _visible_after(persons, lambda k, d, p: not p)
     assert opened.visible() == {"nodes": expected[0], "edges": expected[1]}
     opened.js(SET_BOX, ['input[data-kind="tie"]', False])
-    expected = _visible_after(persons, lambda k, d, p: not p, ties=False)
+    expected = _visible_after(persons, lambda k, d, p: not p, lambda years: False)
     assert opened.visible() == {"nodes": expected[0], "edges": expected[1]}
     opened.screenshot(tmp_path, "view-no-planned")
     _offline(opened)
@@ -116,12 +124,13 @@ def test_year_slider_limits_events_to_the_range(open_page: Any, seed_file: Path,
                                                 tmp_path: Path) -> None:
     opened = open_page(seed_file)
     opened.js(SET_BOX, ["#undated", False])
-    expected = _visible_after(persons, lambda k, d, p: d is not None)
+    expected = _visible_after(persons, lambda k, d, p: d is not None, lambda years: years is not None)
     assert opened.visible() == {"nodes": expected[0], "edges": expected[1]}
     for lo, hi in ((2017, 2018), (2025, 2025), (2019, 2022)):
         opened.js(SET_RANGE, ["year-from", lo])
         opened.js(SET_RANGE, ["year-to", hi])
-        expected = _visible_after(persons, lambda k, d, p, lo=lo, hi=hi: d is not None and lo <= int(d[:4]) <= hi)
+        expected = _visible_after(persons, lambda k, d, p, lo=lo, hi=hi: d is not None and lo <= int(d[:4]) <= hi,
+                                  lambda years, lo=lo, hi=hi: bool(years) and bool(years & set(range(lo, hi + 1))))
         assert opened.visible() == {"nodes": expected[0], "edges": expected[1]}, (lo, hi)
         label = str(lo) if lo == hi else f"{lo}–{hi}"
         assert opened.page.inner_text("#year-label") == label

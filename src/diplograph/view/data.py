@@ -154,6 +154,23 @@ def _year(iso: str | None) -> int | None:
     return int(iso[:4])
 
 
+def _span(when: str) -> list[int] | None:
+    """The years a tie covers: "2017/2021" → [2017, 2021], "2025-02-13" → [2025, 2025], open ends kept open.
+
+    Examples
+    --------
+    >>> _span("2017/2021"), _span("2025-02-13"), _span("2019/"), _span("")
+    ([2017, 2021], [2025, 2025], [2019, 9999], None)
+    """
+    if not when:
+        return None
+    first, _, last = when.partition("/") if "/" in when else (when, "", when)
+    lo, hi = _year(first), _year(last)
+    if lo is None and hi is None:
+        return None
+    return [lo if lo is not None else 0, hi if hi is not None else 9999]
+
+
 def _label(en: str, ar: str | None) -> str:
     """The canvas label: English, then Arabic on its own line inside a first-strong isolate."""
     if ar and ar != en:
@@ -313,6 +330,8 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         ties = [str(t) for t in d.get("ties") or []]
         tie_labels = [str(t) for t in d.get("tie_labels") or []]
         tie_dates = [str(t) if t else "" for t in d.get("tie_dates") or []]
+        tie_years = [_span(w) for w in tie_dates]
+        years.extend(y for span in tie_years if span for y in span if 0 < y < 9999)
         tie_labels = [f"{t} ({w.replace('/', '–')})" if w else t
                       for t, w in zip(tie_labels, tie_dates + [""] * len(tie_labels), strict=False)]
         kind = str(d.get("kind") or ("tie" if ties and not ev_iris else "link"))
@@ -324,7 +343,7 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         dashes: list[int] | bool = list(PLANNED_DASHES) if all_planned else (list(style.dashes) or False)
         edges.append({
             "id": f"e{i}", "from": u, "to": v, "kind": kind, "events": ev_iris, "ties": ties,
-            "tie_labels": tie_labels,
+            "tie_labels": tie_labels, "tie_years": tie_years,
             "predicates": [_local(p) for p in d.get("predicates") or []], "count": count,
             "dates": [x for x in ev_dates if x], "planned_only": all_planned,
             "label": _edge_label(ev_dates, count) if physics else "",

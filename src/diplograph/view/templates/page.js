@@ -133,6 +133,11 @@
     if (ev.year === null || ev.year === undefined) { return f.undated; }
     return ev.year >= f.years[0] && ev.year <= f.years[1];
   }
+  function tiePasses(span, f) {
+    if (!f.years) { return true; }
+    if (!span) { return f.undated; }
+    return span[0] <= f.years[1] && span[1] >= f.years[0];
+  }
   function currentFilters() {
     var kinds = {};
     Object.keys(kindBoxes).forEach(function (k) { kinds[k] = kindBoxes[k].checked; });
@@ -153,9 +158,9 @@
       own[n.id] = n.events.length ? n.events.some(function (id) { return eventPasses(id, f); }) : null;
     });
     data.edges.forEach(function (e) {
-      if (e.events.length) { edgeVis[e.id] = e.events.some(function (id) { return eventPasses(id, f); }); }
-      else if (e.ties.length) { edgeVis[e.id] = f.kinds.tie !== false; }
-      else { edgeVis[e.id] = null; }
+      if (!e.events.length && !e.ties.length) { edgeVis[e.id] = null; return; }
+      edgeVis[e.id] = e.events.some(function (id) { return eventPasses(id, f); }) ||
+        (f.kinds.tie !== false && e.tie_years.some(function (span) { return tiePasses(span, f); }));
     });
     var nodeVis = {};
     data.nodes.forEach(function (n) {
