@@ -348,7 +348,7 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
             "dates": [x for x in ev_dates if x], "planned_only": all_planned,
             "label": _edge_label(ev_dates, count) if physics else "",
             "color": {"color": style.color if kind != "link" else "#9a9a9a", "highlight": "#222222"},
-            "dashes": dashes, "width": 1.5 + math.log2(max(count, 1)), "font": {"size": 10, "color": "#555555"},
+            "dashes": dashes, "width": 1.5 + math.log2(max(count, 1)),
         })
 
     nodes: list[dict[str, Any]] = []
@@ -379,12 +379,11 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
             "shape": nstyle.shape, "color": nstyle.color, "size": round(sizes.get(node, _MIN_SIZE), 2),
             "value_measure": round(values.get(node, 0.0), 6), "events": own,
             "search": sorted({normalize(x) for x in names if x}),
-            "font": {"size": 14, "multi": False, "face": "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"},
         }
         if kind == "plan":
             item["shapeProperties"] = {"borderDashes": [4, 3]}
         if node in pos:
-            item["x"], item["y"] = pos[node]
+            item["x"], item["y"] = round(pos[node][0], 1), round(pos[node][1], 1)
         nodes.append(item)
         if kind not in types_seen:
             types_seen.append(kind)

@@ -71,9 +71,11 @@ def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics, "multiselect": True},
         "edges": {"smooth": {"enabled": physics, "type": "continuous", "roundness": 0.3},
-                  "font": {"align": "middle", "size": 10, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "font": {"align": "middle", "size": 10, "color": "#555555", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"},
                   "selectionWidth": 2},
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff",
+                                              "face": "DejaVu Sans, Noto Sans Arabic, Arial, sans-serif"}},
     }
 
 
