@@ -232,3 +232,32 @@ def test_mixed_arabic_latin_labels_screenshot(open_page: Any, tmp_path: Path) ->
     # the Arabic line of the canvas label sits inside a first-strong isolate
     assert opened.js("window.diplograph.nodes.get('a').label") == "Putin (بوتين) 2022\n\u2068بوتين (Putin) 2022\u2069"
     opened.screenshot(tmp_path, "view-mixed-labels")
+
+
+def test_jupyter_iframe_shows_the_page_inline(browser: Any, kg: Any, persons: nx.Graph, tmp_path: Path) -> None:
+    page_obj = kg.view()
+    wrapper = tmp_path / "notebook.html"
+    wrapper.write_text(f"<!DOCTYPE html><html><body><h1>notebook</h1>{page_obj._repr_html_()}</body></html>",
+                       encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(wrapper.as_uri())
+        deadline = time.monotonic() + 60
+        while True:
+            frames = [f for f in page.frames if f != page.main_frame]
+            if frames and frames[0].evaluate("!!(window.diplograph && window.diplograph.state.stabilized)"):
+                break
+            assert time.monotonic() < deadline, f"the inline page did not settle: {errors}"
+            time.sleep(0.1)
+        assert frames[0].evaluate("window.diplograph.visible()") == {
+            "nodes": persons.number_of_nodes(), "edges": persons.number_of_edges()}
+        assert errors == []
+        assert [u for u in requests if u not in (wrapper.as_uri(), "about:srcdoc")] == []
+        page.screenshot(path=str(tmp_path / "notebook.png"))
+    finally:
+        context.close()
