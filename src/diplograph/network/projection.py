@@ -22,7 +22,9 @@
     The whole knowledge graph as a :class:`networkx.MultiDiGraph`: IRIs (and
     blank nodes) as nodes, one edge per triple keyed by its predicate IRI;
     literal values are kept on their subject node under ``literals``
-    (``"predicate-local-name: value"`` strings).
+    (``"predicate-local-name: value"`` strings). Nodes that are neither
+    actors nor contacts, plans or claims (evidence, roles, posts, times,
+    topics) have ``type`` ``"other"``.
 
 Options (persons and bipartite):
 
@@ -310,7 +312,7 @@ def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         if key not in G:
             lab = labels.get(key, {})
             en = lab.get("en") or _local(key)
-            G.add_node(key, iri=key, label=en, label_ar=lab.get("ar") or en, type=types.get(key, "resource"),
+            G.add_node(key, iri=key, label=en, label_ar=lab.get("ar") or en, type=types.get(key, "other"),
                        literals=[])
         return key
 
