@@ -19,11 +19,12 @@ Hierarchy::
     ├── QueryError                      a broken or unknown SPARQL query
     ├── StoreError                      reading or writing graph files
     └── NoAnswerError                   a well-formed question without an answer
+        └── NoPathError                 no path between two actors under the options
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "InputError",
     "InvalidDateError",
     "NoAnswerError",
+    "NoPathError",
     "QueryError",
     "QueryRefusedError",
     "QuoteNotFoundError",
@@ -144,6 +146,32 @@ class StoreError(DiplographError):
 
 class NoAnswerError(DiplographError):
     """A well-formed question has no answer under the given options."""
+
+
+class NoPathError(NoAnswerError):
+    """No path links two actors in the network built with the given options.
+
+    Parameters
+    ----------
+    a, b : str
+        The two actors (labels).
+    options : mapping
+        The projection options the network was built with.
+    reason : str, optional
+        Why (an actor takes part in nothing under these options).
+    """
+
+    def __init__(self, a: str, b: str, options: Mapping[str, object] | None = None, reason: str | None = None):
+        self.a, self.b = a, b
+        self.options = dict(options or {})
+        shown = ", ".join(f"{k}={v}" for k, v in self.options.items() if k != "network")
+        msg = f"no path between {a!r} and {b!r}" + (f" under these options ({shown})" if shown else "")
+        if reason:
+            msg += f": {reason}"
+        off = [k for k in ("indirect", "planned", "institutional") if self.options.get(k) is False]
+        if off:
+            msg += "; try including " + ", ".join(off)
+        super().__init__(msg)
 
 
 #: Exit codes of the command-line interface, by error family (most specific first).

@@ -15,13 +15,12 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, URIRef
 
@@ -33,6 +32,12 @@ from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRe
 from .registry import Entity, NameIndex
 from .resources import GRAPH_FILE, ONTOLOGY_FILE
 from .vocab import DG, ID
+
+if TYPE_CHECKING:
+    from .network.centrality import Score
+    from .network.paths import Path as NetworkPath
+    from .network.rhythm import Rhythm
+    from .network.structure import Brokers, Community
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -59,20 +64,9 @@ def _local(iri: str | None) -> str | None:
 
 
 def _bounds(iso: str) -> tuple[date, date]:
-    from .annotation.model import DateValue
+    from .network.rhythm import date_bounds
 
-    precision = {10: "day", 7: "month", 4: "year"}[len(iso)]
-    value = DateValue(iso, precision)
-    first, last = value.first_day(), value.last_day()
-    assert first is not None and last is not None
-    return first, last
-
-
-def _whole_months(a: date, b: date) -> int:
-    months = (b.year - a.year) * 12 + (b.month - a.month)
-    if b.day < a.day:
-        months -= 1
-    return months
+    return date_bounds(iso)
 
 
 class KnowledgeGraph:
@@ -339,31 +333,14 @@ class KnowledgeGraph:
 
     # -- gaps --
 
-    def _holders(self, actor: Entity) -> list[tuple[str, date, date]] | None:
-        """Who held the top post of *actor* and when; None for a person or group."""
-        if actor.kind in ("person", "group"):
-            return None
-        rows = run_query(self.store, "head-posts", actor=URIRef(actor.iri))
-        if not len(rows):
-            raise NoAnswerError(
-                f"{actor.en!r} has no top post in the graph (no dg:headRole, no dg:officeOf), "
-                "so its contacts cannot be counted")
-        spans = []
-        for r in rows:
-            if r["begin"]:
-                spans.append((r["holder"], _bounds(r["begin"])[0], _bounds(r["end"])[1]))
-            elif r["attested"]:
-                first, last = _bounds(r["attested"])
-                spans.append((r["holder"], first, last))
-        return spans
-
     def gaps(self, a: str | Entity, b: str | Entity) -> list[Gap]:
         """Gaps between consecutive direct contacts of two actors, longest first.
 
         *a* and *b* may be people, institutions or countries; for an
         institution or a country the contacts of whoever held its top post
         at the time count (the White House and the Kremlin stand for the US
-        and Russian presidents).
+        and Russian presidents). The numbers are those of :meth:`rhythm`
+        (one implementation, :mod:`diplograph.network.rhythm`).
 
         Examples
         --------
@@ -372,33 +349,131 @@ class KnowledgeGraph:
         >>> gap.start, gap.end, gap.days, gap.months
         ('2022-02-12', '2025-02-13', 1097, 36)
         """
-        ea, eb = self.resolve(a), self.resolve(b)
-        ha, hb = self._holders(ea), self._holders(eb)
+        return self.rhythm(a, b).gaps
 
-        def counts(holders: list[tuple[str, date, date]] | None, entity: Entity, iri: str, day: date) -> bool:
-            if holders is None:
-                return iri == entity.iri
-            return any(h == iri and first <= day <= last for h, first, last in holders)
+    def rhythm(self, a: str | Entity, b: str | Entity) -> Rhythm:
+        """Contact rhythm of a pair: contacts per year, first and last contact, gaps (longest first).
 
-        dated: dict[str, tuple[date, bool, str]] = {}
-        for c in self._all_contacts():
-            if c.planned or not c.direct or c.date is None:
-                continue
-            first, _ = _bounds(c.date)
-            who = [p.iri for p in c.participants]
-            if any(counts(ha, ea, x, first) and counts(hb, eb, y, first) for x in who for y in who if x != y):
-                key = c.date
-                if key not in dated:
-                    dated[key] = (first, c.precision != "day", c.iri)
-        points = sorted(dated.items(), key=lambda kv: kv[1][0])
-        if len(points) < 2:
-            return []
-        out = []
-        for (iso1, (d1, approx1, c1)), (iso2, (d2, approx2, c2)) in itertools.pairwise(points):
-            out.append(Gap(start=iso1, end=iso2, days=(d2 - d1).days, months=_whole_months(d1, d2),
-                           before=c1, after=c2, approximate=approx1 or approx2))
-        out.sort(key=lambda g: (-g.days, g.start))
-        return out
+        See :func:`diplograph.network.rhythm.rhythm`.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> r = dg.load().rhythm("Biden", "Putin")
+        >>> r.count, r.first, r.gaps
+        (1, '2022-02-12', [])
+        """
+        from .network.rhythm import rhythm
+
+        return rhythm(self, a, b)
+
+    # -- networks --
+
+    def network(self, network: str = "persons", *, indirect: bool = False, planned: bool = False,
+                institutional: bool = False, since: str | int | date | None = None,
+                until: str | int | date | None = None) -> Any:
+        """The graph as a NetworkX network (``"persons"``, ``"bipartite"`` or ``"full"``).
+
+        See :func:`diplograph.network.project` for the options and attributes.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> G = dg.load().network(institutional=True)
+        >>> G.graph["options"]["institutional"], G.number_of_edges() > 5
+        (True, True)
+        """
+        from .network import project
+
+        return project(self, network, indirect=indirect, planned=planned, institutional=institutional,
+                       since=since, until=until)
+
+    def _node(self, G: Any, name: str | Entity) -> str:
+        from .network.paths import node_of
+
+        return node_of(G, self.resolve(name))
+
+    def path(self, a: str | Entity, b: str | Entity, **options: Any) -> NetworkPath:
+        """The shortest path between two actors, each hop explained by its events or ties.
+
+        Parameters
+        ----------
+        a, b : str
+            Actor names, any spelling.
+        **options
+            Projection options: ``indirect``, ``planned``, ``institutional``, ``since``, ``until``.
+
+        Raises
+        ------
+        UnknownEntityError
+            A name no entity is known by.
+        NoPathError
+            No path under these options (the message names them).
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> kg = dg.load()
+        >>> p = kg.path("Sullivan", "Putin", institutional=True)
+        >>> [a.label for a in p.actors]
+        ['Jake Sullivan', 'The White House', 'Donald Trump', 'Vladimir Putin']
+        """
+        return self.paths(a, b, all=False, **options)[0]
+
+    def paths(self, a: str | Entity, b: str | Entity, *, all: bool = True, limit: int = 100,
+              **options: Any) -> list[NetworkPath]:
+        """Every shortest path between two actors (at most *limit*), in a stable order."""
+        from .network.paths import shortest_paths
+
+        G = self.network("persons", **options)
+        return shortest_paths(G, self._node(G, a), self._node(G, b), all=all, limit=limit,
+                              names=(self.resolve(a).en, self.resolve(b).en))
+
+    def centrality(self, measure: str = "degree", top: int | None = None, *, weighted: bool = True,
+                   **options: Any) -> list[Score]:
+        """Actors ranked by a centrality measure of the persons network.
+
+        Measures: degree, strength (contacts counted), betweenness, closeness,
+        eigenvector, pagerank; see :func:`diplograph.network.centrality.centrality`.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> [s.label for s in dg.load().centrality("betweenness", top=1)]
+        ['Vladimir Putin']
+        """
+        from .network.centrality import centrality
+
+        return centrality(self.network("persons", **options), measure, top=top, weighted=weighted)
+
+    def ego(self, name: str | Entity, depth: int = 1, **options: Any) -> Any:
+        """The ego network of an actor: everyone within *depth* hops (node attribute ``distance``)."""
+        from .network.structure import ego
+
+        G = self.network("persons", **options)
+        return ego(G, self._node(G, name), depth)
+
+    def brokers(self, **options: Any) -> Brokers:
+        """Articulation points and bridges of the persons network."""
+        from .network.structure import brokers
+
+        return brokers(self.network("persons", **options))
+
+    def communities(self, algorithm: str = "greedy-modularity", *, seed: int = 0, **options: Any) -> list[Community]:
+        """Communities of the persons network (see :func:`diplograph.network.structure.communities`)."""
+        from .network.structure import communities
+
+        return communities(self.network("persons", **options), algorithm=algorithm, seed=seed)
+
+    def export(self, path: str | Path, format: str | None = None, network: str = "persons",
+               **options: Any) -> Path:
+        """Write the network or the contacts to *path* (graphml, gexf, csv or plover json), atomically.
+
+        See :func:`diplograph.network.export.export`.
+        """
+        from .network.export import export
+
+        return export(self, path, format=format, network=network, **options)
 
     # -- claims, posts, evidence --
 
@@ -458,6 +533,30 @@ class KnowledgeGraph:
         rows = run_query(self.store, "evidence", node=URIRef(iri))
         return [Evidence(r["quote"], r["start"], r["end"], SourceRef(r["source"], r["sourceTitle"] or "",
                                                                      r["published"])) for r in rows]
+
+    # -- page --
+
+    def view(self, around: str | Entity | None = None, depth: int = 1, *, network: str = "persons",
+             since: str | int | date | None = None, until: str | int | date | None = None,
+             size_by: str = "degree", **options: Any) -> Any:
+        """The interactive page of this graph (or of the part *around* an actor).
+
+        In Jupyter the returned :class:`~diplograph.view.Page` shows inline;
+        ``.save(path)`` writes it as one offline HTML file. Other keyword
+        options go to :func:`diplograph.view.view`.
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> page = dg.load().view("Putin", depth=1, size_by="betweenness")
+        >>> page.nodes > 1, "<iframe srcdoc=" in page._repr_html_()
+        (True, True)
+        """
+        from .view import view
+
+        name = around.iri if isinstance(around, Entity) else around
+        return view(self, network=network, around=name, depth=depth, since=since, until=until, size_by=size_by,
+                    **options)
 
     def describe(self, name: str | Entity) -> dict[str, Any]:
         """Everything the graph says of an entity, as one dictionary (used by ``diplograph show``)."""

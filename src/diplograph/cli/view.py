@@ -1,0 +1,75 @@
+"""The ``diplograph view`` command: write the interactive page of a graph or a part of it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .core import add_graph, open_kg
+
+__all__ = ["DEFAULT_OUTPUT", "register"]
+
+#: Where the page goes by default: next to the built graph.
+DEFAULT_OUTPUT = Path("graph/diplograph.html")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    return value
+
+
+def register(sub: Any) -> None:
+    """Register ``diplograph view``."""
+    from ..view import SIZE_MEASURES
+    from ..view.data import MAX_NODES, PHYSICS_MAX
+
+    p = sub.add_parser(
+        "view", help="write the interactive page (one offline HTML file) of the graph",
+        description="Write one self-contained HTML page of the network: search by Arabic or English name, filters "
+                    "by contact kind and year, the quote behind every contact on click. The page loads nothing "
+                    "from the network.",
+        epilog="Examples: diplograph view -o graph/diplograph.html; "
+               "diplograph view --around Putin --depth 2 --since 2017 --until 2020 -o putin.html")
+    p.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
+                   help=f"the page to write (default: {DEFAULT_OUTPUT})")
+    p.add_argument("--network", "-n", choices=("persons", "bipartite", "full"), default="persons",
+                   help="persons: actors joined by their contacts (default); bipartite: actors and events; "
+                        "full: the whole graph (contacts, plans, claims, places as nodes; takes no time window)")
+    p.add_argument("--around", metavar="NAME", help="only the part of the network around this actor (any spelling)")
+    p.add_argument("--depth", type=_positive, default=1, metavar="K", help="steps from --around (default: 1)")
+    p.add_argument("--since", metavar="DATE", help="only contacts from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only contacts up to this date")
+    p.add_argument("--size-by", choices=list(SIZE_MEASURES), default="degree",
+                   help="the centrality behind node sizes (default: degree; strength = number of contacts)")
+    p.add_argument("--no-indirect", dest="indirect", action="store_false", help="leave out indirect contacts")
+    p.add_argument("--no-planned", dest="planned", action="store_false", help="leave out planned contacts")
+    p.add_argument("--no-institutional", dest="institutional", action="store_false",
+                   help="leave out institutional ties (posts, teams, offices)")
+    p.add_argument("--max-nodes", type=_positive, default=MAX_NODES, metavar="N",
+                   help=f"above N nodes draw only the N most connected, and say so (default: {MAX_NODES})")
+    p.add_argument("--physics-max", type=_positive, default=PHYSICS_MAX, metavar="N",
+                   help=f"above N nodes lay the graph out in Python, physics off (default: {PHYSICS_MAX})")
+    p.add_argument("--title", help="the page heading")
+    add_graph(p)
+    p.set_defaults(func=cmd_view)
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from ..view import view
+
+    kg = open_kg(args)
+    page = view(kg, network=args.network, around=args.around, depth=args.depth, since=args.since,
+                until=args.until, indirect=args.indirect, planned=args.planned, institutional=args.institutional,
+                size_by=args.size_by, max_nodes=max(args.max_nodes, 1), physics_max=args.physics_max,
+                title=args.title)
+    path = page.save(args.output)
+    print(f"wrote {path} ({page.nodes} nodes, {page.edges} edges)")
+    if page.notice:
+        print(f"  note: {page.notice}")
+    return 0

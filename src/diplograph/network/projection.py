@@ -1,0 +1,380 @@
+"""From RDF to NetworkX: the one module that owns the mapping.
+
+:func:`project` builds three networks from a :class:`~diplograph.KnowledgeGraph`:
+
+``"persons"``
+    An undirected :class:`networkx.Graph` of actors with ONE edge per pair.
+    Every person is a node; organisations, countries and unnamed groups are
+    nodes when they take part in a contact or a tie. An edge carries the
+    events behind it (parallel lists ``events``, ``kinds``, ``dates``,
+    ``planned``, ``quotes``, ``statuses``), their ``count`` and ``weight``,
+    the most frequent ``kind`` (``"tie"`` for an edge made of institutional
+    ties only), its ``first`` and ``last`` dated event, and the institutional
+    ``ties`` behind it (parallel lists ``ties``, ``tie_posts``,
+    ``tie_labels``, ``tie_dates``, ``tie_quotes``). Participants of an event
+    are linked to one another; its intermediaries (a negotiating team) are
+    linked to each participant through the same event.
+``"bipartite"``
+    Actors (``bipartite=0``) and events (``bipartite=1``), an edge for each
+    role an actor has in an event (``role``: initiator, participant,
+    intermediary). Institutional ties are not part of it.
+``"full"``
+    The whole knowledge graph as a :class:`networkx.MultiDiGraph`: IRIs (and
+    blank nodes) as nodes, one edge per triple keyed by its predicate IRI;
+    literal values are kept on their subject node under ``literals``
+    (``"predicate-local-name: value"`` strings). Nodes that are neither
+    actors nor contacts, plans or claims (evidence, roles, posts, times,
+    topics) have ``type`` ``"other"``.
+
+Options (persons and bipartite):
+
+``indirect``
+    Include indirect contacts (messages through others).
+``planned``
+    Include planned, announced, agreed, offered and invited contacts. A
+    planned indirect contact needs both ``planned`` and ``indirect``.
+``institutional`` (persons only)
+    Add ties: a post held in an organisation (``"post"``), membership of a
+    team someone was named to or that acted as an intermediary (``"team"``),
+    an office speaking for the holder of its state's head role (``"office"``:
+    the White House and the US president).
+``since``, ``until``
+    A time window (``2017``, ``"2018-07"``, a date): an event is kept when
+    its whole date, at its precision, lies inside; undated events are left
+    out of any bounded window. A tie is kept when its term or attested date
+    overlaps the window; undated ties are kept.
+
+Every network records the options that built it in ``G.graph["options"]``
+and the number of triples in ``G.graph["built_from"]``.
+
+Examples
+--------
+>>> import diplograph as dg
+>>> from diplograph.network import project
+>>> kg = dg.load()
+>>> G = project(kg)
+>>> trump, putin = kg.resolve("Trump").iri, kg.resolve("Putin").iri
+>>> G.edges[trump, putin]["count"], G.edges[trump, putin]["kind"]
+(7, 'phoneCall')
+>>> G.graph["options"]["planned"]
+False
+>>> project(kg, planned=True).edges[trump, putin]["count"]
+9
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from ..errors import QueryError
+from ..query import run_query
+from ..vocab import DG
+from .rhythm import date_bounds, in_window
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+    from ..records import ActorRef, ContactRecord
+
+__all__ = ["NETWORKS", "TIE_KINDS", "Tie", "actor_attrs", "event_label", "project", "select_events", "ties"]
+
+log = logging.getLogger(__name__)
+
+#: The networks :func:`project` builds.
+NETWORKS = ("persons", "bipartite", "full")
+#: The kinds of institutional tie.
+TIE_KINDS = ("post", "team", "office")
+
+_EVENT_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses")
+_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes")
+
+
+@dataclass(frozen=True)
+class Tie:
+    """An institutional tie between two actors, and the post it rests on."""
+
+    kind: str
+    a: str
+    b: str
+    post: str
+    label: str
+    date: str | None
+    quote: str | None
+    first: dt.date | None
+    last: dt.date | None
+
+
+def _local(iri: str) -> str:
+    for sep in ("#", "/"):
+        if sep in iri:
+            iri = iri.rsplit(sep, 1)[-1]
+    return iri
+
+
+def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
+               since: Any, until: Any) -> dict[str, Any]:
+    """The options dictionary recorded on every network (dates as ISO strings)."""
+    def iso(v: Any) -> str | None:
+        return None if v is None else (v.isoformat() if isinstance(v, dt.date) else str(v))
+
+    return {"network": network, "indirect": bool(indirect), "planned": bool(planned),
+            "institutional": bool(institutional), "since": iso(since), "until": iso(until)}
+
+
+def select_events(kg: KnowledgeGraph, *, indirect: bool = False, planned: bool = False,
+                  since: Any = None, until: Any = None) -> list[ContactRecord]:
+    """The contacts (and plans) a projection with these options is built from, in date order.
+
+    Raises
+    ------
+    QueryError
+        A bound that is not a date.
+    NoAnswerError
+        *since* after *until*.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> len(select_events(dg.load(), since=2018, until=2018))
+    2
+    """
+    lo, hi = kg._window(since, until)
+    out = []
+    for c in kg._all_contacts():
+        if c.planned and not planned:
+            continue
+        if not c.direct and not indirect:
+            continue
+        if not in_window(c.date, lo, hi):
+            continue
+        out.append(c)
+    return out
+
+
+def ties(kg: KnowledgeGraph, *, since: Any = None, until: Any = None) -> list[Tie]:
+    """Institutional ties (post, team, office) whose dates overlap the window.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> sorted({t.kind for t in ties(dg.load())})
+    ['office', 'post', 'team']
+    """
+    lo, hi = kg._window(since, until)
+    out = []
+    for r in run_query(kg.store, "institutional-ties"):
+        first = last = None
+        when = None
+        if r["begin"]:
+            first, last = date_bounds(r["begin"])[0], date_bounds(r["end"])[1]
+            when = f"{r['begin']}/{r['end']}"
+        elif r["attested"]:
+            first, last = date_bounds(r["attested"])
+            when = r["attested"]
+        if first is not None and last is not None and (
+                (lo is not None and last < lo) or (hi is not None and first > hi)):
+            continue
+        if r["tie"] == "office":
+            label = f"{r['orgLabel']} speaks for its head, {r['roleLabel']} {r['memberLabel']}"
+        else:
+            label = f"{r['memberLabel']}: {r['roleLabel']}, {r['orgLabel']}"
+        out.append(Tie(kind=r["tie"], a=r["member"], b=r["org"], post=r["post"], label=label, date=when,
+                       quote=r["quote"], first=first, last=last))
+    return out
+
+
+def _labels(kg: KnowledgeGraph) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for s, _, o in kg.graph.triples((None, RDFS.label, None)):
+        if isinstance(o, Literal) and o.language in ("en", "ar"):
+            labels.setdefault(str(s), {}).setdefault(o.language, str(o))
+    return labels
+
+
+def actor_attrs(kg: KnowledgeGraph, iri: str, ref: ActorRef | None = None) -> dict[str, Any]:
+    """Node attributes of an actor: ``iri``, ``label``, ``label_ar``, ``type``."""
+    entity = kg.names.get(iri)
+    if entity is not None and entity.iri == iri:
+        return {"iri": iri, "label": entity.en, "label_ar": entity.ar, "type": entity.kind}
+    label = ref.label if ref is not None else _local(iri)
+    return {"iri": iri, "label": label, "label_ar": (ref.label_ar if ref else None) or label,
+            "type": "organisation"}
+
+
+def event_label(c: ContactRecord) -> str:
+    """A short English label of a contact or plan: "phoneCall 2019-05-01: Donald Trump – Vladimir Putin"."""
+    who = " – ".join(p.label for p in c.participants)
+    status = f" ({c.status})" if c.status else ""
+    return f"{c.kind}{status} {c.date or 'undated'}: {who}"
+
+
+def _dominant(kinds: list[str]) -> str:
+    counts = Counter(kinds)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _finish_edge(data: dict[str, Any]) -> None:
+    data["count"] = len(data["events"])
+    data["weight"] = float(data["count"])
+    data["kind"] = _dominant(data["kinds"]) if data["kinds"] else "tie"
+    dated = sorted((date_bounds(d)[0], date_bounds(d)[1], d) for d in data["dates"] if d)
+    data["first"] = dated[0][2] if dated else None
+    data["last"] = max(dated, key=lambda t: (t[1], t[0]))[2] if dated else None
+
+
+def _persons(kg: KnowledgeGraph, events: list[ContactRecord], tie_list: list[Tie]) -> nx.Graph:
+    G = nx.Graph()
+    for e in sorted((e for e in kg.names if e.kind == "person"), key=lambda e: e.iri):
+        G.add_node(e.iri, iri=e.iri, label=e.en, label_ar=e.ar, type="person")
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def edge(a: str, b: str) -> dict[str, Any]:
+        key = (a, b) if a < b else (b, a)
+        if key not in pairs:
+            pairs[key] = {k: [] for k in _EVENT_LISTS + _TIE_LISTS}
+        return pairs[key]
+
+    refs: dict[str, ActorRef] = {}
+    for c in events:
+        for p in c.participants + c.intermediaries:
+            refs.setdefault(p.iri, p)
+        participants = list(dict.fromkeys(p.iri for p in c.participants))
+        links = set(itertools.combinations(sorted(participants), 2))
+        for m in dict.fromkeys(p.iri for p in c.intermediaries):
+            links.update((m, p) for p in participants if p != m)
+        seen: set[tuple[str, str]] = set()
+        for a, b in sorted(links):
+            key = (a, b) if a < b else (b, a)
+            if key in seen:
+                continue
+            seen.add(key)
+            d = edge(a, b)
+            d["events"].append(c.iri)
+            d["kinds"].append(c.kind)
+            d["dates"].append(c.date)
+            d["planned"].append(c.planned)
+            d["quotes"].append(c.evidence.quote)
+            d["statuses"].append(c.status)
+    for t in tie_list:
+        d = edge(t.a, t.b)
+        d["ties"].append(t.kind)
+        d["tie_posts"].append(t.post)
+        d["tie_labels"].append(t.label)
+        d["tie_dates"].append(t.date)
+        d["tie_quotes"].append(t.quote)
+    for (a, b), data in sorted(pairs.items()):
+        for n in (a, b):
+            if n not in G:
+                G.add_node(n, **actor_attrs(kg, n, refs.get(n)))
+        _finish_edge(data)
+        G.add_edge(a, b, **data)
+    return G
+
+
+def _bipartite(kg: KnowledgeGraph, events: list[ContactRecord]) -> nx.Graph:
+    G = nx.Graph()
+    for c in events:
+        G.add_node(c.iri, iri=c.iri, label=event_label(c), label_ar=event_label(c),
+                   type="plan" if c.planned else "contact", bipartite=1, kind=c.kind, date=c.date,
+                   planned=c.planned, status=c.status, quote=c.evidence.quote, source=c.source.iri)
+        initiators = {p.iri for p in c.initiators}
+        for p in c.participants + c.intermediaries:
+            if p.iri not in G:
+                G.add_node(p.iri, **actor_attrs(kg, p.iri, p), bipartite=0)
+            if G.has_edge(p.iri, c.iri):
+                continue
+            role = ("initiator" if p.iri in initiators else
+                    "participant" if p in c.participants else "intermediary")
+            G.add_edge(p.iri, c.iri, role=role)
+    return G
+
+
+def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    labels = _labels(kg)
+    types: dict[str, str] = {}
+    for e in kg.names:
+        types[e.iri] = e.kind
+    for cls, name in ((DG.Contact, "contact"), (DG.PlannedContact, "plan"), (DG.Claim, "claim")):
+        for s in kg.graph.subjects(predicate=URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), object=cls):
+            types.setdefault(str(s), name)
+
+    def node(term: URIRef | BNode) -> str:
+        key = str(term)
+        if key not in G:
+            lab = labels.get(key, {})
+            en = lab.get("en") or _local(key)
+            G.add_node(key, iri=key, label=en, label_ar=lab.get("ar") or en, type=types.get(key, "other"),
+                       literals=[])
+        return key
+
+    for s, p, o in sorted(kg.graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        if not isinstance(s, URIRef | BNode):
+            continue
+        sk = node(s)
+        if isinstance(o, Literal):
+            lang = f"@{o.language}" if o.language else ""
+            G.nodes[sk]["literals"].append(f"{_local(str(p))}: {o}{lang}")
+        elif isinstance(o, URIRef | BNode):
+            G.add_edge(sk, node(o), key=str(p), predicate=str(p), label=_local(str(p)))
+    return G
+
+
+def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = False, planned: bool = False,
+            institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph:
+    """Project the knowledge graph into a NetworkX graph.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    network : {"persons", "bipartite", "full"}
+    indirect, planned, institutional : bool
+        Include indirect contacts, planned contacts, institutional ties.
+    since, until : str, int or date, optional
+        A time window.
+
+    Returns
+    -------
+    networkx.Graph (``nx.MultiDiGraph`` for ``"full"``), with ``G.graph["options"]``.
+
+    Raises
+    ------
+    QueryError
+        An unknown network, a filter on the full graph, or a bound that is not a date.
+    NoAnswerError
+        *since* after *until*.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> B = project(dg.load(), "bipartite", planned=True, indirect=True)
+    >>> sorted({d["type"] for _, d in B.nodes(data=True) if d["bipartite"] == 1})
+    ['contact', 'plan']
+    """
+    if network not in NETWORKS:
+        raise QueryError(f"unknown network {network!r}; networks are {', '.join(NETWORKS)}")
+    options = options_of(network, indirect, planned, institutional, since, until)
+    G: nx.Graph
+    if network == "full":
+        if indirect or planned or institutional or since is not None or until is not None:
+            raise QueryError("the full network is the whole graph: it takes no filters "
+                             "(indirect, planned, institutional, since, until)")
+        G = _full(kg)
+    else:
+        events = select_events(kg, indirect=indirect, planned=planned, since=since, until=until)
+        if network == "persons":
+            G = _persons(kg, events, ties(kg, since=since, until=until) if institutional else [])
+        else:
+            G = _bipartite(kg, events)
+    G.graph["options"] = options
+    G.graph["built_from"] = kg.store.count()
+    log.debug("projected %s network: %d nodes, %d edges", network, G.number_of_nodes(), G.number_of_edges())
+    return G

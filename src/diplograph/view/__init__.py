@@ -1,0 +1,163 @@
+"""The interactive page: one self-contained HTML file of a network projection.
+
+:func:`view` projects a knowledge graph (``diplograph.network.project``),
+optionally around one actor, and renders it; :func:`render` renders any
+projection. The page works with no network at all, escapes every string from
+the sources, lays Arabic out right to left, and stays usable on large graphs
+(see :mod:`diplograph.view.data` for the thresholds).
+
+Examples
+--------
+>>> import diplograph as dg
+>>> page = view(dg.load(), around="Putin", depth=1)
+>>> page.nodes >= 2, page.html.startswith("<!DOCTYPE html>"), "https://cdn" in page.html
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NoAnswerError
+from ..store import write_atomic
+from .data import MAX_NODES, PHYSICS_MAX, SIZE_MEASURES, drawn, page_data
+from .render import render_page
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+
+__all__ = ["MAX_NODES", "PHYSICS_MAX", "SIZE_MEASURES", "Page", "neighbourhood", "project", "render", "view"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered page: its HTML and what it shows.
+
+    In Jupyter the page displays inline (an ``<iframe>`` whose ``srcdoc`` is
+    the whole page, sandboxed to scripts only).
+    """
+
+    html: str
+    nodes: int
+    edges: int
+    total_nodes: int
+    total_edges: int
+    notice: str | None = None
+    height: int = 720
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to *path* atomically; return the path."""
+        p = Path(path)
+        write_atomic(p, self.html.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        p.chmod(0o666 & ~umask)  # a page is for reading: not the private mode of the temporary file
+        log.info("wrote %s (%d nodes, %d edges)", p, self.nodes, self.edges)
+        return p
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" sandbox="allow-scripts" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #ddd" '
+                'title="diplograph network"></iframe>')
+
+    def __repr__(self) -> str:
+        return f"<Page {self.nodes} nodes, {self.edges} edges>"
+
+
+def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = True, planned: bool = True,
+            institutional: bool = True, since: Any = None, until: Any = None) -> Any:
+    """The projection the page draws: :func:`diplograph.network.project`.
+
+    The page shows indirect and planned contacts and institutional ties by
+    default (each filterable on the page). The full graph takes no filters:
+    asking for a time window on it is an error.
+    """
+    from ..network import project as network_project
+
+    if network == "full":
+        extra = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
+        return network_project(kg, "full", **extra)
+    return network_project(kg, network, indirect=indirect, planned=planned, institutional=institutional,
+                           since=since, until=until)
+
+
+def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -> Any:
+    """The part of *graph* within *depth* steps of the actor named *around* (any spelling).
+
+    On the full graph the steps go through the nodes the page draws
+    (actors, places, gatherings, contacts, plans, claims), not through
+    evidence, roles or ontology classes, which would join everything.
+
+    Raises
+    ------
+    UnknownEntityError
+        No entity has that name.
+    NoAnswerError
+        The entity is not in this network.
+    """
+    from ..network.structure import ego
+
+    entity = kg.resolve(around)
+    if depth < 0:
+        raise NoAnswerError(f"--depth must be 0 or more, got {depth}")
+    g = drawn(graph)
+    if entity.iri not in g:
+        raise NoAnswerError(f"{entity.en} ({entity.ar}) is not in this network (no contacts in the window chosen)")
+    part = ego(g, entity.iri, depth)
+    part.graph.setdefault("options", graph.graph.get("options", {}))
+    return part
+
+
+def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", max_nodes: int = MAX_NODES,
+           physics_max: int = PHYSICS_MAX, title: str = "diplograph", height: int = 720) -> Page:
+    """Render a projection (any graph following the projection contract) as a :class:`Page`."""
+    data = page_data(graph, kg, size_by=size_by, max_nodes=max_nodes, physics_max=physics_max, title=title)
+    meta = data["meta"]
+    return Page(render_page(data), meta["nodes"], meta["edges"], meta["total_nodes"], meta["total_edges"],
+                meta["notice"], height)
+
+
+def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = None, depth: int = 1,
+         since: Any = None, until: Any = None, indirect: bool = True, planned: bool = True,
+         institutional: bool = True, size_by: str = "degree", max_nodes: int = MAX_NODES,
+         physics_max: int = PHYSICS_MAX, title: str | None = None, height: int = 720) -> Page:
+    """The interactive page of *kg*.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    network : {"persons", "bipartite", "full"}
+        Actors joined by their contacts; actors and events; or the whole graph.
+    around, depth : str, int
+        Only what lies within *depth* steps of this actor (any spelling).
+    since, until : str, int or date
+        A time window passed to the projection.
+    indirect, planned, institutional : bool
+        Include indirect contacts, planned contacts (drawn dashed), institutional ties.
+    size_by : str
+        Centrality behind node sizes: one of :data:`SIZE_MEASURES`.
+    max_nodes, physics_max : int
+        Thresholds for large graphs (see :mod:`diplograph.view.data`).
+    title : str, optional
+        The heading; by default it names the network and the options.
+    """
+    graph = project(kg, network, indirect=indirect, planned=planned, institutional=institutional,
+                    since=since, until=until)
+    if around is not None:
+        graph = neighbourhood(graph, kg, around, depth)
+    if title is None:
+        parts = [f"diplograph — {network} network"]
+        if around is not None:
+            parts.append(f"around {kg.resolve(around).en} (depth {depth})")
+        if since is not None or until is not None:
+            parts.append(f"{since or '…'}–{until or '…'}")
+        title = ", ".join(parts)
+    return render(graph, kg, size_by=size_by, max_nodes=max_nodes, physics_max=physics_max, title=title,
+                  height=height)

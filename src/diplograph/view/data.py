@@ -1,0 +1,413 @@
+"""From a network projection to the data the page draws: nodes, edges, events, legend.
+
+The page receives this data as one JSON document (see
+:mod:`diplograph.view.render`); nothing in it is HTML. Node sizes come from a
+centrality measure; above :data:`PHYSICS_MAX` nodes positions are computed
+here (fixed seed) and physics is off in the browser; above ``max_nodes`` only
+the most central nodes are kept and the page says so.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.Graph()
+>>> g.add_node("a", label="Donald Trump", label_ar="دونالد ترامب", type="person")
+>>> g.add_node("b", label="Vladimir Putin", label_ar="فلاديمير بوتين", type="person")
+>>> g.add_edge("a", "b", events=["e1"], kinds=["phoneCall"], dates=["2019-05-01"], planned=[False],
+...            count=1, weight=1.0, kind="phoneCall", ties=[], first="2019-05-01", last="2019-05-01")
+>>> data = page_data(g)
+>>> [n["en"] for n in data["nodes"]], data["edges"][0]["kind"], data["meta"]["years"]
+(['Donald Trump', 'Vladimir Putin'], 'phoneCall', [2019, 2019])
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..errors import QueryError
+from ..network.centrality import MEASURES, scores
+from ..text import normalize
+from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, kind_style, node_style
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
+    from ..records import ClaimRecord, ContactRecord
+
+__all__ = ["DRAWN_TYPES", "MAX_NODES", "PHYSICS_MAX", "SEED", "SIZE_MEASURES", "centrality", "drawn", "page_data"]
+
+log = logging.getLogger(__name__)
+
+#: Above this many nodes positions are computed in Python and physics is off.
+PHYSICS_MAX = 300
+#: Above this many nodes the page shows only the most central ones (and says so).
+MAX_NODES = 1500
+#: The seed of every layout (Python and browser), so a page looks the same each time.
+SEED = 7
+#: Betweenness above this many nodes is estimated from a sample of this many sources.
+_BETWEENNESS_SAMPLE = 500
+
+#: Node types drawn from the full graph; its other nodes (evidence, roles, posts, topics, times) are left out.
+DRAWN_TYPES = ("person", "organisation", "country", "group", "place", "gathering", "contact", "plan", "claim")
+
+_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _sampled_betweenness(g: Any) -> dict[Any, float]:
+    return dict(nx.betweenness_centrality(g, k=_BETWEENNESS_SAMPLE, seed=SEED))
+
+
+#: Measures a node's size can show (those of :mod:`diplograph.network.centrality`).
+SIZE_MEASURES = MEASURES
+
+def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
+    """The value of *measure* for every node of *g* (an undirected graph).
+
+    Parameters
+    ----------
+    g : networkx.Graph
+    measure : str
+        One of :data:`SIZE_MEASURES` (``strength`` counts a node's events).
+        Computed by :func:`diplograph.network.centrality.scores`, except
+        betweenness above 500 nodes: estimated from 500 sampled sources.
+
+    Raises
+    ------
+    QueryError
+        An unknown measure.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> centrality(nx.path_graph(["a", "b", "c"]), "degree")
+    {'a': 0.5, 'b': 1.0, 'c': 0.5}
+    """
+    if measure not in SIZE_MEASURES:
+        raise QueryError(f"unknown size measure {measure!r}; measures are {', '.join(SIZE_MEASURES)}")
+    if g.number_of_nodes() == 0:
+        return {}
+    if measure == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
+        return _sampled_betweenness(g)
+    return dict(scores(g, measure))
+
+
+def _simple(g: Any) -> nx.Graph:
+    """An undirected simple graph; parallel or directed edges are merged (their predicates kept)."""
+    if not g.is_multigraph() and not g.is_directed():
+        return g
+    h = nx.Graph()
+    h.add_nodes_from(g.nodes(data=True))
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, None, d) for u, v, d in g.edges(data=True))
+    for u, v, key, d in edges:
+        if u == v:
+            continue
+        if not h.has_edge(u, v):
+            h.add_edge(u, v, predicates=[])
+        pred = d.get("predicate") or key
+        if pred is not None and str(pred) not in h.edges[u, v]["predicates"]:
+            h.edges[u, v]["predicates"].append(str(pred))
+        for attr, value in d.items():
+            if attr not in ("predicate", "predicates"):
+                h.edges[u, v].setdefault(attr, value)
+    return h
+
+
+def drawn(graph: Any) -> nx.Graph:
+    """The graph the page draws of a projection.
+
+    A persons (or bipartite) network is drawn as it is. The full graph
+    (directed, with parallel edges) is drawn undirected with parallel edges
+    merged, and only its nodes of :data:`DRAWN_TYPES`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("c", type="contact"); g.add_node("p", type="person"); g.add_node("ev", type="other")
+    >>> g.add_edge("c", "p", key="participant"); g.add_edge("c", "p", key="hasRole"); g.add_edge("c", "ev")
+    'participant'
+    'hasRole'
+    0
+    >>> h = drawn(g)
+    >>> sorted(h), h.edges["c", "p"]["predicates"]
+    (['c', 'p'], ['participant', 'hasRole'])
+    """
+    g = _simple(graph)
+    if graph.is_directed() or graph.is_multigraph():
+        keep = [n for n, d in g.nodes(data=True) if d.get("type") in DRAWN_TYPES]
+        if len(keep) < g.number_of_nodes():
+            g = g.subgraph(keep).copy()
+    return g
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _year(iso: str | None) -> int | None:
+    if not iso or len(iso) < 4 or not iso[:4].isdigit():
+        return None
+    return int(iso[:4])
+
+
+def _span(when: str) -> list[int] | None:
+    """The years a tie covers: "2017/2021" → [2017, 2021], "2025-02-13" → [2025, 2025], open ends kept open.
+
+    Examples
+    --------
+    >>> _span("2017/2021"), _span("2025-02-13"), _span("2019/"), _span("")
+    ([2017, 2021], [2025, 2025], [2019, 9999], None)
+    """
+    if not when:
+        return None
+    first, _, last = when.partition("/") if "/" in when else (when, "", when)
+    lo, hi = _year(first), _year(last)
+    if lo is None and hi is None:
+        return None
+    return [lo if lo is not None else 0, hi if hi is not None else 9999]
+
+
+def _label(en: str, ar: str | None) -> str:
+    """The canvas label: English, then Arabic on its own line inside a first-strong isolate."""
+    if ar and ar != en:
+        return f"{en}\n{_FSI}{ar}{_PDI}"
+    return en
+
+
+def _event_details(c: ContactRecord) -> dict[str, Any]:
+    style = kind_style(c.kind)
+    who = " – ".join(p.label for p in c.participants)
+    where = f", {c.place}" if c.place else ""
+    label = f"{'planned ' if c.planned else ''}{style.label}: {who}{where}"
+    return {
+        "kind": c.kind, "kind_label": style.label, "label": label, "date": c.date, "precision": c.precision,
+        "year": _year(c.date), "planned": c.planned, "status": c.status, "place": c.place, "place_ar": c.place_ar,
+        "gathering": c.gathering, "topics": list(c.topics), "topics_ar": list(c.topics_ar),
+        "participants": [p.iri for p in c.participants], "intermediaries": [p.iri for p in c.intermediaries],
+        "names": {p.iri: [p.label, p.label_ar or p.label] for p in (*c.participants, *c.intermediaries)},
+        "quote": c.evidence.quote, "hedges": list(c.hedges),
+        "source": {"title": c.source.title, "iri": c.source.iri, "published": c.source.published},
+    }
+
+
+def _claim_details(c: ClaimRecord) -> dict[str, Any]:
+    return {
+        "label": c.text, "by": c.by.label, "by_ar": c.by.label_ar, "medium": c.medium, "date": c.stated,
+        "year": _year(c.stated), "quote": c.evidence.quote, "hedges": list(c.hedges),
+        "source": {"title": c.source.title, "iri": c.source.iri, "published": c.source.published},
+    }
+
+
+def _scale(values: dict[Any, float]) -> dict[Any, float]:
+    if not values:
+        return {}
+    lo, hi = min(values.values()), max(values.values())
+    if math.isclose(lo, hi):
+        return {n: (_MIN_SIZE + _MAX_SIZE) / 3 for n in values}
+    return {n: _MIN_SIZE + (v - lo) / (hi - lo) * (_MAX_SIZE - _MIN_SIZE) for n, v in values.items()}
+
+
+def _positions(g: nx.Graph) -> dict[Any, tuple[float, float]]:
+    from .layout import spring_positions
+
+    n = g.number_of_nodes()
+    pos = spring_positions(g, seed=SEED)
+    spread = 60.0 * math.sqrt(n)
+    return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in pos.items()}
+
+
+def _edge_label(dates: list[str | None], count: int) -> str:
+    dated = sorted(d for d in dates if d)
+    if count == 0:
+        return ""
+    if count == 1:
+        return dated[0] if dated else ""
+    if not dated:
+        return f"×{count}"
+    span = dated[0][:4] if dated[0][:4] == dated[-1][:4] else f"{dated[0][:4]}–{dated[-1][:4]}"
+    return f"{span} ×{count}"
+
+
+def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", max_nodes: int = MAX_NODES,
+              physics_max: int = PHYSICS_MAX, title: str = "diplograph", aliases: bool = True) -> dict[str, Any]:
+    """Everything the page shows of *graph*, as JSON-ready data.
+
+    Parameters
+    ----------
+    graph : networkx graph
+        A projection following the contract of ``diplograph.network.project``
+        (node attributes ``label``, ``label_ar``, ``type``; edge attributes
+        ``events``, ``kinds``, ``dates``, ``planned``, ``count``, ``kind``, ``ties``).
+        Directed or multi-graphs (``network="full"``) are drawn undirected,
+        with parallel edges merged.
+    kg : KnowledgeGraph, optional
+        Where the details of events and claims come from (quote, place,
+        topics, source); without it the page shows what the edges carry.
+    size_by : str
+        The centrality measure behind node sizes (see :data:`SIZE_MEASURES`).
+    max_nodes : int
+        Above this many nodes keep only the *max_nodes* of highest degree.
+    physics_max : int
+        Above this many nodes compute positions here and turn physics off.
+    title : str
+        The page heading (shown as text).
+    aliases : bool
+        Add the knowledge graph's other spellings of each name to the search.
+
+    Returns
+    -------
+    dict
+        ``meta``, ``nodes``, ``edges``, ``events``, ``claims``, ``legend``.
+    """
+    if size_by not in SIZE_MEASURES:
+        raise QueryError(f"unknown size measure {size_by!r}; measures are {', '.join(SIZE_MEASURES)}")
+    if max_nodes < 1:
+        raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
+    g = drawn(graph)
+    total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
+    notices = []
+    left_out = graph.number_of_nodes() - total_nodes
+    if left_out:
+        notices.append(f"The full graph has {graph.number_of_nodes():,} nodes; the page draws the {total_nodes:,} "
+                       f"actors, places, gatherings, contacts, plans and claims and leaves out {left_out:,} others "
+                       "(evidence, roles, posts, topics, times): click a contact for its evidence.")
+    if total_nodes > max_nodes:
+        degree = dict(g.degree())
+        keep = sorted(g, key=lambda n: (-degree[n], str(n)))[:max_nodes]
+        g = g.subgraph(keep).copy()
+        notices.append(f"This graph has {total_nodes:,} nodes and {total_edges:,} edges; to stay usable the page "
+                       f"shows the {max_nodes:,} with the most connections ({g.number_of_edges():,} edges). Narrow "
+                       "it with --around NAME --depth K or --since/--until to see the rest.")
+        log.info("page limited to %d of %d nodes", max_nodes, total_nodes)
+    notice = " ".join(notices) or None
+    if size_by == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
+        notices.append(f"Node sizes: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
+    values = centrality(g, size_by)
+    sizes = _scale(values)
+    physics = g.number_of_nodes() <= physics_max
+    pos = {} if physics else _positions(g)
+
+    records: dict[str, ContactRecord] = {}
+    claim_records: dict[str, ClaimRecord] = {}
+    if kg is not None:
+        records = {c.iri: c for c in (*kg.contacts(), *kg.planned())}
+        claim_records = {c.iri: c for c in kg.claims()}
+
+    events: dict[str, dict[str, Any]] = {}
+    claims: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+    kinds_seen: set[str] = set()
+    planned_seen = False
+    years: list[int] = []
+
+    def add_event(iri: str, kind: str | None, date: str | None, planned: bool) -> None:
+        nonlocal planned_seen
+        if iri not in events:
+            if iri in records:
+                events[iri] = _event_details(records[iri])
+            else:
+                style = kind_style(kind or "other")
+                events[iri] = {"kind": kind or "other", "kind_label": style.label, "label": _local(iri), "date": date,
+                               "precision": {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "undated"),
+                               "year": _year(date), "planned": planned, "topics": [], "topics_ar": []}
+        ev = events[iri]
+        kinds_seen.add(ev["kind"])
+        planned_seen = planned_seen or bool(ev["planned"])
+        if ev["year"] is not None:
+            years.append(ev["year"])
+
+    for i, (u, v, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))):
+        ev_iris = [str(x) for x in d.get("events") or []]
+        ev_kinds = list(d.get("kinds") or [None] * len(ev_iris))
+        ev_dates = list(d.get("dates") or [None] * len(ev_iris))
+        ev_planned = [bool(x) for x in d.get("planned") or [False] * len(ev_iris)]
+        for iri, kind, date, plan in zip(ev_iris, ev_kinds, ev_dates, ev_planned, strict=False):
+            add_event(iri, kind, date, plan)
+        ties = [str(t) for t in d.get("ties") or []]
+        tie_labels = [str(t) for t in d.get("tie_labels") or []]
+        tie_dates = [str(t) if t else "" for t in d.get("tie_dates") or []]
+        tie_years = [_span(w) for w in tie_dates]
+        years.extend(y for span in tie_years if span for y in span if 0 < y < 9999)
+        tie_labels = [f"{t} ({w.replace('/', '–')})" if w else t
+                      for t, w in zip(tie_labels, tie_dates + [""] * len(tie_labels), strict=False)]
+        kind = str(d.get("kind") or ("tie" if ties and not ev_iris else "link"))
+        if ties:
+            kinds_seen.add("tie")
+        all_planned = bool(ev_iris) and all(events[e]["planned"] for e in ev_iris)
+        style = kind_style(kind)
+        count = len(ev_iris) if "events" in d else int(d.get("count") or 1)
+        dashes: list[int] | bool = list(PLANNED_DASHES) if all_planned else (list(style.dashes) or False)
+        edges.append({
+            "id": f"e{i}", "from": u, "to": v, "kind": kind, "events": ev_iris, "ties": ties,
+            "tie_labels": tie_labels, "tie_years": tie_years,
+            "predicates": [_local(p) for p in d.get("predicates") or []], "count": count,
+            "dates": [x for x in ev_dates if x], "planned_only": all_planned,
+            "label": _edge_label(ev_dates, count) if physics else "",
+            "color": {"color": style.color if kind != "link" else "#9a9a9a", "highlight": "#222222"},
+            "dashes": dashes, "width": 1.5 + math.log2(max(count, 1)),
+        })
+
+    nodes: list[dict[str, Any]] = []
+    types_seen: list[str] = []
+    for node in sorted(g, key=str):
+        d = g.nodes[node]
+        kind = str(d.get("type") or "other")
+        if kind not in NODE_STYLES:
+            kind = "other"
+        nstyle = node_style(kind)
+        en = str(d.get("label") or _local(str(node)))
+        ar = d.get("label_ar")
+        ar = str(ar) if ar else None
+        own: list[str] = []
+        if kind in ("contact", "plan"):
+            add_event(str(node), None, None, kind == "plan")
+            own = [str(node)]
+        elif kind == "claim" and str(node) in claim_records:
+            claims[str(node)] = _claim_details(claim_records[str(node)])
+        names = [en] + ([ar] if ar else [])
+        if aliases and kg is not None:
+            entity = kg.names.get(str(node))
+            if entity is not None:
+                names += list(entity.aliases)
+        shown = en if kind != "claim" else (en[:30] + "…" if len(en) > 31 else en)
+        item: dict[str, Any] = {
+            "id": node, "label": _label(shown, ar if kind != "claim" else None), "en": en, "ar": ar, "type": kind,
+            "shape": nstyle.shape, "color": nstyle.color, "size": round(sizes.get(node, _MIN_SIZE), 2),
+            "value_measure": round(values.get(node, 0.0), 6), "events": own,
+            "search": sorted({normalize(x) for x in names if x}),
+        }
+        if kind == "plan":
+            item["shapeProperties"] = {"borderDashes": [4, 3]}
+        if node in pos:
+            item["x"], item["y"] = round(pos[node][0], 1), round(pos[node][1], 1)
+        nodes.append(item)
+        if kind not in types_seen:
+            types_seen.append(kind)
+
+    legend_types = [{"key": k, "label": s.label, "color": s.color, "glyph": s.glyph}
+                    for k, s in NODE_STYLES.items() if k in types_seen]
+    order = list(KIND_STYLES)
+    legend_kinds = [{"key": k, "label": kind_style(k).label, "color": kind_style(k).color,
+                     "dashes": list(kind_style(k).dashes)}
+                    for k in sorted(kinds_seen, key=lambda k: (order.index(k) if k in order else len(order), k))]
+    options = dict(graph.graph.get("options") or {})
+    meta = {
+        "title": title, "network": options.get("network"), "options": {k: _plain(v) for k, v in options.items()},
+        "total_nodes": total_nodes, "total_edges": total_edges, "nodes": len(nodes), "edges": len(edges),
+        "notice": notice, "size_by": size_by, "physics": physics, "seed": SEED,
+        "years": [min(years), max(years)] if years else None, "planned": planned_seen,
+    }
+    return {"meta": meta, "nodes": nodes, "edges": edges, "events": events, "claims": claims,
+            "legend": {"types": legend_types, "kinds": legend_kinds, "planned_dashes": list(PLANNED_DASHES)}}
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Iterable):
+        return [_plain(v) for v in value]
+    return str(value)
