@@ -8,6 +8,8 @@ want_apt=()
 if [ "${DIPLOGRAPH_SKIP_APT:-0}" != "1" ]; then
   command -v chromium >/dev/null 2>&1 || want_apt+=(chromium)
   command -v virtuoso-t >/dev/null 2>&1 || want_apt+=(virtuoso-opensource)
+  # a font with Arabic glyphs for the page's screenshots in headless chromium
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want_apt+=(fonts-dejavu-core)
 fi
 if [ "${#want_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
