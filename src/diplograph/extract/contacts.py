@@ -145,7 +145,19 @@ class _Finder:
                         or self.folded(h.start, h.end).lstrip("وفبلك").startswith("ال"):
                     continue
             out.append(h)
+        # "وتأتي الزيارة بعد لقاء ...": a definite trigger of a kind already reported refers back to it
+        earlier = {e.kind for e in self.events if not e.planned}
+        fresh = [h for h in out if not self.definite(h, s)]
+        if fresh:
+            out = [h for h in out if h in fresh or h.trig.kind not in earlier]
         return out
+
+    def definite(self, h: _Hit, s: Sentence) -> bool:
+        """"المكالمة", "هذه المكالمة", "the call": a trigger that names a contact already known."""
+        word = self.folded(h.start, h.end)
+        if word.lstrip("وفبلك").startswith("ال") and not word.startswith("الت") and not h.trig.weak:
+            return True
+        return bool(lx.DEFINITE.search(self.before(h.start, s.start, 1) + " "))
 
     def event_dates(self, s: Sentence, cl: list[tuple[int, int]], hits: list[_Hit]) -> list[DateMention]:
         out = []
@@ -212,7 +224,7 @@ class _Finder:
 
     def duration(self, spans: list[tuple[int, int]]) -> tuple[float, str, int, int] | None:
         pat = re.compile(
-            r"(?:استمر(?:ت)?|دام(?:ت)?|lasted|lasting)\s+(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|about|around|nearly|"
+            r"(?:استمر(?:ت)?|دام(?:ت)?|لمده|lasted|lasting)\s+(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|about|around|nearly|"
             r"roughly|some)\s+|(?P<least>لاكثر من|اكثر من|ما يزيد عن|more than|over)\s+|(?P<most>اقل من|لاقل من|"
             r"less than|under)\s+)?(?:(?P<n>\d+)\s+(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)|"
             r"(?P<word>ساعتين|ساعه|نصف ساعه|an hour|one hour|two hours|half an hour))", re.IGNORECASE)
@@ -270,6 +282,10 @@ class _Finder:
                     if after and any(h.start > after[0].end for h in hits) and \
                             len(self.folded(ve, after[0].start).split()) <= 3:
                         return [after[0].entity]
+                for _, ve in self.search(re.compile(r"(?<![\w])[وف]?(?:تلقي|تلقت|يتلقي)(?![\w])"), a, b):
+                    src = [m for m in people if m.start > ve and re.search(r"(?<![\w])من\s", self.folded(ve, m.start))]
+                    if src:
+                        return [src[0].entity]
                 for vs, _ in self.search(re.compile(r"\b(?:called|phoned)\b"), a, b):
                     before_ = [m for m in people if 0 <= vs - m.end <= 3]
                     if before_:
@@ -299,6 +315,15 @@ class _Finder:
                     key = (f"clause{h.clause}", h.planned)
                 groups.setdefault(key, []).append(h)
             ordered = sorted(groups.items(), key=lambda kv: kv[1][0].start)
+            extra: dict[int, list[_Hit]] = {}
+            merged: list[tuple[tuple[object, bool], list[_Hit]]] = []
+            for key, group in ordered:
+                if merged and isinstance(key[0], str) and key[1] == merged[-1][0][1] and \
+                        all(self.definite(h, s) for h in group):
+                    extra.setdefault(len(merged) - 1, []).extend(group)  # "... سيستضيف القمة": the same plan
+                    continue
+                merged.append((key, group))
+            ordered = merged
             for i, ((date_key, planned), group) in enumerate(ordered):
                 date = next((d for d in dates if d.start == date_key), None)
                 until = s.end
@@ -310,12 +335,12 @@ class _Finder:
                         first_clause = min(first_clause, next(
                             (j for j, (a, b) in enumerate(cl) if a <= nd.start < b), first_clause))
                     until = max(cl[first_clause][0] - 1, cl[max(h.clause for h in group)][1])
-                self.group(s, cl, group, date, planned, first=i == 0, until=until)
+                self.group(s, cl, group, date, planned, first=i == 0, until=until, kind_hits=extra.get(i, []))
         if len(people_here) >= 2:
             self.context = list(people_here.values())
 
     def group(self, s: Sentence, cl: list[tuple[int, int]], hits: list[_Hit], date: DateMention | None,
-              planned: bool, first: bool, until: int) -> None:
+              planned: bool, first: bool, until: int, kind_hits: list[_Hit] | None = None) -> None:
         idx = sorted({h.clause for h in hits})
         if date is not None:
             di = next((i for i, (a, b) in enumerate(cl) if a <= date.start < b), idx[0])
@@ -338,7 +363,7 @@ class _Finder:
         if not main:
             return
         folded = self.folded(cl[lo][0], cl[hi][1])
-        kinds = {h.trig.kind for h in main}
+        kinds = {h.trig.kind for h in main + (kind_hits or [])}
         if gathering is not None and (lx.SIDELINES.search(folded) or kinds & {"inPersonMeeting", "talks"}):
             kind = "sidelinesMeeting"
         elif lx.INDIRECT.search(folded) or "indirectContact" in kinds:

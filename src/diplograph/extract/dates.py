@@ -100,6 +100,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int | str]] = [
     (re.compile(rf"{_B}(?:يوم\s+)?(?:{_AR_WD})(?:\s+الماضي)?{_E}"), "weekday"),
     (re.compile(rf"\b(?:on\s+|last\s+)?(?:{_EN_WD})\b"), "weekday"),
     (re.compile(rf"{_B}(?:الشهر\s+الماضي){_E}|\blast month\b"), "last-month"),
+    (re.compile(rf"{_B}(?:الأسبوع\s+الماضي|الاسبوع\s+الماضي){_E}|\blast week\b"), "last-week"),
     (re.compile(rf"{_B}(?:العام\s+الماضي){_E}|\blast year\b"), "last-year"),
 ]
 
@@ -222,6 +223,16 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                     wd = next(v for k, v in names.items() if k in words)
                     back = (published.weekday() - wd) % 7
                     iso, precision = (published - timedelta(days=back)).isoformat(), "day"
+                elif rel == "last-week":
+                    # the week before the publication week, at the precision it allows: its month or year
+                    monday = published - timedelta(days=published.weekday() + 7)
+                    sunday = monday + timedelta(days=6)
+                    if (monday.year, monday.month) == (sunday.year, sunday.month):
+                        iso, precision = f"{monday.year:04d}-{monday.month:02d}", "month"
+                    elif monday.year == sunday.year:
+                        iso, precision = f"{monday.year:04d}", "year"
+                    else:
+                        continue
                 elif rel == "last-month":
                     first = published.replace(day=1) - timedelta(days=1)
                     iso, precision = f"{first.year:04d}-{first.month:02d}", "month"

@@ -73,7 +73,7 @@ TRIGGERS: list[Trig] = [
     Trig(_ar(r"اجتماع(?:ا)?"), "inPersonMeeting"),
     Trig(_ar(r"اجتماعات"), "inPersonMeeting", plural=True),
     Trig(_ar(r"(?:س?[يت])?جتمع(?:ان|ا|وا)?|اجتمع(?:ت|ا|وا)?"), "inPersonMeeting"),
-    Trig(_ar(r"(?:س?[يت])?ستقبل(?:ت)?|استقبل(?:ت)?"), "inPersonMeeting"),
+    Trig(_ar(r"(?:س?[يت])?ستقبل(?:ت)?|استقبل(?:ت)?"), "visit"),  # a host receives a visitor
     Trig(_ar(r"قمه"), "bilateralSummit", summit=True),
     Trig(_ar(r"زياره"), "visit"),
     Trig(_ar(r"زيارات"), "visit", plural=True),
@@ -89,7 +89,7 @@ TRIGGERS: list[Trig] = [
     Trig(_en(r"called(?!\s+(?:for|on|it|the|upon))|phoned|spoke (?:by|on the) (?:tele)?phone|spoke by telephone|will call|to call"), "phoneCall"),
     Trig(_en(r"met|meet|meets|meeting|talked in person"), "inPersonMeeting"),
     Trig(_en(r"meetings"), "inPersonMeeting", plural=True),
-    Trig(_en(r"received|hosted"), "inPersonMeeting"),
+    Trig(_en(r"received|hosted"), "visit"),
     Trig(_en(r"summit"), "bilateralSummit", summit=True),
     Trig(_en(r"visit|visited|visits|visiting"), "visit"),
     Trig(_en(r"talks|negotiations|consultations"), "talks"),
@@ -119,11 +119,11 @@ GATHERING_LINK = re.compile(r"(?<![\w])(?:خلال|في|علي هامش|اثنا
 DEFINITE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك|خلال)\s*$|\b(?:the|this|that|during the)\s+$", re.IGNORECASE)
 #: "the two leaders", "بينهما": the participants are those of the context.
 DUAL = re.compile(r"(?<![\w])(?:[وف]?ال(?:زعيمان|زعيمين|رئيسان|رئيسين|جانبان|جانبين|طرفان|طرفين)|بينهما|"
-                  r"[وف]?ناقشا|اخري|مجددا|مره اخري)(?![\w])|\b(?:the two (?:leaders|presidents|sides|men)|"
+                  r"[وف]?ناقشا|اخري|مجددا|مره اخري|زعيمي البلدين|زعيما البلدين|رئيسي البلدين)(?![\w])|\b(?:the two (?:leaders|presidents|sides|men)|"
                   r"both leaders|the pair|another|again|both)\b", re.IGNORECASE)
 PLAN = re.compile(r"(?<![\w])(?:سوف|مرتقبه?|المرتقبه?|مقبله?|المقبله?|مزمعه?|يعتزم|تعتزم|يعتزمان|من المقرر|"
                   r"من المتوقع|سي(?:لتقي|جتمع|زور|جري|عقد|تحدث|تصل)|ست(?:لتقي|جتمع|زور|جري|عقد)|"
-                  r"سيلتقيان|سيجتمعان|غدا)(?![\w])|\b(?:will|would|to be held|plans? to|planned|scheduled|"
+                  r"سيلتقيان|سيجتمعان|سيستضيف|ستستضيف|غدا)(?![\w])|\b(?:will|would|to be held|plans? to|planned|scheduled|"
                   r"expected to|upcoming|next (?:week|month|year)|intends? to|tomorrow)\b", re.IGNORECASE)
 INVITED = re.compile(r"(?<![\w])(?:دعوه|دعا|دعاه|يدعو)(?![\w])|\b(?:invited|invitation|invites)\b",
                      re.IGNORECASE)
