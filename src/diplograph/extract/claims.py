@@ -65,27 +65,31 @@ def find_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             if english and m.group().lower() == "according to":
                 speaker = next((x for x in mentions if 0 <= x.start - vend <= 6), None)
             elif english:
-                speaker = next((x for x in reversed(mentions) if 0 <= vstart - x.end <= 2 and x.start >= s.start),
-                               None)
+                speaker = next((x for x in reversed(mentions) if 0 <= vstart - x.end <= 16 and x.start >= s.start
+                                and len(text[x.end:vstart].split()) <= 1), None)
             else:
                 speaker = next((x for x in mentions if 0 <= x.start - vend <= 20 and x.end <= s.end
                                 and len(text[vend:x.start].split()) <= 2), None)
             if speaker is None or speaker.entity.kind == "place":
                 continue
             a_start, a_end = min(vstart, speaker.start), max(vend, speaker.end)
+            det = re.search(r"\b(?:a|an|the|A|An|The)\s+$", text[max(s.start, a_start - 5):a_start])
+            if english and det:
+                a_start -= len(det.group())
             rest = text[a_end:s.end]
-            t = _THAT.match(FoldedText(rest).folded)
-            if english and m.group().lower() == "according to":
-                ev_start = a_end
-            elif t is None:
-                continue
+            rest_fx = FoldedText(rest)
+            t = _THAT.match(rest_fx.folded)
+            if english and len(rest.strip(" ,.;:")) < 3:
+                ev_start, ev_end_limit = s.start, a_start  # "..., the White House said."
+            elif t is not None:
+                ev_start = a_end + rest_fx.offsets[t.end()] if t.end() < len(rest_fx.folded) else s.end
+                ev_end_limit = s.end
+            elif english:
+                ev_start, ev_end_limit = a_end, s.end  # "According to X, ...", "X said the ..."
             else:
-                ev_start = a_end + FoldedText(rest).offsets[t.end()] if t.end() < len(rest) else s.end
-            if english and m.group().lower() != "according to":
-                # "X said that ...": the words follow; "..., X said.": they precede
-                ev_start = ev_start if t is not None else s.start
+                continue
             nxt = lx.ATTRIBUTION.search(folded, m.end() + 1)
-            ev_end = offs[lo + nxt.start()] if nxt else s.end
+            ev_end = min(offs[lo + nxt.start()] if nxt else s.end, ev_end_limit)
             while ev_end > ev_start and text[ev_end - 1] in " ،,.؛;:":
                 ev_end -= 1
             while ev_start < ev_end and text[ev_start] in " ،,:":

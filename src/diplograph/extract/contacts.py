@@ -226,7 +226,7 @@ class _Finder:
         pat = re.compile(
             r"(?:استمر(?:ت)?|دام(?:ت)?|لمده|lasted|lasting)\s+(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|about|around|nearly|"
             r"roughly|some)\s+|(?P<least>لاكثر من|اكثر من|ما يزيد عن|more than|over)\s+|(?P<most>اقل من|لاقل من|"
-            r"less than|under)\s+)?(?:(?P<n>\d+)\s+(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)|"
+            r"less than|under)\s+)?(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)|"
             r"(?P<word>ساعتين|ساعه|نصف ساعه|an hour|one hour|two hours|half an hour))", re.IGNORECASE)
         for start, end in self.search(pat, spans[0][0], spans[-1][1]):
             m = pat.search(self.folded(start, end))
@@ -234,7 +234,10 @@ class _Finder:
                 continue
             if m.group("n"):
                 unit = m.group("unit")
-                minutes = float(m.group("n")) * (60 if unit.startswith(("ساع", "hour")) else 1)
+                words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+                n = m.group("n")
+                count = float(words.index(n) + 1) if n in words else float(n)
+                minutes = count * (60 if unit.startswith(("ساع", "hour")) else 1)
             else:
                 minutes = {"ساعتين": 120.0, "two hours": 120.0, "نصف ساعه": 30.0, "half an hour": 30.0}.get(
                     m.group("word"), 60.0)
@@ -400,6 +403,12 @@ class _Finder:
             for m in self.in_span(a, b, ("country", "organisation")):
                 if m.entity.id not in skip:
                     states.setdefault(m.entity.id, m)
+        if date is None and not planned and all(self.definite(h, s) for h in main):
+            # "The meeting lasted about four hours": more about the last contact of that kind
+            prev = next((e for e in reversed(self.events) if not e.planned and e.kind in kinds | {kind}), None)
+            if prev is not None and prev.duration is None:
+                prev.duration = self.duration(spans)
+            return
         if not mentions and len(states) >= 2:
             self._finish(s, kind, planned, status, [m.entity for m in states.values()], (ev_start, ev_end), hits,
                          date, spans, gathering, main, {k: (m.start, m.end) for k, m in states.items()})
