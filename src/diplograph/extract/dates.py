@@ -206,6 +206,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 continue
             iso = parse_date(day, month, year)
             if iso is None:
+                taken.append((m.start(), m.end()))  # an impossible day is no month-only date either
                 continue
             precision = "day" if day else "month" if month else "year"
             taken.append((m.start(), m.end()))
