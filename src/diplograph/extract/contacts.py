@@ -198,9 +198,10 @@ class _Finder:
         orgs = self.in_span(cl[0], cl[1], ("organisation",))
         after = [m for m in orgs if 0 <= m.start - hit.end <= 3]
         before_ = [m for m in orgs if 0 <= hit.start - m.end <= 3]
-        convener = (after or before_ or [None])[0]
-        if convener is None:
+        candidates = after or before_
+        if not candidates:
             return None
+        convener = candidates[0]
         end = max(hit.end, convener.end)
         start = min(hit.start, convener.start)
         places = self.in_span(end, cl[1] + 40, ("place", "country"))
@@ -224,10 +225,13 @@ class _Finder:
 
     def duration(self, spans: list[tuple[int, int]]) -> tuple[float, str, int, int] | None:
         pat = re.compile(
-            r"(?:استمر(?:ت)?|دام(?:ت)?|لمده|lasted|lasting)\s+(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|about|around|nearly|"
-            r"roughly|some)\s+|(?P<least>لاكثر من|اكثر من|ما يزيد عن|more than|over)\s+|(?P<most>اقل من|لاقل من|"
-            r"less than|under)\s+)?(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)|"
-            r"(?P<word>ساعتين|ساعه|نصف ساعه|an hour|one hour|two hours|half an hour))", re.IGNORECASE)
+            r"(?:استمر(?:ت)?|دام(?:ت)?|لمده|lasted|lasting)\s+"
+            r"(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|about|around|nearly|roughly|some)\s+"
+            r"|(?P<least>لاكثر من|اكثر من|ما يزيد عن|more than|over)\s+"
+            r"|(?P<most>اقل من|لاقل من|less than|under)\s+)?"
+            r"(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)"
+            r"|(?P<word>ساعتين|ساعه|نصف ساعه|an hour|one hour|two hours|half an hour))", re.IGNORECASE)
         for start, end in self.search(pat, spans[0][0], spans[-1][1]):
             m = pat.search(self.folded(start, end))
             if m is None:
@@ -280,7 +284,7 @@ class _Finder:
             return []
         if ev.kind == "phoneCall" and not ev.planned:
             for a, b in spans:
-                for vs, ve in self.search(lx.CONDUCT, a, b):
+                for _, ve in self.search(lx.CONDUCT, a, b):
                     after = [m for m in people if 0 <= m.start - ve <= 30]
                     if after and any(h.start > after[0].end for h in hits) and \
                             len(self.folded(ve, after[0].start).split()) <= 3:
@@ -429,8 +433,8 @@ class _Finder:
             definite = any(lx.DEFINITE.search(self.before(h.start, s.start, 1) + " ")
                            or self.folded(h.start, h.end).lstrip("وفبلك").startswith("ال") for h in main)
             for prev in reversed(self.events):
-                if prev.planned or not ids >= {p.id for p in prev.participants} and \
-                        len(ids & {p.id for p in prev.participants}) < 2:
+                if prev.planned or (not ids >= {p.id for p in prev.participants} and \
+                        len(ids & {p.id for p in prev.participants}) < 2):
                     continue
                 if weak or (definite and (prev.kind == kind or kind == "talks")):
                     if prev.duration is None and ev.duration is not None:

@@ -81,7 +81,8 @@ _EN_WD = _alternation(list(_EN_WEEKDAYS))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"{_B}(?P<a>{_DIG}{{4}})\s*[-–/]\s*(?P<b>{_DIG}{{4}}){_E}")),
-    ("dmy", re.compile(rf"{_B}(?:(?:{_AR_WD})[،,]?\s+)?{_DAY}\s+(?:من\s+)?{_AR_MONTH}[،,]?\s+(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
+    ("dmy", re.compile(rf"{_B}(?:(?:{_AR_WD})[،,]?\s+)?{_DAY}\s+(?:من\s+)?{_AR_MONTH}[،,]?\s+"
+                       rf"(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
     ("dmy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?{_DAY}\s+(?P<month>{_EN_M}),?\s+{_YEAR}{_E}")),
     ("mdy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?(?P<month>{_EN_M})\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}{_E}")),
     ("my", re.compile(rf"{_B}(?:شهر\s+)?{_AR_MONTH}[،,]?\s+(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),

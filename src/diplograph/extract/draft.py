@@ -3,8 +3,8 @@
 Every quote in the draft is the exact text of the article and is chosen so
 that the annotation loader finds it once (lengthened by whole words where a
 short phrase repeats, or given an ``occurrence`` for evidence). Unknown people
-go under ``candidates:`` with their quote, and contacts that involve them are
-written as comments to restore once the person is in the registry.
+go under ``candidates:`` with their quote; once they are in the registry, a
+new ``diplograph extract`` proposes the contacts they took part in.
 """
 
 from __future__ import annotations
@@ -227,11 +227,11 @@ def render_draft(draft: Draft) -> str:
     lines.append(f"  language: {lang}")
     if draft.noise:
         lines.append("  noise:")
-        for n in draft.noise:
-            lines.append(f"    - quote: {_q(n.text)}")
-            if n.repeated or quoter.count(n.text) > 1 or len(draft.text.occurrences(n.text)) > 1:
+        for nl in draft.noise:
+            lines.append(f"    - quote: {_q(nl.text)}")
+            if nl.repeated or len(draft.text.occurrences(nl.text)) > 1:
                 lines.append("      occurrences: all")
-            lines.append(f"      why: {_q(n.why)}")
+            lines.append(f"      why: {_q(nl.why)}")
     if draft.source_hedges:
         lines.append("  hedges:")
         for name, a, b in draft.source_hedges:
@@ -243,19 +243,20 @@ def render_draft(draft: Draft) -> str:
             lines.append(f"      quote: {_q(quoter.unique(sentence_start, sentence_end))}")
     if draft.candidates:
         lines += ["", "# People the registry does not know. Add each to graph/registry.yaml (or correct the",
-                  "# name), then restore the contacts that name them (commented out below).", "candidates:"]
-        for c in draft.candidates:
-            lines.append(f"  - name: {_q(c.name)}")
-            lines.append(f"    title: {_q(c.title)}")
-            lines.append(f"    quote: {_q(quoter.unique(c.start, c.end))}")
+                  "# name) and extract again to have their contacts proposed; `diplograph add` refuses",
+                  "# an annotation that still lists candidates.", "candidates:"]
+        for cand in draft.candidates:
+            lines.append(f"  - name: {_q(cand.name)}")
+            lines.append(f"    title: {_q(cand.title)}")
+            lines.append(f"    quote: {_q(quoter.unique(cand.start, cand.end))}")
     ids: dict[int, str] = {}
     used: set[str] = set()
     for i, ev in enumerate(draft.events):
         base = "-".join([*(_slug(p) for p in ev.participants[:2]), _KIND_SLUG[ev.kind],
                          ev.date.iso if ev.date and not ev.planned else ("planned" if ev.planned else "undated")])
-        ev_id, n = base, 2
+        ev_id, k = base, 2
         while ev_id in used:
-            ev_id, n = f"{base}-{n}", n + 1
+            ev_id, k = f"{base}-{k}", k + 1
         used.add(ev_id)
         ids[i] = ev_id
     for section, planned in (("contacts", False), ("plans", True)):
@@ -269,20 +270,20 @@ def render_draft(draft: Draft) -> str:
     if draft.claims:
         lines += ["", "claims:"]
         used_claims: set[str] = set()
-        for c in draft.claims:
-            base = f"{_slug(c.by)}-claim-{c.sentence + 1}"
-            cid, n = base, 2
+        for cl in draft.claims:
+            base = f"{_slug(cl.by)}-claim-{cl.sentence + 1}"
+            cid, k = base, 2
             while cid in used_claims:
-                cid, n = f"{base}-{n}", n + 1
+                cid, k = f"{base}-{k}", k + 1
             used_claims.add(cid)
-            quote, occurrence = quoter.evidence(*c.evidence)
+            quote, occurrence = quoter.evidence(*cl.evidence)
             supports = [ids[i] for i, ev in enumerate(draft.events)
-                        if ev.sentence == c.sentence and ev.evidence[0] <= c.evidence[1]
-                        and c.evidence[0] <= ev.evidence[1]]
+                        if ev.sentence == cl.sentence and ev.evidence[0] <= cl.evidence[1]
+                        and cl.evidence[0] <= ev.evidence[1]]
             lines.append(f"  - id: {cid}")
-            lines.append(f"    by: {_q(_label(c.by, lang))}")
-            lines.append(f"    medium: {c.medium}")
-            lines.append(f"    attribution: {_q(quoter.unique(*c.attribution))}")
+            lines.append(f"    by: {_q(_label(cl.by, lang))}")
+            lines.append(f"    medium: {cl.medium}")
+            lines.append(f"    attribution: {_q(quoter.unique(*cl.attribution))}")
             lines.append(f"    statement: {_q('TO TRANSLATE: ' + quote if lang != 'en' else quote)}")
             lines.append(f"    evidence: {_q(quote)}")
             if occurrence:

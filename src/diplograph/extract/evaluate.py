@@ -117,7 +117,7 @@ def _describe(key: Hashable) -> str:
 def evaluate_article(draft: Draft, gold: Annotation, name: str = "") -> ArticleScore:
     """Score *draft* against the *gold* annotation of the same text."""
     predicted: dict[str, list[Hashable]] = {
-        "entities": sorted({m.entity.id for m in draft.mentions}),
+        "entities": list(sorted({m.entity.id for m in draft.mentions})),
         "dates": [e.date.iso for e in draft.events if e.date is not None],
         "contacts": [_contact_key(e.kind, (p.id for p in e.participants), e.date.iso if e.date else "")
                      for e in draft.contacts],

@@ -86,7 +86,8 @@ TRIGGERS: list[Trig] = [
     # -- English --
     Trig(_en(r"(?:tele)?phone (?:call|conversation)|call"), "phoneCall"),
     Trig(_en(r"(?:tele)?phone calls|calls"), "phoneCall", plural=True),
-    Trig(_en(r"called(?!\s+(?:for|on|it|the|upon))|phoned|spoke (?:by|on the) (?:tele)?phone|spoke by telephone|will call|to call"), "phoneCall"),
+    Trig(_en(r"called(?!\s+(?:for|on|it|the|upon))|phoned|spoke (?:by|on the) (?:tele)?phone|will call|to call"),
+         "phoneCall"),
     Trig(_en(r"met|meet|meets|meeting|talked in person"), "inPersonMeeting"),
     Trig(_en(r"meetings"), "inPersonMeeting", plural=True),
     Trig(_en(r"received|hosted"), "visit"),
@@ -119,12 +120,14 @@ GATHERING_LINK = re.compile(r"(?<![\w])(?:خلال|في|علي هامش|اثنا
 DEFINITE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك|خلال)\s*$|\b(?:the|this|that|during the)\s+$", re.IGNORECASE)
 #: "the two leaders", "بينهما": the participants are those of the context.
 DUAL = re.compile(r"(?<![\w])(?:[وف]?ال(?:زعيمان|زعيمين|رئيسان|رئيسين|جانبان|جانبين|طرفان|طرفين)|بينهما|"
-                  r"[وف]?ناقشا|اخري|مجددا|مره اخري|زعيمي البلدين|زعيما البلدين|رئيسي البلدين)(?![\w])|\b(?:the two (?:leaders|presidents|sides|men)|"
+                  r"[وف]?ناقشا|اخري|مجددا|مره اخري|زعيمي البلدين|زعيما البلدين|رئيسي البلدين)(?![\w])|"
+                  r"\b(?:the two (?:leaders|presidents|sides|men)|"
                   r"both leaders|the pair|another|again|both)\b", re.IGNORECASE)
 PLAN = re.compile(r"(?<![\w])(?:سوف|مرتقبه?|المرتقبه?|مقبله?|المقبله?|مزمعه?|يعتزم|تعتزم|يعتزمان|من المقرر|"
                   r"من المتوقع|سي(?:لتقي|جتمع|زور|جري|عقد|تحدث|تصل)|ست(?:لتقي|جتمع|زور|جري|عقد)|"
-                  r"سيلتقيان|سيجتمعان|سيستضيف|ستستضيف|غدا)(?![\w])|\b(?:will|would|to be held|plans? to|planned|scheduled|"
-                  r"expected to|upcoming|next (?:week|month|year)|intends? to|tomorrow)\b", re.IGNORECASE)
+                  r"سيلتقيان|سيجتمعان|سيستضيف|ستستضيف|غدا)(?![\w])|"
+                  r"\b(?:will|would|to be held|plans? to|planned|scheduled|expected to|upcoming|"
+                  r"next (?:week|month|year)|intends? to|tomorrow)\b", re.IGNORECASE)
 INVITED = re.compile(r"(?<![\w])(?:دعوه|دعا|دعاه|يدعو)(?![\w])|\b(?:invited|invitation|invites)\b",
                      re.IGNORECASE)
 OFFERED = re.compile(r"(?<![\w])(?:منفتح|منفتحه|مستعد|مستعده|استعداده|استعدادها|عرض|اقترح)(?![\w])|"

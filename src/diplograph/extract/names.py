@@ -159,14 +159,12 @@ def find_candidates(text: str, registry: Registry, mentions: list[Mention],
             if idx < len(words) and _nationality(words[idx].group()):
                 title_end = pos + words[idx].end()
                 idx += 1
-            name_words = []
+            name_words: list[re.Match[str]] = []
             for w in words[idx:idx + 3]:
                 token = w.group()
                 gap = text[pos + (name_words[-1].end() if name_words else (words[idx - 1].end() if idx else 0))
                            : pos + w.start()]
                 if name_words and not gap.isspace():
-                    break
-                if not gap.strip() == "" and not name_words and idx and not gap.isspace():
                     break
                 if token in _AR_STOP or not _AR_NAME_TOKEN.match(token) or token.startswith("ال") \
                         or _nationality(token):
