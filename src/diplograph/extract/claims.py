@@ -10,6 +10,7 @@ reports media reports, a person's words remarks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..registry import Entity
@@ -55,8 +56,8 @@ def find_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -
     for s in sentences:
         if s.heading:
             continue
-        lo = next(i for i, o in enumerate(offs) if o >= s.start)
-        hi = next((i for i, o in enumerate(offs) if o >= s.end), len(offs) - 1)
+        lo = min(bisect_left(offs, s.start), len(offs) - 1)
+        hi = min(bisect_left(offs, s.end), len(offs) - 1)
         folded = fx.folded[lo:hi]
         for m in lx.ATTRIBUTION.finditer(folded):
             vstart, vend = offs[lo + m.start()], offs[lo + m.end() - 1] + 1

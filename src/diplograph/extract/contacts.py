@@ -24,6 +24,7 @@ a contact.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..registry import Entity, Registry, Term
@@ -94,8 +95,8 @@ class _Finder:
     def fspan(self, start: int, end: int) -> tuple[int, int]:
         """Folded offsets of the exact span [start, end)."""
         offs = self.fx.offsets
-        lo = next((i for i, o in enumerate(offs) if o >= start), len(offs) - 1)
-        hi = next((i for i, o in enumerate(offs) if o >= end), len(offs) - 1)
+        lo = min(bisect_left(offs, start), len(offs) - 1)
+        hi = min(bisect_left(offs, end), len(offs) - 1)
         return lo, hi
 
     def exact(self, fstart: int, fend: int) -> tuple[int, int]:
