@@ -189,6 +189,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         rows.append({"article": "ALL (micro)", "lang": "", "measure": m, "tp": s.tp, "fp": s.fp, "fn": s.fn,
                      "precision": f"{s.precision:.3f}", "recall": f"{s.recall:.3f}", "f1": f"{s.f1:.3f}"})
     emit(rows, ["article", "lang", "measure", "tp", "fp", "fn", "precision", "recall", "f1"], args.format)
+    for r in results:
+        if r.error:
+            print(f"{r.name}: extraction failed, everything counted as missed: {r.error}", file=sys.stderr)
     if args.details:
         for r in results:
             for m in MEASURES:

@@ -27,17 +27,21 @@ Examples
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..annotation import Annotation, load_annotation
+from ..errors import InputError
 from ..registry import Registry
 from . import extract_text
 from .draft import Draft
 
 __all__ = ["MEASURES", "ArticleScore", "Score", "evaluate", "evaluate_article"]
+
+log = logging.getLogger(__name__)
 
 MEASURES = ("entities", "dates", "contacts", "plans")
 
@@ -83,6 +87,7 @@ class ArticleScore:
     scores: dict[str, Score]
     missed: dict[str, list[str]] = field(default_factory=dict)
     extra: dict[str, list[str]] = field(default_factory=dict)
+    error: str | None = None
 
 
 def _gold_entities(ann: Annotation) -> list[str]:
@@ -149,6 +154,15 @@ def evaluate(gold_paths: Iterable[str | Path], registry: Registry) -> list[Artic
         gold = load_annotation(path, registry)
         text = gold.source.text.text
         published = None if gold.source.published_quote is not None else gold.source.published
-        draft = extract_text(text, registry, published=published, name=str(path))
+        try:
+            draft = extract_text(text, registry, published=published, name=str(path))
+        except InputError as exc:
+            # the extractor gave up on this article: everything in the gold annotation is missed
+            log.warning("%s: extraction failed: %s", path, exc)
+            empty = extract_text("", registry, published=gold.source.published, name=str(path))
+            result = evaluate_article(empty, gold, Path(path).stem)
+            result.error = str(exc)
+            out.append(result)
+            continue
         out.append(evaluate_article(draft, gold, Path(path).stem))
     return out
