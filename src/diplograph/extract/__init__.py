@@ -110,7 +110,8 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
     sents = sentences(text, noise)
     mentions = find_entities(text, registry, noise_spans)
     dates = find_dates(text, published.date())
-    events = find_events(text, sents, registry, mentions, dates)
+    candidates = find_candidates(text, registry, mentions, noise_spans)
+    events = find_events(text, sents, registry, mentions, dates, [(c.start, c.end) for c in candidates])
     claims = find_claims(text, sents, mentions)
     title = next(((s.start, s.end) for s in sents if s.heading and not any(
         d.start >= s.start and d.end <= s.end for d in dates) and len(s.text.split()) >= 3), None)
@@ -142,7 +143,7 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
     return Draft(
         text=source, text_ref=text_ref or name, source_id=f"draft_{digest}", language=lang, published=published,
         published_quote=pub_quote, title=title, noise=noise, mentions=mentions,
-        candidates=find_candidates(text, registry, mentions, noise_spans), dates=dates, events=events,
+        candidates=candidates, dates=dates, events=events,
         claims=claims, source_hedges=source_hedges, author=author,
     )
 

@@ -81,8 +81,10 @@ class _Hit:
 
 
 class _Finder:
-    def __init__(self, text: str, registry: Registry, mentions: list[Mention], dates: list[DateMention]):
+    def __init__(self, text: str, registry: Registry, mentions: list[Mention], dates: list[DateMention],
+                 unknown: list[tuple[int, int]] | None = None):
         self.text = text
+        self.unknown = unknown or []  # where people the registry does not know are named
         self.registry = registry
         self.mentions = mentions
         self.dates = dates
@@ -138,7 +140,7 @@ class _Finder:
         for h in kept:
             clause_start = cl[h.clause][0]
             prev = self.before(h.start, clause_start, 3)
-            if lx.NEGATION.search(prev):
+            if lx.NEGATION.search(prev) or lx.DENIAL.search(self.folded(clause_start, h.start)):
                 continue
             if h.trig.plural and h.trig.kind != "indirectContact":
                 near = self.before(h.start, clause_start, 2)
@@ -158,7 +160,7 @@ class _Finder:
         word = self.folded(h.start, h.end)
         if word.lstrip("وفبلك").startswith("ال") and not word.startswith("الت") and not h.trig.weak:
             return True
-        return bool(lx.DEFINITE.search(self.before(h.start, s.start, 1) + " "))
+        return bool(lx.DEFINITE.search(self.before(h.start, s.start, 2) + " "))
 
     def event_dates(self, s: Sentence, cl: list[tuple[int, int]], hits: list[_Hit]) -> list[DateMention]:
         out = []
@@ -189,10 +191,24 @@ class _Finder:
 
         found = people([m for a, b in spans for m in self.in_span(a, b)])
         if len(found) < 2:
+            pair = self.between(spans)
+            if pair:
+                return pair
+        if len(found) < 2:
             wider = people(self.in_span(s.start, s.end))
             if len(wider) > len(found):
                 found = wider
         return found
+
+    def between(self, spans: list[tuple[int, int]]) -> list[Mention]:
+        """"talks between Russia and Ukraine", "بين روسيا وأوكرانيا": the two named parties."""
+        kinds = ("person", "group", "country", "organisation")
+        for a, b in spans:
+            for _, end in self.search(re.compile(r"(?<![\w])بين(?![\w])|\bbetween\b"), a, b):
+                after = [m for m in self.in_span(end, b, kinds) if m.start - end <= 40]
+                if len(after) >= 2 and re.fullmatch(r"\s*(?:و|and)\s*", self.text[after[0].end:after[1].start]):
+                    return after[:2]
+        return []
 
     def gathering(self, hit: _Hit, cl: tuple[int, int]) -> Gathering | None:
         """A summit named after its convener ("قمة مجموعة العشرين", "the G20 summit")."""
@@ -316,8 +332,10 @@ class _Finder:
             for h in hits:
                 a, b = cl[h.clause]
                 h.planned = bool(self.plan_status(a, b))
-                if dates:
-                    nearest = min(dates, key=lambda d: min(abs(d.start - h.end), abs(h.start - d.end)))
+                # a plan is dated only by words of its own clause
+                usable = [d for d in dates if a <= d.start < b] if h.planned else dates
+                if usable:
+                    nearest = min(usable, key=lambda d: min(abs(d.start - h.end), abs(h.start - d.end)))
                     key: tuple[object, bool] = (nearest.start, h.planned)
                 else:
                     key = (f"clause{h.clause}", h.planned)
@@ -378,6 +396,8 @@ class _Finder:
             kind = "indirectContact"
         else:
             kind = min(kinds, key=lx.KIND_PRIORITY.index)
+            if kind == "talks" and all(h.trig.weak for h in main) and lx.BY_PHONE.search(folded):
+                kind = "phoneCall"  # "he had spoken with Putin by telephone"
         status = None
         if planned:
             status = next((st for st in (self.plan_status(*cl[h.clause]) for h in main) if st), "announced")
@@ -386,6 +406,8 @@ class _Finder:
             self._finish(s, kind, planned, status, [m.entity for m in mentions], (ev_start, ev_end), hits, date,
                          spans, gathering, main, {m.entity.id: (m.start, m.end) for m in mentions})
             return
+        if len(mentions) == 1 and any(a <= u < b for u, _ in self.unknown for a, b in spans):
+            return  # "met ... Prime Minister Shigeru Ishiba": the other party is someone the registry lacks
         dual = lx.DUAL.search(self.folded(s.start, s.end))
         pool: list[Entity] = []
         where: dict[str, tuple[int, int]] = {}
@@ -455,7 +477,7 @@ class _Finder:
 
 
 def find_events(text: str, sentences: list[Sentence], registry: Registry, mentions: list[Mention],
-                dates: list[DateMention]) -> list[Event]:
+                dates: list[DateMention], unknown: list[tuple[int, int]] | None = None) -> list[Event]:
     """Contacts and plans reported in *text*, in order.
 
     Parameters
@@ -470,8 +492,12 @@ def find_events(text: str, sentences: list[Sentence], registry: Registry, mentio
         Registry entities named in the text.
     dates : list of DateMention
         Dates found in the text.
+    unknown : list of (start, end), optional
+        Where people the registry does not know are named: a contact of one
+        known person with one of them is left to the reviewer, not completed
+        from the context.
     """
-    finder = _Finder(text, registry, mentions, dates)
+    finder = _Finder(text, registry, mentions, dates, unknown)
     for s in sentences:
         finder.sentence(s)
     return finder.events

@@ -65,7 +65,8 @@ def _alternation(names: list[str]) -> str:
 
 
 _AR_M = _alternation([n for ns in _AR_MONTHS.values() for n in ns])
-_EN_M = _alternation([n for ns in _EN_MONTHS.values() for n in ns])
+# English names in title case or capitals ("March", "MARCH"), not lower case ("may" is a verb).
+_EN_M = _alternation([v for ns in _EN_MONTHS.values() for n in ns for v in (n, n.upper())])
 _B = r"(?<![\w])"  # a word boundary that works for Arabic
 _E = r"(?![\w])"
 _DIG = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -77,7 +78,7 @@ _AR_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1,
                 "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
 _EN_WEEKDAYS = {calendar.day_name[i]: i for i in range(7)}
 _AR_WD = _alternation(list(_AR_WEEKDAYS))
-_EN_WD = _alternation(list(_EN_WEEKDAYS))
+_EN_WD = _alternation([v for n in _EN_WEEKDAYS for v in (n, n.upper())])
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"{_B}(?P<a>{_DIG}{{4}})\s*[-–/]\s*(?P<b>{_DIG}{{4}}){_E}")),
@@ -222,7 +223,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                     iso, precision = (published + timedelta(days=rel)).isoformat(), "day"
                 elif rel == "weekday":
                     names = {**_AR_WEEKDAYS, **_EN_WEEKDAYS}
-                    wd = next(v for k, v in names.items() if k in words)
+                    wd = next(v for k, v in names.items() if k.casefold() in words.casefold())
                     back = (published.weekday() - wd) % 7
                     iso, precision = (published - timedelta(days=back)).isoformat(), "day"
                 elif rel == "last-week":

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 __all__ = [
     "AGREED",
     "ATTRIBUTION",
+    "BY_PHONE",
     "CONDUCT",
     "DEFINITE",
+    "DENIAL",
     "DUAL",
     "GATHERING_LINK",
     "HEDGES",
@@ -106,6 +108,12 @@ KIND_PRIORITY = ["sidelinesMeeting", "bilateralSummit", "phoneCall", "visit", "i
 
 NEGATION = re.compile(r"(?<![\w])(?:لم|لن|لا|ما|عدم|دون|بدون|ليس|ليست)(?![\w])|"
                       r"\b(?:not|never|no|n't|without|did not|has not|have not)\b", re.IGNORECASE)
+#: A denial earlier in the clause: "لا توجد خطط لإجراء اتصال", "there are no plans for a call".
+DENIAL = re.compile(r"(?<![\w])(?:لا توجد|لا يوجد|ليس هناك|لا خطط|لا نيه|نفي|نفت|ينفي)(?![\w])|"
+                    r"\b(?:no plans?|not planning|denied|ruled out)\b", re.IGNORECASE)
+#: A call by its medium: "spoke ... by telephone", "تحدثا ... هاتفيا".
+BY_PHONE = re.compile(r"(?<![\w])(?:هاتفيا|عبر الهاتف)(?![\w])|\b(?:by (?:tele)?phone|on the (?:tele)?phone|"
+                      r"over the (?:tele)?phone)\b", re.IGNORECASE)
 QUANTIFIED = re.compile(r"(?<![\w])(?:عده|عدد من|سلسله|جمله)(?![\w])|\b(?:several|many|multiple|a series of|"
                         r"numerous|previous|past)\b", re.IGNORECASE)
 CONDUCT = re.compile(r"(?<![\w])[وف]?(?:اجري|اجرت|اجريا|اجروا|اجراء|عقد|عقدت|عقدا|عقدوا|يجري|يجريان|تجري)(?![\w])|"
@@ -117,7 +125,8 @@ SIDELINES = re.compile(r"(?<![\w])(?:علي هامش|هامش)(?![\w])|\bon the 
 #: Words that tie a meeting to a gathering ("خلال قمة", "at the summit").
 GATHERING_LINK = re.compile(r"(?<![\w])(?:خلال|في|علي هامش|اثناء|ضمن)\s*$|\b(?:at|during|on the sidelines of)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
-DEFINITE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك|خلال)\s*$|\b(?:the|this|that|during the)\s+$", re.IGNORECASE)
+DEFINITE = re.compile(r"(?<![\w])(?:هذه|هذا|تلك|ذلك|خلال)\s*$|\b(?:the|this|that|during the|their|his|her|its)"
+                      r"(?:\s+(?:last|first|latest|previous))?\s+$", re.IGNORECASE)
 #: "the two leaders", "بينهما": the participants are those of the context.
 DUAL = re.compile(r"(?<![\w])(?:[وف]?ال(?:زعيمان|زعيمين|رئيسان|رئيسين|جانبان|جانبين|طرفان|طرفين)|بينهما|"
                   r"[وف]?ناقشا|اخري|مجددا|مره اخري|زعيمي البلدين|زعيما البلدين|رئيسي البلدين)(?![\w])|"
