@@ -190,6 +190,10 @@ class _Finder:
             return list(seen.values())
 
         found = people([m for a, b in spans for m in self.in_span(a, b)])
+        if len(found) > 2:
+            # "وأشار سوليفان إلى أن بايدن تحدث مع بوتين": the speaker is no party when two others are named
+            parties = [m for m in found if not self.speaker(m, s)]
+            found = parties if len(parties) >= 2 else found
         if len(found) < 2:
             pair = self.between(spans)
             if pair:
@@ -199,6 +203,17 @@ class _Finder:
             if len(wider) > len(found):
                 found = wider
         return found
+
+    def speaker(self, m: Mention, s: Sentence) -> bool:
+        """Whether *m* names who is speaking ("قال مستشار الأمن القومي X", "X said")."""
+        if re.match(r"\s*[،,]?\s*(?:الي |الى )?(?:ب?ان|ان)ه(?![\w])|\s*[,]?\s*(?:that )?he\b",
+                    self.folded(m.end, min(s.end, m.end + 20))):
+            return False  # "أشار ترامب إلى أنه اتفق": he speaks of what he did
+        before = self.before(m.start, s.start, 5)
+        verbs = list(lx.ATTRIBUTION.finditer(before))
+        if verbs and not re.search(r"(?<![\w])(?:ان|بان|انه)(?![\w])|\bthat\b", before[verbs[-1].end():]):
+            return True
+        return bool(re.match(r"\s+(?:said|says|told|added)\b", self.text[m.end:m.end + 10]))
 
     def between(self, spans: list[tuple[int, int]]) -> list[Mention]:
         """"talks between Russia and Ukraine", "بين روسيا وأوكرانيا": the two named parties."""
@@ -388,6 +403,20 @@ class _Finder:
                 main.append(h)
         if not main:
             return
+        if gathering is None:
+            # "على هامش اجتماعات الأمم المتحدة": a gathering the registry does not know, by its words
+            for a, b in spans:
+                found = self.search(lx.SIDELINES, a, b)
+                if found:
+                    start = found[0][1]
+                    while start < b and self.text[start] == " ":
+                        start += 1
+                    end = b
+                    while end > start and self.text[end - 1] in " .،,؛;:":
+                        end -= 1
+                    if end - start > 3:
+                        gathering = Gathering(None, None, start, end)
+                    break
         folded = self.folded(cl[lo][0], cl[hi][1])
         kinds = {h.trig.kind for h in main + (kind_hits or [])}
         if gathering is not None and (lx.SIDELINES.search(folded) or kinds & {"inPersonMeeting", "talks"}):
@@ -416,7 +445,7 @@ class _Finder:
         if not pool and (dual or len(mentions) == 1):
             pool = [m.entity for m in self.context]
             where = {m.entity.id: (m.start, m.end) for m in self.context}
-        if mentions and mentions[0].entity.id not in {e.id for e in pool}:
+        if mentions and mentions[0].entity.id not in {e.id for e in pool} and not (dual and len(pool) >= 2):
             pool = []
         if len(pool) >= 2:
             self._finish(s, kind, planned, status, pool, (ev_start, ev_end), hits, date, spans, gathering, main,

@@ -85,6 +85,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"{_B}(?:(?:{_AR_WD})[،,]?\s+)?{_DAY}\s+(?:من\s+)?{_AR_MONTH}[،,]?\s+"
                        rf"(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
     ("dmy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?{_DAY}\s+(?P<month>{_EN_M}),?\s+{_YEAR}{_E}")),
+    # 25/10/2023, ٢٥/١٠/٢٠٢٣: day first, as Arabic and British pages write it
+    ("numeric", re.compile(rf"{_B}{_DAY}\s*(?P<sep>[/.-])\s*(?P<mnum>{_DIG}{{1,2}})\s*(?P=sep)\s*{_YEAR}{_E}")),
     ("mdy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?(?P<month>{_EN_M})\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}{_E}")),
     ("my", re.compile(rf"{_B}(?:شهر\s+)?{_AR_MONTH}[،,]?\s+(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
     ("my", re.compile(rf"{_B}(?P<month>{_EN_M}),?\s+{_YEAR}{_E}")),
@@ -196,7 +198,12 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                     found.append(DateMention(m.start(), m.end(), m.group(), f"{a:04d}", "year", "range"))
                 continue
             year = int(g["year"]) if g.get("year") else None
-            month = _month(m.group("month")) if g.get("month") else None
+            if g.get("mnum"):
+                month = int(g["mnum"] or 0)
+                if not 1 <= month <= 12:
+                    continue
+            else:
+                month = _month(m.group("month")) if g.get("month") else None
             day = int(g["day"]) if g.get("day") else None
             if year is None:
                 if published is None or month is None:

@@ -166,14 +166,17 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
         where_en = f" in {g.place.en}" if g.place else ""
         where_ar = f" في {g.place.ar}" if g.place else ""
         conv = g.convener
-        gid = "-".join(x for x in (conv.id if conv else "gathering", "summit", g.place.id if g.place else "", year)
-                       if x)
+        gid = ("-".join(x for x in (conv.id, "summit", g.place.id if g.place else "", year) if x) if conv
+               else f"gathering-{year or 'undated'}-{ev.sentence + 1}")
         out.append("    gathering:")
         out.append(f"      id: {gid}")
-        conv_en = conv.en if conv else "Summit"
-        conv_ar = conv.ar if conv else ""
-        label_en = f"{conv_en} summit{where_en}" + (f", {year}" if year else "")
-        label_ar = f"قمة {conv_ar}{where_ar}" + (f" {year}" if year else "")
+        words = draft.text.text[g.start:g.end]
+        if conv is not None:
+            label_en = f"{conv.en} summit{where_en}" + (f", {year}" if year else "")
+            label_ar = f"قمة {conv.ar}{where_ar}" + (f" {year}" if year else "")
+        else:  # a gathering the registry does not know: named by the source's words
+            label_en = words if lang == "en" else f"TO TRANSLATE: {words}"
+            label_ar = words if lang == "ar" else f"TO TRANSLATE: {words}"
         out.append(f"      en: {_q(label_en)}")
         out.append(f"      ar: {_q(label_ar)}")
         if conv:
@@ -182,6 +185,10 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
             out.append(f"      place: {_q(_label(g.place, lang))}")
         if ev.date and ev.date.precision in ("day", "month") and ev.date.first_day() <= published:
             out.append(f"      date: {_q(ev.date.iso[:7])}")
+        elif ev.date and ev.date.first_day() <= published:
+            out.append(f"      date: {_q(ev.date.iso[:4])}")
+        else:
+            out.append("      date: undated")
         out.append(f"      quote: {_q(quoter.unique(g.start, g.end))}")
     if ev.topics:
         out.append(f"    topics: [{', '.join(t.id for t in ev.topics)}]")
