@@ -198,12 +198,13 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                     found.append(DateMention(m.start(), m.end(), m.group(), f"{a:04d}", "year", "range"))
                 continue
             year = int(g["year"]) if g.get("year") else None
+            month: int | None = None
             if g.get("mnum"):
                 month = int(g["mnum"] or 0)
                 if not 1 <= month <= 12:
                     continue
-            else:
-                month = _month(m.group("month")) if g.get("month") else None
+            elif g.get("month"):
+                month = _month(m.group("month"))
             day = int(g["day"]) if g.get("day") else None
             if year is None:
                 if published is None or month is None:
