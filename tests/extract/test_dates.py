@@ -86,3 +86,14 @@ def test_year_ranges_are_marked_not_taken_for_events() -> None:
 def test_day_month_without_year_takes_the_last_such_day() -> None:
     assert one("في 20 ديسمبر", PUB) == ("2024-12-20", "day")
     assert one("في 10 فبراير", PUB) == ("2025-02-10", "day")
+
+
+def test_numeric_dates_are_day_first() -> None:
+    assert one("الأربعاء ٢٥/١٠/٢٠٢٣") == ("2023-10-25", "day")  # the weekday belongs to the date
+    assert one("on 03.05.2019") == ("2019-05-03", "day")
+    assert find_dates("10/25/2023", PUB) == []  # month 25: not a date
+
+
+def test_capitalised_english_names() -> None:
+    assert one("WEDNESDAY, NOVEMBER 20, 2024") == ("2024-11-20", "day")
+    assert find_dates("officials may 2025 review", PUB) == []  # "may" in lower case is a verb

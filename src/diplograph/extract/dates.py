@@ -86,7 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
     ("dmy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?{_DAY}\s+(?P<month>{_EN_M}),?\s+{_YEAR}{_E}")),
     # 25/10/2023, ٢٥/١٠/٢٠٢٣: day first, as Arabic and British pages write it
-    ("numeric", re.compile(rf"{_B}{_DAY}\s*(?P<sep>[/.-])\s*(?P<mnum>{_DIG}{{1,2}})\s*(?P=sep)\s*{_YEAR}{_E}")),
+    ("numeric", re.compile(rf"{_B}(?:(?:{_AR_WD}|{_EN_WD})[،,]?\s+)?{_DAY}\s*(?P<sep>[/.-])\s*"
+                           rf"(?P<mnum>{_DIG}{{1,2}})\s*(?P=sep)\s*{_YEAR}{_E}")),
     ("mdy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?(?P<month>{_EN_M})\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}{_E}")),
     ("my", re.compile(rf"{_B}(?:شهر\s+)?{_AR_MONTH}[،,]?\s+(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
     ("my", re.compile(rf"{_B}(?P<month>{_EN_M}),?\s+{_YEAR}{_E}")),
