@@ -5,6 +5,17 @@ then "أن"/"that" and the words: the claim's evidence. The medium follows
 from the words around it: a statement ("بيان") or an organisation speaking
 is an official statement, an interview ("مقابلة") an interview, unnamed
 reports media reports, a person's words remarks.
+
+Examples
+--------
+>>> from diplograph.registry import Entity, Registry
+>>> from diplograph.extract.names import find_entities
+>>> from diplograph.extract.segment import sentences
+>>> reg = Registry([Entity("kremlin", "organisation", "The Kremlin", "الكرملين")], [], [])
+>>> text = "وأوضح الكرملين، في بيان، أن الرئيسين اتفقا على العمل معا."
+>>> [(c.by.id, c.medium, text[slice(*c.evidence)]) for c in find_claims(text, sentences(text),
+...                                                                      find_entities(text, reg))]
+[('kremlin', 'officialStatement', 'الرئيسين اتفقا على العمل معا')]
 """
 
 from __future__ import annotations
@@ -93,6 +104,9 @@ def find_claims(text: str, sentences: list[Sentence], mentions: list[Mention]) -
             ev_end = min(offs[lo + nxt.start()] if nxt else s.end, ev_end_limit)
             while ev_end > ev_start and text[ev_end - 1] in " ،,.؛;:":
                 ev_end -= 1
+            tail = re.search(r"[،,]?\s*(?:لكنه|لكنها|لكن|ولكن|but|and)$", text[ev_start:ev_end])
+            if tail:  # "..., لكنه أكد": the next claim begins
+                ev_end = ev_start + tail.start()
             while ev_start < ev_end and text[ev_start] in " ،,:":
                 ev_start += 1
             if len(text[ev_start:ev_end].split()) < 3:

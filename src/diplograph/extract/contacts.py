@@ -19,6 +19,19 @@ An undated trigger with a definite article or demonstrative ("المكالمة",
 "this call") or a weak verb ("تحدث") whose participants match a contact
 already found is a reference back to it: it adds a duration or a topic, not
 a contact.
+
+Examples
+--------
+>>> from diplograph.registry import Entity, Registry
+>>> from diplograph.extract.dates import find_dates
+>>> from diplograph.extract.names import find_entities
+>>> from diplograph.extract.segment import sentences
+>>> reg = Registry([Entity("a", "person", "Ann Lee", "آن لي", ("Lee",)),
+...                 Entity("b", "person", "Bo Kim", "بو كيم", ("Kim",))], [], [])
+>>> text = "Lee called Kim on 1 May 2019, and another call followed on 3 July 2020. Lee will not meet Kim."
+>>> events = find_events(text, sentences(text), reg, find_entities(text, reg), find_dates(text))
+>>> [(e.kind, e.date.iso if e.date else None, [p.id for p in e.participants]) for e in events]
+[('phoneCall', '2019-05-01', ['a', 'b']), ('phoneCall', '2020-07-03', ['a', 'b'])]
 """
 
 from __future__ import annotations
@@ -250,8 +263,10 @@ class _Finder:
         for kinds in (("place",), ("country",)):
             for a, b in spans:
                 for m in self.in_span(a, b, kinds):
-                    if re.search(r"(?:^|\s)(?:في|الى|إلى|to|in|at)\s*$", self.text[max(a, m.start - 6):m.start]) \
-                            or self.text[m.start - 1:m.start] in ("ب", "ل"):
+                    before = self.text[max(a, m.start - 12):m.start]
+                    if re.search(r"(?:^|\s)(?:في|الى|إلى|to|in|at)\s*$", before) \
+                            or self.text[m.start - 1:m.start] in ("ب", "ل") \
+                            or re.search(r"(?:زيار[ةه]|visit(?:ed|ing|s)?)\s+$", before):  # "لزيارة موسكو"
                         return m.entity
         return None
 
@@ -478,6 +493,14 @@ class _Finder:
         ev.mention_of = role_mentions
         ev.duration = self.duration(spans)
         ev.topics = self.topics(evidence[0], evidence[1])
+        ids = {p.id for p in participants}
+        for prev in self.events:
+            # the same contact told twice (the lead repeated further down): one contact
+            if prev.kind == kind and prev.planned == planned and {p.id for p in prev.participants} == ids \
+                    and prev.date is not None and date is not None and prev.date.iso == date.iso:
+                prev.duration = prev.duration or ev.duration
+                prev.topics += [t for t in ev.topics if t not in prev.topics]
+                return
         # a reference back ("المكالمة", "تحدث مع بوتين") to a contact already found
         if date is None and not planned:
             ids = {p.id for p in participants}

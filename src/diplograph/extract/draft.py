@@ -5,6 +5,23 @@ that the annotation loader finds it once (lengthened by whole words where a
 short phrase repeats, or given an ``occurrence`` for evidence). Unknown people
 go under ``candidates:`` with their quote; once they are in the registry, a
 new ``diplograph extract`` proposes the contacts they took part in.
+
+Examples
+--------
+>>> from datetime import datetime
+>>> from diplograph.extract import extract_text
+>>> from diplograph.registry import Entity, Registry
+>>> reg = Registry([Entity("a", "person", "Ann Lee", "آن لي", ("Lee",)),
+...                 Entity("b", "person", "Bo Kim", "بو كيم", ("Kim",))], [], [])
+>>> draft = extract_text("2 January 2025\\n\\nLee met Kim today in Oslo.", reg)
+>>> for line in draft.to_yaml().splitlines():
+...     if line.strip().startswith(("kind", "participants", "date", "evidence")):
+...         print(line.strip())
+kind: inPersonMeeting
+participants: ["Ann Lee", "Bo Kim"]
+date: today
+date_expression: "today"
+evidence: "Lee met Kim today in Oslo."
 """
 
 from __future__ import annotations
