@@ -102,3 +102,19 @@ def test_evaluate_prints_scores(capsys) -> None:
     seed = [row.split(",") for row in out if row.startswith("000_") and ",contacts," in row]
     assert float(seed[0][-1]) >= 0.9
     assert any(row.startswith("ALL (micro),") for row in out)
+
+
+def test_extract_refuses_binary_and_reads_crlf(tmp_path: Path, capsys) -> None:
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x01 not text")
+    assert main(["extract", str(binary)]) == 7
+    assert "not UTF-8" in capsys.readouterr().err
+    crlf = tmp_path / "c.txt"
+    crlf.write_bytes("12 March 2025\r\n\r\nTrump met Putin in Helsinki yesterday.\r\n".encode())
+    out = tmp_path / "c.yaml"
+    assert main(["extract", str(crlf), "-o", str(out)]) == 0
+    from diplograph.annotation import load_annotation
+    from diplograph.registry import Registry
+
+    ann = load_annotation(out, Registry.read(GRAPH_DIR / "registry.yaml"))
+    assert [(c.kind, c.date.iso) for c in ann.contacts] == [("inPersonMeeting", "2025-03-11")]
