@@ -110,7 +110,7 @@ def test_extract_refuses_binary_and_reads_crlf(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(binary)]) == 7
     assert "not UTF-8" in capsys.readouterr().err
     crlf = tmp_path / "c.txt"
-    crlf.write_bytes("12 March 2025\r\n\r\nTrump met Putin in Helsinki yesterday.\r\n".encode())
+    crlf.write_bytes(b"12 March 2025\r\n\r\nTrump met Putin in Helsinki yesterday.\r\n")
     out = tmp_path / "c.yaml"
     assert main(["extract", str(crlf), "-o", str(out)]) == 0
     from diplograph.annotation import load_annotation
