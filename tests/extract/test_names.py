@@ -66,3 +66,18 @@ def test_no_rule_names_a_person_of_the_registry(registry) -> None:
             continue
         for name in {entity.en, entity.ar, *entity.aliases}:
             assert not rules.mentions(name), name
+
+
+def test_spellings_alike_but_for_long_vowels_are_proposed_not_merged(registry) -> None:
+    from diplograph.extract.names import find_variants
+
+    text = "التقى فلاديمر بوتن مع محمد بن سليمان"
+    found = find_variants(text, registry, find_entities(text, registry))
+    assert [(c.name, c.similar_to.id if c.similar_to else None) for c in found] == [
+        ("فلاديمر بوتن", "vladimir-putin"), ("محمد بن سليمان", "mohammed-bin-salman")]
+    assert ids(text, registry) == []  # neither is resolved to the person it resembles
+
+
+def test_words_after_a_title_that_are_no_name(registry) -> None:
+    text = "ولم يجر الرئيس الفرنسي أي اتصال مع الرئيس الإماراتي محمد بن زايد"
+    assert find_candidates(text, registry, find_entities(text, registry)) == []

@@ -35,7 +35,7 @@ from .claims import find_claims
 from .contacts import find_events
 from .dates import find_dates
 from .draft import Draft
-from .names import find_candidates, find_entities
+from .names import find_candidates, find_entities, find_variants
 from .segment import detect_language, noise_lines, sentences
 
 __all__ = ["Draft", "extract_file", "extract_text"]
@@ -111,6 +111,9 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
     mentions = find_entities(text, registry, noise_spans)
     dates = find_dates(text, published.date())
     candidates = find_candidates(text, registry, mentions, noise_spans)
+    candidates += find_variants(text, registry, mentions,
+                                noise_spans + [(c.start, c.end) for c in candidates])
+    candidates.sort(key=lambda c: c.start)
     events = find_events(text, sents, registry, mentions, dates, [(c.start, c.end) for c in candidates])
     claims = find_claims(text, sents, mentions)
     title = next(((s.start, s.end) for s in sents if s.heading and not any(

@@ -271,8 +271,14 @@ def render_draft(draft: Draft) -> str:
                   "# an annotation that still lists candidates.", "candidates:"]
         for cand in draft.candidates:
             lines.append(f"  - name: {_q(cand.name)}")
-            lines.append(f"    title: {_q(cand.title)}")
+            if cand.title:
+                lines.append(f"    title: {_q(cand.title)}")
             lines.append(f"    quote: {_q(quoter.unique(cand.start, cand.end))}")
+            if cand.similar_to is not None:
+                like = cand.similar_to
+                note = (f"spelled like {like.ar} ({like.id}) but for long vowels: if it is the same person, "
+                        "add this spelling to its aliases; if not, register a new person")
+                lines.append(f"    note: {_q(note)}")
     ids: dict[int, str] = {}
     used: set[str] = set()
     for i, ev in enumerate(draft.events):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..registry import Entity, Registry
 from ..text import FoldedText, normalize
 
-__all__ = ["Candidate", "Mention", "find_candidates", "find_entities"]
+__all__ = ["Candidate", "Mention", "find_candidates", "find_entities", "find_variants", "skeleton"]
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -46,12 +46,18 @@ class Mention:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A probable person the registry does not know, with the words that name them."""
+    """A probable person the registry does not know, with the words that name them.
+
+    ``similar_to`` is a registry person spelled alike but for long vowels
+    ("فلاديمر بوتين" and "فلاديمير بوتين"): a hint for the reviewer, never a merge,
+    since two people can be spelled alike ("محمد بن سلمان", "محمد بن سليمان").
+    """
 
     name: str
     title: str
     start: int
     end: int
+    similar_to: Entity | None = None
 
 
 def _usable(name: str) -> bool:
@@ -120,6 +126,8 @@ _AR_STOP = {
     # verbs that follow a title in place of a name
     "أبدى", "أعرب", "أعلن", "أشار", "أوضح", "شدد", "يتفق", "اتفق", "دعا", "وجه", "رحب", "بحث", "ناقش", "تلقى",
     "أجرى", "التقى", "استقبل", "زار", "أيد", "شكر", "يرى", "منفتح", "مستعد", "هاتفيا", "هاتفيًا", "السابق",
+    # nouns and determiners that follow a title ("الرئيس الفرنسي أي اتصال", "الرئيس جلسة")
+    "أي", "اي", "كل", "اتصال", "اتصالا", "اتصالاً", "مكالمة", "زيارة", "جلسة", "كلمة", "رسالة", "دعوة",
 }
 _AR_NAME_TOKEN = re.compile("^[\u0621-\u064a\u0640\u064b-\u0652]{2,}$")
 
@@ -182,4 +190,57 @@ def find_candidates(text: str, registry: Registry, mentions: list[Mention],
                 continue
             add(name, title, m.start(1), m.end(1))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+_LONG_VOWELS = str.maketrans({"ا": None, "و": None, "ي": None, "ء": None, "ئ": None, "ؤ": None})
+
+
+def skeleton(name: str) -> str:
+    """The consonants of an Arabic name: its spelling without long vowels.
+
+    Examples
+    --------
+    >>> skeleton("فيلاديمير بوتين") == skeleton("فلاديمير بوتين") == skeleton("فلاديمر بوتن")
+    True
+    """
+    return " ".join(w.translate(_LONG_VOWELS) for w in normalize(name).split())
+
+
+def find_variants(text: str, registry: Registry, mentions: list[Mention],
+                  noise: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Names of two or three words spelled like a registry person but for long vowels.
+
+    They are proposed as candidates that name the person they resemble, for
+    the reviewer to decide: an alias to add, or another person.
+    """
+    noise = list(noise)
+    covered = [(m.start, m.end) for m in mentions] + noise
+    by_skeleton: dict[str, Entity] = {}
+    for entity in registry.entities.values():
+        if entity.kind != "person":
+            continue
+        for name in (entity.ar, *entity.aliases):
+            key = skeleton(name)
+            if len(key.split()) >= 2 and len(key.replace(" ", "")) >= 5 and not _LATIN.search(name):
+                by_skeleton.setdefault(key, entity)
+    words = list(re.finditer(r"[\u0621-\u064a\u0640\u064b-\u0652\u0670]+", text))
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for i in range(len(words)):
+        for n in (3, 2):
+            chunk = words[i:i + n]
+            if len(chunk) < n or any(not text[a.end():b.start()].isspace() for a, b in zip(chunk, chunk[1:])):
+                continue
+            start, end = chunk[0].start(), chunk[-1].end()
+            if any(a < end and start < b for a, b in covered):
+                continue
+            name = text[start:end]
+            entity = by_skeleton.get(skeleton(name))
+            if entity is None or registry.names.get(name) is not None or normalize(name) in seen:
+                continue
+            seen.add(normalize(name))
+            out.append(Candidate(name, "", start, end, entity))
+            covered.append((start, end))
+            break
     return out
