@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..registry import Entity, Registry
 from ..text import FoldedText, normalize
@@ -230,17 +231,17 @@ def find_variants(text: str, registry: Registry, mentions: list[Mention],
     for i in range(len(words)):
         for n in (3, 2):
             chunk = words[i:i + n]
-            if len(chunk) < n or any(not text[a.end():b.start()].isspace() for a, b in zip(chunk, chunk[1:])):
+            if len(chunk) < n or any(not text[a.end():b.start()].isspace() for a, b in pairwise(chunk)):
                 continue
             start, end = chunk[0].start(), chunk[-1].end()
             if any(a < end and start < b for a, b in covered):
                 continue
             name = text[start:end]
-            entity = by_skeleton.get(skeleton(name))
-            if entity is None or registry.names.get(name) is not None or normalize(name) in seen:
+            alike = by_skeleton.get(skeleton(name))
+            if alike is None or registry.names.get(name) is not None or normalize(name) in seen:
                 continue
             seen.add(normalize(name))
-            out.append(Candidate(name, "", start, end, entity))
+            out.append(Candidate(name, "", start, end, alike))
             covered.append((start, end))
             break
     return out
