@@ -30,6 +30,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..registry import Registry
 from ..sources import SourceText
+from ..text import FoldedText
 from . import lexicon
 from .claims import find_claims
 from .contacts import find_events
@@ -122,12 +123,10 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
         title = (sents[0].start, sents[0].end)
     covered = [e.evidence for e in events]
     source_hedges = []
+    fx = FoldedText(text)
     for hedge, pattern in lexicon.HEDGES:
         if hedge != "possiblyOutdated":
-            continue
-        from ..text import FoldedText
-
-        fx = FoldedText(text)
+            continue  # a hedge on the whole source ("قد تكون هناك تطورات جديدة"); the others qualify contacts
         for m in pattern.finditer(fx.folded):
             a, b = fx.offsets[m.start()], fx.offsets[m.end() - 1] + 1
             if not any(x <= a < y for x, y in covered):

@@ -158,6 +158,6 @@ HEDGES: list[tuple[str, re.Pattern[str]]] = [
                                r"\b(?:reports said|according to reports|reportedly|reports suggested)\b",
                                re.IGNORECASE)),
     ("alleged", re.compile(r"(?<![\w])(?:المزعومه?|مزعومه?|يزعم)(?![\w])|\ballege(?:d|dly)\b", re.IGNORECASE)),
-    ("possiblyOutdated", re.compile(r"(?<![\w])(?:قد تكون هناك تطورات جديده)(?![\w])|"
+    ("possiblyOutdated", re.compile(r"(?:(?<![\w])|(?<=[وف]))(?:قد تكون هناك تطورات جديده)(?![\w])|"
                                     r"\b(?:may be out of date|may have changed since)\b", re.IGNORECASE)),
 ]
