@@ -152,12 +152,15 @@ SPEECH_NOUN = re.compile(r"(?<![\w])(?:مقابله|بيان|تصريح|تصري
                          r"press conference|remarks)\b", re.IGNORECASE)
 #: Hedges by the words that express them.
 HEDGES: list[tuple[str, re.Pattern[str]]] = [
-    ("availableInformation", re.compile(r"(?<![\w])(?:وفقا للمعلومات المتاحه|حسب المعلومات المتاحه)(?![\w])|"
+    ("availableInformation", re.compile(r"(?:(?<![\w])|(?<=[وف]))(?:وفقا للمعلومات المتاحه|حسب المعلومات المتاحه)"
+                                        r"(?![\w])|"
                                         r"\baccording to (?:the )?available information\b", re.IGNORECASE)),
-    ("reportsSaid", re.compile(r"(?<![\w])(?:افادت تقارير|تقارير تفيد|ذكرت تقارير|وفقا لتقارير)(?![\w])|"
+    ("reportsSaid", re.compile(r"(?:(?<![\w])|(?<=[وف]))(?:افادت تقارير|تقارير تفيد|ذكرت تقارير|وفقا لتقارير)"
+                               r"(?![\w])|"
                                r"\b(?:reports said|according to reports|reportedly|reports suggested)\b",
                                re.IGNORECASE)),
-    ("alleged", re.compile(r"(?<![\w])(?:المزعومه?|مزعومه?|يزعم)(?![\w])|\ballege(?:d|dly)\b", re.IGNORECASE)),
+    ("alleged", re.compile(r"(?:(?<![\w])|(?<=[وف]))(?:المزعومه?|مزعومه?|يزعم)(?![\w])|\ballege(?:d|dly)\b",
+                           re.IGNORECASE)),
     ("possiblyOutdated", re.compile(r"(?:(?<![\w])|(?<=[وف]))(?:قد تكون هناك تطورات جديده)(?![\w])|"
                                     r"\b(?:may be out of date|may have changed since)\b", re.IGNORECASE)),
 ]
