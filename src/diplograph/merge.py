@@ -11,7 +11,6 @@ one source.
 
 Examples
 --------
->>> from datetime import date
 >>> compatible(DateValue("2019-05", "month"), DateValue("2019-05-01", "day"))
 'agree'
 >>> compatible(DateValue("2019-05-01", "day"), DateValue("2019-05-03", "day"))
@@ -35,17 +34,27 @@ log = logging.getLogger(__name__)
 DISAGREEMENT_DAYS = 3
 
 
-def compatible(a: DateValue, b: DateValue) -> str | None:
-    """``"agree"``, ``"disagree"`` (same contact, different days) or None (different contacts)."""
-    if a.undated or b.undated:
+def _span(d: DateValue) -> tuple[int, int, bool] | None:
+    """First and last day (as ordinals) a date can mean, and whether it is given to the day."""
+    first, last = d.first_day(), d.last_day()
+    if first is None or last is None:
         return None
-    a0, a1, b0, b1 = a.first_day(), a.last_day(), b.first_day(), b.last_day()
-    assert a0 and a1 and b0 and b1
-    if a0 <= b1 and b0 <= a1:
+    return first.toordinal(), last.toordinal(), d.precision == "day"
+
+
+def _compare(a: tuple[int, int, bool] | None, b: tuple[int, int, bool] | None) -> str | None:
+    if a is None or b is None:
+        return None
+    if a[0] <= b[1] and b[0] <= a[1]:
         return "agree"
-    if a.precision == "day" and b.precision == "day" and abs((a0 - b0).days) <= DISAGREEMENT_DAYS:
+    if a[2] and b[2] and abs(a[0] - b[0]) <= DISAGREEMENT_DAYS:
         return "disagree"
     return None
+
+
+def compatible(a: DateValue, b: DateValue) -> str | None:
+    """``"agree"``, ``"disagree"`` (same contact, different days) or None (different contacts)."""
+    return _compare(_span(a), _span(b))
 
 
 @dataclass
@@ -54,6 +63,7 @@ class MergedEvent:
 
     id: str
     reports: list[tuple[Annotation, ContactAnn]] = field(default_factory=list)
+    span: tuple[int, int, bool] | None = None  # the primary report's date, for comparisons
 
     @property
     def primary(self) -> ContactAnn:
@@ -85,32 +95,60 @@ def _key(c: ContactAnn) -> tuple[str, bool, frozenset[str]]:
     return c.kind, c.planned, frozenset(p.id for p in c.participants)
 
 
+#: Width in days of the buckets events are indexed by (each event sits in every bucket its dates touch).
+_BUCKET = 8
+
+
 def plan_merges(annotations: Iterable[Annotation]) -> Merges:
-    """Group the contacts and plans of *annotations* (in order) into events."""
+    """Group the contacts and plans of *annotations* (in order) into events.
+
+    Events are indexed by kind, participants and the eight-day buckets their
+    first report's dates touch, so a contact is compared only with events of
+    the same parties near its own dates: the time grows with the number of
+    contacts, not with its square.
+    """
     merges = Merges()
-    candidates: dict[tuple[str, bool, frozenset[str]], list[MergedEvent]] = {}
+    buckets: dict[tuple[tuple[str, bool, frozenset[str]], int | None], list[tuple[int, MergedEvent]]] = {}
+    suffix: dict[str, int] = {}
     for ann in annotations:
         sid = ann.source.id
         for c in ann.contacts + ann.plans:
-            match = None
-            for ev in candidates.get(_key(c), []):
+            span = _span(c.date)
+            key = _key(c)
+            if span is None:
+                slots: list[int | None] = [None]
+            else:
+                slots = list(range((span[0] - DISAGREEMENT_DAYS) // _BUCKET,
+                                   (span[1] + DISAGREEMENT_DAYS) // _BUCKET + 1))
+            nearby: dict[int, MergedEvent] = {}
+            for slot in slots:
+                for order, ev in buckets.get((key, slot), []):
+                    nearby[order] = ev
+            match, verdict = None, None
+            for _, ev in sorted(nearby.items()):
                 if any(a.source.id == sid for a, _ in ev.reports):
                     continue
-                if c.planned and c.date.undated and ev.primary.date.undated and c.status == ev.primary.status:
-                    match = ev  # the same plan announced in two sources
-                    break
-                if compatible(ev.primary.date, c.date):
+                if span is None:
+                    if c.planned and ev.primary.status == c.status:
+                        match = ev  # the same undated plan announced in two sources
+                        break
+                    continue
+                verdict = _compare(ev.span, span)
+                if verdict:
                     match = ev
                     break
             if match is None:
                 event_id = c.id
-                n = 2
-                while event_id in merges.events:
-                    event_id, n = f"{c.id}-{n}", n + 1
-                match = MergedEvent(event_id)
+                while event_id in merges.events:  # two sources used one id for two contacts
+                    suffix[c.id] = suffix.get(c.id, 1) + 1
+                    event_id = f"{c.id}-{suffix[c.id]}"
+                match = MergedEvent(event_id, span=span)
+                order = len(merges.events)
                 merges.events[event_id] = match
-                candidates.setdefault(_key(c), []).append(match)
-            elif compatible(match.primary.date, c.date) == "disagree":
+                own = [None] if span is None else range(span[0] // _BUCKET, span[1] // _BUCKET + 1)
+                for slot in own:
+                    buckets.setdefault((key, slot), []).append((order, match))
+            elif verdict == "disagree":
                 log.info("%s and %s date %s differently (%s, %s)", match.reports[0][0].source.id, sid, match.id,
                          match.primary.date.iso, c.date.iso)
             match.reports.append((ann, c))
