@@ -74,3 +74,33 @@ def test_different_contacts_stay_apart_and_graph_conforms(merged) -> None:
     summit = URIRef(f"{ID}contact/trump-putin-summit-2018-07-16")
     assert len(set(g.objects(summit, DG.reportedIn))) == 2
     assert merged.summary["contacts"] == 10 + 2 + 2 - 3  # three of the four new contacts were already known
+
+
+def _report(source: str, cid: str, date: str, precision: str = "day", kind: str = "phoneCall",
+            people: tuple[str, ...] = ("a", "b"), planned: bool = False, status: str | None = None):
+    from types import SimpleNamespace as NS
+
+    contact = NS(id=cid, kind=kind, planned=planned, status=status, participants=tuple(NS(id=p) for p in people),
+                 date=DateValue(date, precision))
+    return NS(source=NS(id=source), contacts=() if planned else (contact,), plans=(contact,) if planned else ())
+
+
+def test_plan_merges_ids_and_plans() -> None:
+    from diplograph.merge import plan_merges
+
+    merges = plan_merges([
+        _report("s1", "call", "2020-01-01"),
+        _report("s2", "call", "2021-06-01"),             # same id, another contact: numbered
+        _report("s3", "other", "2020-01", "month"),       # agrees with s1 within its precision
+        _report("s4", "x", "2020-01-02", kind="visit"),   # another kind: another contact
+        _report("s5", "p", "", "undated", planned=True, status="announced"),
+        _report("s6", "q", "", "undated", planned=True, status="announced"),
+        _report("s7", "u", "", "undated"),                # undated contacts are never merged
+        _report("s8", "v", "", "undated"),
+    ])
+    assert merges.event_id("s2", "call") == "call-2"
+    assert merges.event_id("s3", "other") == "call"
+    assert merges.event_id("s4", "x") == "x"
+    assert merges.event_id("s6", "q") == "p"
+    assert merges.event_id("s8", "v") == "v"
+    assert not merges.events["call"].disagreement
