@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import shutil
 import sys
@@ -123,7 +122,7 @@ def add_article(annotation: Path, graph_dir: Path) -> tuple[str, bool]:
             return existing.stem, False
     numbers = [int(m.group(1)) for p in (graph_dir / "annotations").glob("*.yaml")
                if (m := re.match(r"^(\d+)_", p.name))]
-    source_id = f"{max(numbers, default=-1) + 1:03d}_{hashlib.sha256(digest.encode()).hexdigest()[:16]}"
+    source_id = f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}"  # number, then the text's SHA-256
     text_ref = f"sources/{source_id}.txt"
     yaml_text = _retarget(annotation.read_text(encoding="utf-8"), source_id, text_ref)
     text_bytes = ann.source.text.text.encode("utf-8")
