@@ -23,6 +23,7 @@ from .annotation.model import (
     PostAnn,
     Quote,
 )
+from .merge import Merges, plan_merges
 from .registry import Entity, Registry, Term
 from .sources import SourceText
 from .vocab import DG, ID, OA, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME, XSD
@@ -68,9 +69,11 @@ def _lang(text: str) -> str:
 
 
 class _Mapper:
-    def __init__(self, registry: Registry, graph: Graph):
+    def __init__(self, registry: Registry, graph: Graph, merges: Merges | None = None):
         self.registry = registry
         self.g = graph
+        self.merges = merges or Merges()
+        self.source_id = ""
         self.entities: dict[str, Entity] = {}
         self.topics: dict[str, Term] = {}
         self.roles: dict[str, Term] = {}
@@ -175,6 +178,7 @@ class _Mapper:
 
     def annotation(self, ann: Annotation) -> None:
         src = ann.source
+        self.source_id = src.id
         source = URIRef(f"{ID}source/{src.id}")
         lang = src.language
         text = src.text
@@ -194,7 +198,8 @@ class _Mapper:
         if src.publication_time_note:
             self.add(source, DG.publicationTimeNote, Literal(src.publication_time_note, lang="en"))
         self.evidence(source, text, src.title, source, lang)
-        self.evidence(source, text, src.published_quote, source, lang)
+        if src.published_quote is not None:
+            self.evidence(source, text, src.published_quote, source, lang)
         for hedge, quote in src.hedges:
             self.hedges(source, [hedge], lang)
             self.evidence(source, text, quote, source, lang)
@@ -221,7 +226,64 @@ class _Mapper:
         self.evidence(source, text, g.quote, iri, lang)
 
     def contact(self, c: ContactAnn, source: URIRef, text: SourceText, lang: str) -> None:
-        iri = URIRef(f"{ID}{'plan' if c.planned else 'contact'}/{c.id}")
+        event = self.merges.event_of(self.source_id, c.id)
+        event_id = event.id if event is not None else c.id
+        iri = URIRef(f"{ID}{'plan' if c.planned else 'contact'}/{event_id}")
+        if event is not None and event.primary is not c:
+            self.report(c, event.primary, iri, source, text, lang)
+        else:
+            self.primary_contact(c, iri, source, text, lang)
+        if event is not None and event.disagreement:
+            self.date_report(c, iri, source)
+
+    def date_report(self, c: ContactAnn, iri: URIRef, source: URIRef) -> None:
+        """Sources disagree on the day: record each source's date, attributed to it."""
+        note = URIRef(f"{iri}/date-report/{self.source_id}")
+        self.add(iri, DG.dateDiscrepancy, note)
+        self.add(note, RDF.type, DG.DateDiscrepancy)
+        dtype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(c.date.iso)]
+        self.add(note, DG.otherDate, Literal(c.date.iso, datatype=dtype))
+        self.add(note, DG.reportedIn, source)
+        self.add(note, RDFS.comment, Literal(f"Source {self.source_id} dates this contact {c.date.iso}; "
+                                             "the sources that report it disagree on the day.", lang="en"))
+
+    def report(self, c: ContactAnn, primary: ContactAnn, iri: URIRef, source: URIRef, text: SourceText,
+               lang: str) -> None:
+        """A further source's report of a contact already mapped from another source."""
+        for role in c.roles:
+            agent = self.entity(role.agent)
+            if role.role != "intermediary":
+                self.add(iri, DG.participant, agent)
+            node = URIRef(f"{iri}/role/{role.agent.id}/{self.source_id}")
+            self.add(iri, DG.hasRole, node)
+            self.add(node, RDF.type, SEM.Role)
+            self.add(node, RDF.value, agent)
+            self.add(node, SEM.roleType, DG[ROLE_TYPES[role.role]])
+            self.add(node, DG.reportedIn, source)
+            self.evidence(source, text, role.quote, node, lang)
+        if c.duration and primary.duration is None:
+            self.duration(c, iri, source, text, lang)
+        if c.place and primary.place is None:
+            self.add(iri, SEM.hasPlace, self.entity(c.place))
+        for t in c.topics:
+            self.add(iri, SDO.about, self.term(t, "topic"))
+        self.hedges(iri, c.hedges, lang)
+        self.add(iri, DG.reportedIn, source)
+        self.evidence(source, text, c.evidence, iri, lang)
+
+    def duration(self, c: ContactAnn, iri: URIRef, source: URIRef, text: SourceText, lang: str) -> None:
+        assert c.duration is not None
+        d = URIRef(f"{iri}/duration")
+        self.add(iri, TIME.hasDuration, d)
+        self.add(d, RDF.type, TIME.Duration)
+        minutes = Decimal(str(c.duration.minutes)).normalize()
+        self.add(d, TIME.numericDuration, Literal(format(minutes, "f"), datatype=XSD.decimal))
+        self.add(d, TIME.unitType, TIME.unitMinute)
+        self.add(d, DG.durationBound, DG[c.duration.bound])
+        self.add(d, DG.durationExpression, Literal(c.duration.quote.text, lang=lang))
+        self.evidence(source, text, c.duration.quote, d, lang)
+
+    def primary_contact(self, c: ContactAnn, iri: URIRef, source: URIRef, text: SourceText, lang: str) -> None:
         self.add(iri, RDF.type, DG.PlannedContact if c.planned else DG.Contact)
         en_kind, ar_kind = KIND_LABELS[c.kind]
         names_en = " – ".join(p.en for p in c.participants)
@@ -258,15 +320,7 @@ class _Mapper:
             self.add(note, DG.otherDate, Literal(c.other_date.date, datatype=dtype))
             self.add(note, RDFS.comment, Literal(c.other_date.note, lang="en"))
         if c.duration:
-            d = URIRef(f"{iri}/duration")
-            self.add(iri, TIME.hasDuration, d)
-            self.add(d, RDF.type, TIME.Duration)
-            minutes = Decimal(str(c.duration.minutes)).normalize()
-            self.add(d, TIME.numericDuration, Literal(format(minutes, "f"), datatype=XSD.decimal))
-            self.add(d, TIME.unitType, TIME.unitMinute)
-            self.add(d, DG.durationBound, DG[c.duration.bound])
-            self.add(d, DG.durationExpression, Literal(c.duration.quote.text, lang=lang))
-            self.evidence(source, text, c.duration.quote, d, lang)
+            self.duration(c, iri, source, text, lang)
         if c.place:
             self.add(iri, SEM.hasPlace, self.entity(c.place))
         if c.gathering:
@@ -275,7 +329,8 @@ class _Mapper:
             self.add(iri, SDO.about, self.term(t, "topic"))
         self.hedges(iri, c.hedges, lang)
         if c.follows_from:
-            self.add(iri, DG.followsFrom, URIRef(f"{ID}contact/{c.follows_from}"))
+            self.add(iri, DG.followsFrom,
+                     URIRef(f"{ID}contact/{self.merges.event_id(self.source_id, c.follows_from)}"))
         self.add(iri, DG.reportedIn, source)
         self.evidence(source, text, c.evidence, iri, lang)
 
@@ -312,8 +367,9 @@ class _Mapper:
         self.add(iri, DG.medium, DG[cl.medium])
         self.dated(iri, cl.stated, DG.statedOn)
         for target in cl.supports:
-            kind = "contact" if (URIRef(f"{ID}contact/{target}"), RDF.type, DG.Contact) in self.g else "plan"
-            self.add(iri, DG.supports, URIRef(f"{ID}{kind}/{target}"))
+            event_id = self.merges.event_id(self.source_id, target)
+            kind = "contact" if (URIRef(f"{ID}contact/{event_id}"), RDF.type, DG.Contact) in self.g else "plan"
+            self.add(iri, DG.supports, URIRef(f"{ID}{kind}/{event_id}"))
         self.hedges(iri, cl.hedges, lang)
         if cl.attribution is not None:
             node = URIRef(f"{iri}/role/{cl.by.id}")
@@ -333,7 +389,9 @@ def map_annotations(annotations: Iterable[Annotation], registry: Registry, graph
     Parameters
     ----------
     annotations : iterable of Annotation
-        Validated annotations (see :func:`diplograph.annotation.load_annotation`).
+        Validated annotations (see :func:`diplograph.annotation.load_annotation`). The same
+        contact reported by several sources becomes one event with every source's evidence
+        (see :mod:`diplograph.merge`).
     registry : Registry
         The registry their names were resolved against.
     graph : rdflib.Graph, optional
@@ -345,7 +403,8 @@ def map_annotations(annotations: Iterable[Annotation], registry: Registry, graph
         The graph, with the entities, roles and topics the annotations use.
     """
     g = graph if graph is not None else new_graph()
-    mapper = _Mapper(registry, g)
+    annotations = list(annotations)
+    mapper = _Mapper(registry, g, plan_merges(annotations))
     for ann in annotations:
         mapper.annotation(ann)
     return g

@@ -2,8 +2,9 @@
 
 Arabic spellings of one name differ in diacritics (tashkeel), tatweel, the
 forms of alef (أ إ آ ٱ), final yeh (ى / ي), teh marbuta (ة / ه) and Persian
-letters (ک ی گ). Matching folds all of these, and Latin case; quotes kept as
-evidence are always the exact text.
+letters (ک ی گ پ چ ژ ڤ ە) and digits (٠-٩, ۰-۹). Matching
+folds all of these, and Latin case; quotes kept as evidence are always the
+exact text.
 
 Examples
 --------
@@ -11,6 +12,8 @@ Examples
 True
 >>> normalize("Trump") == normalize("TRUMP")
 True
+>>> normalize("ترامـــب") == normalize("ترامب"), normalize("٢٠١٧"), normalize("گزارش") == normalize("كزارش")
+(True, '2017', True)
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["find_mentions", "normalize", "normalize_with_map"]
+__all__ = ["FoldedText", "find_mentions", "normalize", "normalize_with_map"]
 
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _FOLD = str.maketrans(
@@ -32,6 +35,16 @@ _FOLD = str.maketrans(
         "\u06a9": "\u0643",  # ک -> ك
         "\u06cc": "\u064a",  # ی -> ي
         "\u06af": "\u0643",  # گ -> ك (nearest Arabic letter)
+        "\u067e": "\u0628",  # پ -> ب
+        "\u0686": "\u062c",  # چ -> ج
+        "\u0698": "\u0632",  # ژ -> ز
+        "\u06a4": "\u0641",  # ڤ -> ف
+        "\u06d5": "\u0647",  # ە -> ه
+        "\u06c0": "\u0647",  # ۀ -> ه
+        "\u06be": "\u0647",  # ھ -> ه
+        "\u06c1": "\u0647",  # ہ -> ه
+        "\u06d2": "\u064a",  # ے -> ي
+        "\u06d0": "\u064a",  # ې -> ي
         "\u0640": None,  # tatweel
         "\u200c": None,  # zero-width non-joiner
         "\u200d": None,  # zero-width joiner
@@ -39,6 +52,9 @@ _FOLD = str.maketrans(
         "\u200e": None,  # left-to-right mark
     }
 )
+# Arabic-Indic (٠-٩) and Persian (۰-۹) digits fold to ASCII digits.
+_FOLD.update({0x0660 + i: str(i) for i in range(10)})
+_FOLD.update({0x06F0 + i: str(i) for i in range(10)})
 _SPACE = re.compile(r"\s+")
 
 
@@ -143,23 +159,47 @@ def find_mentions(text: str, phrase: str) -> list[tuple[int, int]]:
     >>> find_mentions("Trumpet", "Trump")
     []
     """
-    folded, offsets = normalize_with_map(text)
-    needle = normalize(phrase)
-    if not needle:
-        return []
-    found: list[tuple[int, int]] = []
-    start = folded.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        after_ok = end >= len(folded) or not _is_word_char(folded[end])
-        before_ok = start == 0 or not _is_word_char(folded[start - 1])
-        if not before_ok:
-            # allow up to two proclitic letters directly before the name
-            j = start
-            while j > 0 and start - j < 2 and folded[j - 1] in _PROCLITICS:
-                j -= 1
-            before_ok = j < start and (j == 0 or not _is_word_char(folded[j - 1]))
-        if before_ok and after_ok:
-            found.append((offsets[start], offsets[end - 1] + 1))
-        start = folded.find(needle, start + 1)
-    return found
+    return FoldedText(text).mentions(phrase)
+
+
+class FoldedText:
+    """A text folded once (:func:`normalize_with_map`) for many searches.
+
+    Parameters
+    ----------
+    text : str
+        The exact source text; offsets returned always point into it.
+
+    Examples
+    --------
+    >>> folded = FoldedText("التقى أردوغان ولافروف")
+    >>> [folded.text[s:e] for s, e in folded.mentions("اردوغان") + folded.mentions("لافروف")]
+    ['أردوغان', 'لافروف']
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded, self.offsets = normalize_with_map(text)
+
+    def mentions(self, phrase: str) -> list[tuple[int, int]]:
+        """Offsets of every mention of *phrase* (see :func:`find_mentions`)."""
+        folded, offsets = self.folded, self.offsets
+        needle = normalize(phrase)
+        if not needle:
+            return []
+        found: list[tuple[int, int]] = []
+        start = folded.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            after_ok = end >= len(folded) or not _is_word_char(folded[end])
+            before_ok = start == 0 or not _is_word_char(folded[start - 1])
+            if not before_ok:
+                # allow up to two proclitic letters directly before the name
+                j = start
+                while j > 0 and start - j < 2 and folded[j - 1] in _PROCLITICS:
+                    j -= 1
+                before_ok = j < start and (j == 0 or not _is_word_char(folded[j - 1]))
+            if before_ok and after_ok:
+                found.append((offsets[start], offsets[end - 1] + 1))
+            start = folded.find(needle, start + 1)
+        return found

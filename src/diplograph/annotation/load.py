@@ -25,6 +25,7 @@ from .model import (
     MEDIA,
     PLAN_STATUSES,
     Annotation,
+    CandidateAnn,
     ClaimAnn,
     ContactAnn,
     DateNote,
@@ -243,7 +244,8 @@ class _Reader:
             noise.extend(spans)
         self.text.noise = noise
         title = self.quote(node, "title", "source")
-        pub_quote = self.quote(node, "published_quote", "source")
+        pub_quote = (self.quote(node, "published_quote", "source")
+                     if node.get("published_quote") is not None else None)
         author = self.entity_at(node, "author", "source", required=False)
         language = self.scalar(node, "language", "source")
         assert language is not None
@@ -445,7 +447,7 @@ class _Reader:
         )
 
     def read(self) -> Annotation:
-        self.keys(self.doc, {"source", "contacts", "plans", "posts", "claims"}, "the annotation")
+        self.keys(self.doc, {"source", "contacts", "plans", "posts", "claims", "candidates"}, "the annotation")
         source = self.source()
         contacts = tuple(self.contact(n, False) for n in self.maps(self.doc, "contacts", "the annotation"))
         plans = tuple(self.contact(n, True) for n in self.maps(self.doc, "plans", "the annotation"))
@@ -472,8 +474,22 @@ class _Reader:
                 raise AnnotationError(f"id {cl.id!r} is used twice", *_where_parts(cl.where))
             claim_ids[cl.id] = cl.where
         gatherings = {c.gathering.id: c.gathering for c in contacts + plans if c.gathering}
+        candidates = tuple(self.candidate(n) for n in self.maps(self.doc, "candidates", "the annotation"))
         return Annotation(path=str(self.path), source=source, contacts=contacts, plans=plans, posts=posts,
-                          claims=claims, gatherings=tuple(gatherings[k] for k in sorted(gatherings)))
+                          claims=claims, gatherings=tuple(gatherings[k] for k in sorted(gatherings)),
+                          candidates=candidates)
+
+    def candidate(self, node: YMap) -> CandidateAnn:
+        """A person not in the registry yet: a name and the quote that names them."""
+        self.keys(node, {"name", "title", "quote", "note"}, "a candidate")
+        name = str(self.scalar(node, "name", "a candidate"))
+        known = self.registry.names.get(name)
+        if known is not None:
+            raise _err(node.get("name"), f"candidate {name!r} is already in the registry as {known.id!r}; "
+                                         "name them in the contacts and drop the candidate")
+        return CandidateAnn(name=name, quote=self.quote(node, "quote", f"candidate {name!r}"),
+                            title=self.scalar(node, "title", "a candidate", False),
+                            note=self.scalar(node, "note", "a candidate", False), where=node.where)
 
 
 def _where_parts(where: str) -> tuple[str, int | None]:

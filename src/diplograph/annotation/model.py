@@ -23,6 +23,7 @@ __all__ = [
     "MEDIA",
     "PLAN_STATUSES",
     "Annotation",
+    "CandidateAnn",
     "ClaimAnn",
     "ContactAnn",
     "DateNote",
@@ -246,12 +247,27 @@ class SourceAnn:
     title: Quote
     title_en: str | None
     published: datetime
-    published_quote: Quote
+    published_quote: Quote | None
     author: Entity | None
     language: str
     publication_time_note: str | None = None
     noise: tuple[Span, ...] = ()
     hedges: tuple[tuple[HedgeAnn, Quote], ...] = ()
+
+
+@dataclass(frozen=True)
+class CandidateAnn:
+    """A person a draft names whom the registry does not know yet, with the words that name them.
+
+    Candidates are for the reviewer: they are not mapped into the graph, and
+    ``diplograph add`` refuses an annotation that still has any.
+    """
+
+    name: str
+    quote: Quote
+    title: str | None = None
+    note: str | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,3 +281,4 @@ class Annotation:
     posts: tuple[PostAnn, ...] = ()
     claims: tuple[ClaimAnn, ...] = ()
     gatherings: tuple[GatheringAnn, ...] = field(default=())
+    candidates: tuple[CandidateAnn, ...] = ()

@@ -1,0 +1,200 @@
+"""Commands for new articles: extract a draft, add a reviewed annotation, evaluate extraction."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnnotationError, InputError, StoreError
+from .output import emit
+
+__all__ = ["add_article", "register"]
+
+
+def register(sub: Any) -> None:
+    """Register this module's subcommands."""
+    p = sub.add_parser("extract", help="draft an annotation for a news article (Arabic or English)",
+                       description="Find the people, dates, contacts, plans and claims of ARTICLE by rules and the "
+                                   "entity registry, and write a draft annotation in the reviewed format. Every "
+                                   "proposal carries its quote; unknown people are listed as candidates.")
+    p.add_argument("article", type=Path, help="the article as UTF-8 text")
+    p.add_argument("--lang", choices=("ar", "en"), help="the article's language (detected when absent)")
+    p.add_argument("--published", help="publication date-time, ISO (read from the page when absent)")
+    p.add_argument("--output", "-o", type=Path, help="write the draft here (default: standard output)")
+    p.add_argument("--graph-dir", type=Path, default=None, help="folder with registry.yaml (default: the seed graph)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("add", help="add a reviewed annotation and its article to the graph, atomically",
+                       description="Validate ANNOTATION against the registry, copy it and its text into the graph "
+                                   "folder and rebuild the graph. Nothing changes unless every step succeeds; "
+                                   "adding an article that is already in the graph changes nothing.")
+    p.add_argument("annotation", type=Path)
+    p.add_argument("--graph-dir", type=Path, default=None, help="the graph folder (default: the seed graph)")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("evaluate", help="precision, recall and F1 of extraction against gold annotations",
+                       description="Extract each gold annotation's article afresh and score entities, dates, "
+                                   "contacts and plans against the annotation. Default: the seed annotation and "
+                                   "the test articles in tests/data/articles.")
+    p.add_argument("gold", nargs="*", type=Path, help="gold annotation files")
+    p.add_argument("--graph-dir", type=Path, default=None, help="folder with registry.yaml (default: the seed graph)")
+    p.add_argument("--details", action="store_true", help="list what was missed and what was extra")
+    p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_evaluate)
+
+
+def _graph_dir(args: argparse.Namespace) -> Path:
+    from ..resources import GRAPH_DIR
+
+    return Path(args.graph_dir) if args.graph_dir else GRAPH_DIR
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from ..extract import extract_file
+    from ..registry import Registry
+    from ..store import write_atomic
+
+    published = None
+    if args.published:
+        try:
+            published = datetime.fromisoformat(args.published)
+        except ValueError:
+            raise InputError(f"--published {args.published!r} is not an ISO date or date-time") from None
+    registry = Registry.read(_graph_dir(args) / "registry.yaml")
+    draft = extract_file(args.article, registry, lang=args.lang, published=published, draft_path=args.output)
+    text = draft.to_yaml()
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output}: {len(draft.contacts)} contact(s), {len(draft.plans)} plan(s), "
+              f"{len(draft.claims)} claim(s), {len(draft.candidates)} candidate(s)", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+_SOURCE_LINE = re.compile(r"^(  )(id|text):.*$", re.MULTILINE)
+
+
+def _retarget(yaml_text: str, source_id: str, text_ref: str) -> str:
+    """Point the ``source`` block of an annotation at its new id and text file."""
+    start = yaml_text.find("\nsource:")
+    start = 0 if yaml_text.startswith("source:") else start
+    if start < 0:
+        raise AnnotationError("the annotation has no 'source' block")
+    end = re.search(r"\n\S", yaml_text[start + 2:])
+    stop = start + 2 + end.start() if end else len(yaml_text)
+    block = yaml_text[start:stop]
+    values = {"id": source_id, "text": text_ref}
+    block = _SOURCE_LINE.sub(lambda m: f'{m.group(1)}{m.group(2)}: "{values[m.group(2)]}"', block)
+    return yaml_text[:start] + block + yaml_text[stop:]
+
+
+def add_article(annotation: Path, graph_dir: Path) -> tuple[str, bool]:
+    """Add *annotation* and its text to *graph_dir* and rebuild; return (source id, whether anything changed).
+
+    Raises
+    ------
+    AnnotationError, UnknownEntityError, ShapeViolationError, StoreError
+        Nothing in *graph_dir* is changed.
+    """
+    from ..annotation import load_annotation
+    from ..build import build
+    from ..registry import Registry
+    from ..sources import SourceText
+    from ..store import write_atomic
+
+    registry = Registry.read(graph_dir / "registry.yaml")
+    ann = load_annotation(annotation, registry)
+    if ann.candidates:
+        names = ", ".join(repr(c.name) for c in ann.candidates)
+        raise AnnotationError(f"{len(ann.candidates)} candidate(s) not resolved: {names}; add them to the registry "
+                              "and to the contacts, then drop the 'candidates' section", str(annotation))
+    digest = ann.source.text.sha256
+    sources = graph_dir / "sources"
+    for existing in sorted(sources.glob("*.txt")):
+        if SourceText.read(existing).sha256 == digest:
+            return existing.stem, False
+    numbers = [int(m.group(1)) for p in (graph_dir / "annotations").glob("*.yaml")
+               if (m := re.match(r"^(\d+)_", p.name))]
+    source_id = f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}"  # number, then the text's SHA-256
+    text_ref = f"sources/{source_id}.txt"
+    yaml_text = _retarget(annotation.read_text(encoding="utf-8"), source_id, text_ref)
+    text_bytes = ann.source.text.text.encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="diplograph-add-") as tmp:
+        trial = Path(tmp) / "graph"
+        shutil.copytree(graph_dir, trial, ignore=shutil.ignore_patterns("diplograph.ttl", ".*"))
+        (trial / "sources").mkdir(exist_ok=True)
+        (trial / "annotations").mkdir(exist_ok=True)
+        (trial / text_ref).write_bytes(text_bytes)
+        (trial / "annotations" / f"{source_id}.yaml").write_text(yaml_text, encoding="utf-8")
+        build(trial, trial / "diplograph.ttl")
+        built = (trial / "diplograph.ttl").read_bytes()
+    written: list[Path] = []
+    try:
+        for target, data in ((graph_dir / text_ref, text_bytes),
+                             (graph_dir / "annotations" / f"{source_id}.yaml", yaml_text.encode("utf-8"))):
+            write_atomic(target, data)
+            written.append(target)
+        write_atomic(graph_dir / "diplograph.ttl", built)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return source_id, True
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    graph_dir = _graph_dir(args)
+    if not (graph_dir / "registry.yaml").is_file():
+        raise StoreError(f"{graph_dir}: no registry.yaml; is this a graph folder?")
+    source_id, changed = add_article(args.annotation, graph_dir)
+    if changed:
+        print(f"added {source_id}; rebuilt {graph_dir / 'diplograph.ttl'}")
+    else:
+        print(f"{args.annotation}: its text is already in the graph as {source_id}; nothing changed")
+    return 0
+
+
+def default_gold(graph_dir: Path) -> list[Path]:
+    """The seed annotations and, in a source checkout, the test articles' gold annotations."""
+    paths = sorted((graph_dir / "annotations").glob("*.yaml"))
+    tests = Path(__file__).resolve().parents[3] / "tests" / "data" / "articles"
+    return paths + sorted(tests.glob("*.yaml"))
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from ..extract.evaluate import MEASURES, Score, evaluate
+    from ..registry import Registry
+
+    graph_dir = _graph_dir(args)
+    registry = Registry.read(graph_dir / "registry.yaml")
+    results = evaluate(args.gold or default_gold(graph_dir), registry)
+    rows: list[dict[str, Any]] = []
+    totals = {m: Score() for m in MEASURES}
+    for r in results:
+        for m in MEASURES:
+            s = r.scores[m]
+            totals[m] = totals[m] + s
+            rows.append({"article": r.name, "lang": r.language, "measure": m, "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                         "precision": f"{s.precision:.3f}", "recall": f"{s.recall:.3f}", "f1": f"{s.f1:.3f}"})
+    for m in MEASURES:
+        s = totals[m]
+        rows.append({"article": "ALL (micro)", "lang": "", "measure": m, "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                     "precision": f"{s.precision:.3f}", "recall": f"{s.recall:.3f}", "f1": f"{s.f1:.3f}"})
+    emit(rows, ["article", "lang", "measure", "tp", "fp", "fn", "precision", "recall", "f1"], args.format)
+    for r in results:
+        if r.error:
+            print(f"{r.name}: extraction failed, everything counted as missed: {r.error}", file=sys.stderr)
+    if args.details:
+        for r in results:
+            for m in MEASURES:
+                for what, items in (("missed", r.missed[m]), ("extra", r.extra[m])):
+                    for item in items:
+                        print(f"{r.name}  {m:<9} {what:<6} {item}")
+    return 0

@@ -1,0 +1,156 @@
+"""One event per contact, however many sources report it.
+
+Two sources report the same contact when they give it the same kind, the
+same participants, and dates that agree within their precision ("May 2019"
+agrees with "1 May 2019"). Dates that are both given to the day and lie at
+most :data:`DISAGREEMENT_DAYS` apart ("1 May" and "3 May") are taken as one
+contact on which the sources disagree: the graph keeps both dates, each
+attributed to its source, and overwrites neither. Undated reports are never
+merged (two undated reports may be two contacts), nor are two contacts of
+one source.
+
+Examples
+--------
+>>> compatible(DateValue("2019-05", "month"), DateValue("2019-05-01", "day"))
+'agree'
+>>> compatible(DateValue("2019-05-01", "day"), DateValue("2019-05-03", "day"))
+'disagree'
+>>> compatible(DateValue("2019-05-01", "day"), DateValue("2019-07-03", "day"))
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .annotation.model import Annotation, ContactAnn, DateValue
+
+__all__ = ["DISAGREEMENT_DAYS", "MergedEvent", "Merges", "compatible", "plan_merges"]
+
+log = logging.getLogger(__name__)
+
+#: Day-precise dates at most this many days apart are one contact dated differently.
+DISAGREEMENT_DAYS = 3
+
+
+def _span(d: DateValue) -> tuple[int, int, bool] | None:
+    """First and last day (as ordinals) a date can mean, and whether it is given to the day."""
+    first, last = d.first_day(), d.last_day()
+    if first is None or last is None:
+        return None
+    return first.toordinal(), last.toordinal(), d.precision == "day"
+
+
+def _compare(a: tuple[int, int, bool] | None, b: tuple[int, int, bool] | None) -> str | None:
+    if a is None or b is None:
+        return None
+    if a[0] <= b[1] and b[0] <= a[1]:
+        return "agree"
+    if a[2] and b[2] and abs(a[0] - b[0]) <= DISAGREEMENT_DAYS:
+        return "disagree"
+    return None
+
+
+def compatible(a: DateValue, b: DateValue) -> str | None:
+    """``"agree"``, ``"disagree"`` (same contact, different days) or None (different contacts)."""
+    return _compare(_span(a), _span(b))
+
+
+@dataclass
+class MergedEvent:
+    """A contact (or plan) and every source's report of it; the first report is the primary one."""
+
+    id: str
+    reports: list[tuple[Annotation, ContactAnn]] = field(default_factory=list)
+    span: tuple[int, int, bool] | None = None  # the primary report's date, for comparisons
+
+    @property
+    def primary(self) -> ContactAnn:
+        return self.reports[0][1]
+
+    @property
+    def disagreement(self) -> bool:
+        """True when two reports give different days."""
+        dates = {c.date.iso for _, c in self.reports if c.date.precision == "day"}
+        return len(dates) > 1
+
+
+@dataclass
+class Merges:
+    """How the contacts of several annotations map onto events."""
+
+    events: dict[str, MergedEvent] = field(default_factory=dict)
+    by_report: dict[tuple[str, str], str] = field(default_factory=dict)  # (source id, contact id) -> event id
+
+    def event_id(self, source_id: str, contact_id: str) -> str:
+        """The id of the event a source's contact belongs to."""
+        return self.by_report.get((source_id, contact_id), contact_id)
+
+    def event_of(self, source_id: str, contact_id: str) -> MergedEvent | None:
+        return self.events.get(self.event_id(source_id, contact_id))
+
+
+def _key(c: ContactAnn) -> tuple[str, bool, frozenset[str]]:
+    return c.kind, c.planned, frozenset(p.id for p in c.participants)
+
+
+#: Width in days of the buckets events are indexed by (each event sits in every bucket its dates touch).
+_BUCKET = 8
+
+
+def plan_merges(annotations: Iterable[Annotation]) -> Merges:
+    """Group the contacts and plans of *annotations* (in order) into events.
+
+    Events are indexed by kind, participants and the eight-day buckets their
+    first report's dates touch, so a contact is compared only with events of
+    the same parties near its own dates: the time grows with the number of
+    contacts, not with its square.
+    """
+    merges = Merges()
+    buckets: dict[tuple[tuple[str, bool, frozenset[str]], int | None], list[tuple[int, MergedEvent]]] = {}
+    suffix: dict[str, int] = {}
+    for ann in annotations:
+        sid = ann.source.id
+        for c in ann.contacts + ann.plans:
+            span = _span(c.date)
+            key = _key(c)
+            if span is None:
+                slots: list[int | None] = [None]
+            else:
+                slots = list(range((span[0] - DISAGREEMENT_DAYS) // _BUCKET,
+                                   (span[1] + DISAGREEMENT_DAYS) // _BUCKET + 1))
+            nearby: dict[int, MergedEvent] = {}
+            for slot in slots:
+                for order, ev in buckets.get((key, slot), []):
+                    nearby[order] = ev
+            match, verdict = None, None
+            for _, ev in sorted(nearby.items()):
+                if any(a.source.id == sid for a, _ in ev.reports):
+                    continue
+                if span is None:
+                    if c.planned and ev.primary.status == c.status:
+                        match = ev  # the same undated plan announced in two sources
+                        break
+                    continue
+                verdict = _compare(ev.span, span)
+                if verdict:
+                    match = ev
+                    break
+            if match is None:
+                event_id = c.id
+                while event_id in merges.events:  # two sources used one id for two contacts
+                    suffix[c.id] = suffix.get(c.id, 1) + 1
+                    event_id = f"{c.id}-{suffix[c.id]}"
+                match = MergedEvent(event_id, span=span)
+                order = len(merges.events)
+                merges.events[event_id] = match
+                own = [None] if span is None else range(span[0] // _BUCKET, span[1] // _BUCKET + 1)
+                for slot in own:
+                    buckets.setdefault((key, slot), []).append((order, match))
+            elif verdict == "disagree":
+                log.info("%s and %s date %s differently (%s, %s)", match.reports[0][0].source.id, sid, match.id,
+                         match.primary.date.iso, c.date.iso)
+            match.reports.append((ann, c))
+            merges.by_report[(sid, c.id)] = match.id
+    return merges
