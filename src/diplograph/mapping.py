@@ -250,17 +250,7 @@ class _Mapper:
     def report(self, c: ContactAnn, primary: ContactAnn, iri: URIRef, source: URIRef, text: SourceText,
                lang: str) -> None:
         """A further source's report of a contact already mapped from another source."""
-        for role in c.roles:
-            agent = self.entity(role.agent)
-            if role.role != "intermediary":
-                self.add(iri, DG.participant, agent)
-            node = URIRef(f"{iri}/role/{role.agent.id}/{self.source_id}")
-            self.add(iri, DG.hasRole, node)
-            self.add(node, RDF.type, SEM.Role)
-            self.add(node, RDF.value, agent)
-            self.add(node, SEM.roleType, DG[ROLE_TYPES[role.role]])
-            self.add(node, DG.reportedIn, source)
-            self.evidence(source, text, role.quote, node, lang)
+        self.roles_of(c, iri, source, text, lang, suffix=f"/{self.source_id}")
         if c.duration and primary.duration is None:
             self.duration(c, iri, source, text, lang)
         if c.place and primary.place is None:
@@ -270,6 +260,26 @@ class _Mapper:
         self.hedges(iri, c.hedges, lang)
         self.add(iri, DG.reportedIn, source)
         self.evidence(source, text, c.evidence, iri, lang)
+
+    def roles_of(self, c: ContactAnn, iri: URIRef, source: URIRef, text: SourceText, lang: str,
+                 suffix: str = "") -> None:
+        """The participants of *c* and a role node (with its quote) for each agent."""
+        for role in c.roles:
+            agent = self.entity(role.agent)
+            if role.role != "intermediary":
+                self.add(iri, DG.participant, agent)
+            self.role_node(URIRef(f"{iri}/role/{role.agent.id}{suffix}"), iri, agent, ROLE_TYPES[role.role],
+                           role.quote, source, text, lang)
+
+    def role_node(self, node: URIRef, subject: URIRef, agent: URIRef, role_type: str, quote: Quote,
+                  source: URIRef, text: SourceText, lang: str) -> None:
+        """An n-ary sem:Role of *agent* in *subject*, resting on *quote*."""
+        self.add(subject, DG.hasRole, node)
+        self.add(node, RDF.type, SEM.Role)
+        self.add(node, RDF.value, agent)
+        self.add(node, SEM.roleType, DG[role_type])
+        self.add(node, DG.reportedIn, source)
+        self.evidence(source, text, quote, node, lang)
 
     def duration(self, c: ContactAnn, iri: URIRef, source: URIRef, text: SourceText, lang: str) -> None:
         assert c.duration is not None
@@ -297,17 +307,7 @@ class _Mapper:
         self.add(iri, DG.kind, DG[c.kind])
         if c.status:
             self.add(iri, DG.planStatus, DG[c.status])
-        for role in c.roles:
-            agent = self.entity(role.agent)
-            if role.role != "intermediary":
-                self.add(iri, DG.participant, agent)
-            node = URIRef(f"{iri}/role/{role.agent.id}")
-            self.add(iri, DG.hasRole, node)
-            self.add(node, RDF.type, SEM.Role)
-            self.add(node, RDF.value, agent)
-            self.add(node, SEM.roleType, DG[ROLE_TYPES[role.role]])
-            self.add(node, DG.reportedIn, source)
-            self.evidence(source, text, role.quote, node, lang)
+        self.roles_of(c, iri, source, text, lang)
         self.dated(iri, c.date)
         if c.date.expression:
             self.add(iri, DG.dateExpression, Literal(c.date.expression, lang=lang))
@@ -372,13 +372,8 @@ class _Mapper:
             self.add(iri, DG.supports, URIRef(f"{ID}{kind}/{event_id}"))
         self.hedges(iri, cl.hedges, lang)
         if cl.attribution is not None:
-            node = URIRef(f"{iri}/role/{cl.by.id}")
-            self.add(iri, DG.hasRole, node)
-            self.add(node, RDF.type, SEM.Role)
-            self.add(node, RDF.value, by)
-            self.add(node, SEM.roleType, DG.speakerRole)
-            self.add(node, DG.reportedIn, source)
-            self.evidence(source, text, cl.attribution, node, lang)
+            self.role_node(URIRef(f"{iri}/role/{cl.by.id}"), iri, by, "speakerRole", cl.attribution,
+                           source, text, lang)
         self.add(iri, DG.reportedIn, source)
         self.evidence(source, text, cl.evidence, iri, lang)
 

@@ -36,7 +36,7 @@ def script_json(value: Any) -> str:
     """*value* as JSON safe inside an HTML ``<script>`` element.
 
     ``<``, ``>``, ``&`` and the JavaScript line separators are written as
-    ``\\uXXXX`` escapes, which JSON.parse reads back unchanged.
+    ``\\u003c``-style escapes, which JSON.parse reads back unchanged.
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
