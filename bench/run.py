@@ -62,22 +62,26 @@ def _engine_summary(records: list[dict[str, Any]], status: str) -> dict[str, Any
             out["load_peak_mb"] = r["peak_mb"]
             out["load_rss_mb"] = r["rss_mb"]
         elif r["step"] == "query":
-            out["queries"][r["name"]] = {"s": r["seconds"], "rows": r["rows"]}
+            out["queries"][r["name"]] = {"s": r.get("seconds"), "rows": r.get("rows"),
+                                         **({"timeout": r["timeout"]} if "timeout" in r else {}),
+                                         **({"error": r["error"]} if "error" in r else {})}
         elif r["step"] == "projection":
             out["projection"] = {"s": r["seconds"], "nodes": r["nodes"], "edges": r["edges"], "how": r["how"]}
         elif r["step"] == "api":
-            out["api"][r["name"]] = {"s": r["seconds"], "rows": r["rows"]}
+            out["api"][r["name"]] = {"s": r.get("seconds"), "rows": r.get("rows"),
+                                     **({"timeout": r["timeout"]} if "timeout" in r else {})}
         out["peak_mb"] = r.get("peak_mb", out.get("peak_mb"))
     return out
 
 
-def synth_file(n: int, seed: int, data_dir: Path, env: dict[str, str]) -> dict[str, Any]:
-    path = data_dir / f"synth-{n}-s{seed}.nt"
+def synth_file(n: int, seed: int, data_dir: Path, countries: int = 190) -> dict[str, Any]:
+    env = _env(ROOT / "src")
+    path = data_dir / f"synth-{n}-s{seed}-c{countries}.nt"
     info: dict[str, Any] = {"file": str(path)}
     if not path.exists():
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "diplograph", "synth", "--contacts", str(n), "--seed", str(seed),
-                        "-o", str(path)], env=env, cwd=ROOT, check=True, capture_output=True)
+                        "--countries", str(countries), "-o", str(path)], env=env, cwd=ROOT, check=True, capture_output=True)
         info["synth_s"] = round(time.perf_counter() - t0, 2)
     with path.open("rb") as fh:
         info["triples"] = sum(buf.count(b"\n") for buf in iter(lambda: fh.read(1 << 24), b""))
@@ -114,6 +118,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     src = Path(args.diplograph_src).resolve()
     env = _env(src)
+    own_env = _env(ROOT / "src")
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
@@ -124,25 +129,30 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
     for n in [int(s) for s in args.sizes.split(",") if s]:
         print(f"== {n} contacts", file=sys.stderr)
-        size: dict[str, Any] = {"data": synth_file(n, args.seed, data_dir, env), "engines": {}}
+        size: dict[str, Any] = {"data": synth_file(n, args.seed, data_dir, args.countries), "engines": {}}
         for engine in ENGINES:
             if engine == "rdflib" and n > args.rdflib_up_to:
                 size["engines"][engine] = {"status": f"skipped above {args.rdflib_up_to} contacts", "queries": {}}
                 continue
             print(f"   {engine}", file=sys.stderr)
+            # pyoxigraph's RocksDB is not forked: its queries run inline (none needs a limit so far)
+            limit = args.query_timeout if engine != "pyoxigraph" else 0
             records, status = _worker(["engine", "--engine", engine, "--file", size["data"]["file"],
-                                       "--store", str(work / f"{engine}-{n}"), "--only", args.only],
-                                      work / f"{engine}-{n}.jsonl", env, args.timeout)
+                                       "--store", str(work / f"{engine}-{n}"), "--only", args.only,
+                                       "--queries", str(ROOT / "src" / "diplograph" / "queries"),
+                                       "--query-timeout", str(limit)],
+                                      work / f"{engine}-{n}.jsonl", env if engine == "diplograph" else own_env,
+                                      args.timeout)
             size["engines"][engine] = _engine_summary(records, status)
         print("   algorithms", file=sys.stderr)
         records, status = _worker(["algorithms", "--file", str(work / f"pyoxigraph-{n}"), "--k", str(args.k)],
-                                  work / f"algorithms-{n}.jsonl", env, args.timeout)
+                                  work / f"algorithms-{n}.jsonl", own_env, args.timeout)
         size["algorithms"] = {"status": status, "records": records}
         results["sizes"][str(n)] = size
     results["pages"] = []
     for nodes in [int(s) for s in args.pages.split(",") if s]:
         print(f"== pages {nodes}", file=sys.stderr)
-        records, status = _worker(["pages", "--nodes", str(nodes)], work / f"pages-{nodes}.jsonl", env,
+        records, status = _worker(["pages", "--nodes", str(nodes)], work / f"pages-{nodes}.jsonl", own_env,
                                   args.timeout)
         results["pages"].append({"nodes": nodes, "status": status, "records": records})
     if args.build_runs:
@@ -183,14 +193,27 @@ def markdown(results: dict[str, Any]) -> str:
         for q in names:
             def s(x: dict[str, Any], q: str = q) -> float | None:
                 v = x.get("queries", {}).get(q)
-                return v["s"] if v else None
+                return v.get("s") if v else None
             rows = (ox.get("queries", {}).get(q) or dg.get("queries", {}).get(q) or {}).get("rows")
-            row(f"query {q} ({rows:,} rows)" if rows is not None else f"query {q}", s(ox), s(dg), s(rl), "")
+            label = f"query {q} ({rows:,} rows)" if rows is not None else f"query {q}"
+
+            def cell(x: dict[str, Any], q: str = q) -> str:
+                v = x.get("queries", {}).get(q) or {}
+                if "timeout" in v:
+                    return f"> {v['timeout']:.0f} (killed)"
+                if "error" in v:
+                    return "error"
+                return _fmt(v.get("s"))
+
+            lines.append(f"| {label} | {cell(ox)} | {cell(dg)} | {cell(rl)} | {_fmt(ratio(s(dg), s(ox)), '×')} | "
+                         f"{_fmt(ratio(s(rl), s(dg)), '×')} |")
         pj = [x.get("projection", {}).get("s") for x in (ox, dg, rl)]
         row("person projection (s)", *pj, "")
         row("peak RSS, whole run (MB)", ox.get("peak_mb"), dg.get("peak_mb"), rl.get("peak_mb"), "")
         for name, v in dg.get("api", {}).items():
-            lines.append(f"| diplograph API: {name} ({v['rows']} rows) | | {_fmt(v['s'])} | | | |")
+            value = f"> {v['timeout']:.0f} (killed)" if v.get("timeout") else _fmt(v.get("s"))
+            rows = f" ({v['rows']} rows)" if v.get("rows") is not None else ""
+            lines.append(f"| diplograph API: {name}{rows} | | {value} | | | |")
         proj = dg.get("projection") or ox.get("projection")
         if proj:
             lines += ["", f"Person network: {proj['nodes']:,} people, {proj['edges']:,} edges "
@@ -239,12 +262,15 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10000", help="comma-separated contact counts (default 10000)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--countries", type=int, default=190, help="countries in the synthetic world (default 190)")
     p.add_argument("--pages", default="1000,10000", help="node counts for the page-data benchmark ('' to skip)")
     p.add_argument("--build-runs", type=int, default=3, help="cold builds to time (0 to skip)")
     p.add_argument("--rdflib-up-to", type=int, default=100_000, help="skip rdflib above this many contacts")
     p.add_argument("--k", type=int, default=500, help="sample size for networkx's sampled betweenness")
     p.add_argument("--only", default="", help="comma-separated named queries (default: all)")
     p.add_argument("--timeout", type=float, default=1800, help="seconds per measurement process")
+    p.add_argument("--query-timeout", type=float, default=120,
+                   help="seconds per query on rdflib-based engines (killed beyond; default 120)")
     p.add_argument("--data-dir", default=str(Path(tempfile.gettempdir()) / "diplograph-bench"))
     p.add_argument("--diplograph-src", default=str(ROOT / "src"), help="diplograph sources to measure")
     p.add_argument("--results", default=str(ROOT / "bench" / "results"), help="folder for latest.json/latest.md")

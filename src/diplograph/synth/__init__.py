@@ -277,8 +277,8 @@ class _Generator:
             for t in person_types:
                 self.add(pi, RDF.type, t)
             self.labels(pi, p.en, p.ar, pref=True)
-            self.add(pi, SKOS.altLabel, lit(p.family_en, "en"))
-            self.add(pi, SKOS.altLabel, lit(p.family_ar, "ar"))
+            for alias in p.aliases:  # the family name, where no one else answers to it
+                self.add(pi, SKOS.altLabel, lit(alias, "ar" if alias == p.family_ar else "en"))
         for c in self.w.countries:
             self.register(c.index)
 
@@ -315,9 +315,11 @@ class _Generator:
             self.add(post, ORG.role, iri(f"{ID}role/{slot}"))
             interval = iri(f"{ID}time/{b}--{e}")
             self.add(post, ORG.memberDuring, interval)
-            self.add(interval, RDF.type, iri(str(TIME.Interval)))
-            self.add(interval, TIME.hasBeginning, self.instant(b))
-            self.add(interval, TIME.hasEnd, self.instant(e))
+            if interval not in self.instants:
+                self.instants.add(interval)
+                self.add(interval, RDF.type, iri(str(TIME.Interval)))
+                self.add(interval, TIME.hasBeginning, self.instant(b))
+                self.add(interval, TIME.hasEnd, self.instant(e))
             self.add(post, DG.reportedIn, iri(source))
             self.evidence(source, body, span, post, "en")
 

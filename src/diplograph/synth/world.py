@@ -23,6 +23,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..text import normalize
 from ..vocab import ID
 
 __all__ = ["ROLES", "SLOTS", "Country", "Person", "Tenure", "World"]
@@ -71,6 +72,7 @@ class Person:
     family_en: str
     family_ar: str
     country: int
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,20 @@ class Country:
         return f"{ID}org/c{self.index:03d}-{suffix}"
 
 
+class _Names:
+    """Names already given, normalised as the name index compares them: a spelling names one entity only."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def claim(self, *names: str) -> bool:
+        keys = [normalize(n) for n in names]
+        if len(set(keys)) < len(keys) or any(k in self.used for k in keys):
+            return False
+        self.used.update(keys)
+        return True
+
+
 def _word(rng: random.Random, n: int) -> tuple[str, str]:
     parts = [rng.choice(_SYLLABLES) for _ in range(n)]
     return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
@@ -128,36 +144,35 @@ class World:
     @classmethod
     def generate(cls, rng: random.Random, countries: int = 190) -> World:
         """Draw a world of *countries* countries with post holders from 1988 to 2026."""
-        used: set[str] = set()
+        names = _Names()
         out: list[Country] = []
         for i in range(countries):
             while True:
                 stem_en, stem_ar = _word(rng, rng.choice((1, 2, 2)))
                 end_en, end_ar = rng.choice(_COUNTRY_ENDINGS)
-                en = (stem_en + end_en).capitalize()
-                if en not in used:
-                    used.add(en)
+                en, ar = (stem_en + end_en).capitalize(), stem_ar + end_ar
+                cap_en, cap_ar = _word(rng, 3)
+                cap_en, cap_ar = cap_en.capitalize() + " City", "مدينة " + cap_ar
+                offices = [n.format(x) for _s, o_en, o_ar, _h, _o in OFFICES for n, x in ((o_en, en), (o_ar, ar))]
+                if names.claim(en, ar, cap_en, cap_ar, *offices):
                     break
-            cap_en, cap_ar = _word(rng, 3)
             out.append(Country(
-                index=i, iri=f"{ID}country/c{i:03d}", en=en, ar=stem_ar + end_ar,
-                capital_iri=f"{ID}place/c{i:03d}-capital", capital_en=cap_en.capitalize() + " City",
-                capital_ar="مدينة " + cap_ar, weight=1.0 / (i + 1) ** 1.1,
+                index=i, iri=f"{ID}country/c{i:03d}", en=en, ar=ar, capital_iri=f"{ID}place/c{i:03d}-capital",
+                capital_en=cap_en, capital_ar=cap_ar, weight=1.0 / (i + 1) ** 1.1,
             ))
         people: list[Person] = []
-        names: set[str] = set()
 
         def new_person(country: int) -> int:
             while True:
                 g_en, g_ar = _word(rng, 2)
                 f_en, f_ar = _word(rng, rng.choice((2, 3)))
-                en = f"{g_en.capitalize()} {f_en.capitalize()}"
-                if en not in names:
-                    names.add(en)
+                en, ar = f"{g_en.capitalize()} {f_en.capitalize()}", f"{g_ar} {f_ar}"
+                if names.claim(en, ar):
                     break
+            family_en = f_en.capitalize()
+            aliases = (family_en, f_ar) if names.claim(family_en, f_ar) else ()
             idx = len(people)
-            people.append(Person(idx, f"{ID}person/p{idx:05d}", en, f"{g_ar} {f_ar}", f_en.capitalize(), f_ar,
-                                 country))
+            people.append(Person(idx, f"{ID}person/p{idx:05d}", en, ar, family_en, f_ar, country, aliases))
             return idx
 
         for c in out:
@@ -170,6 +185,9 @@ class World:
                 while day < LAST_DAY:
                     length = max(120, int(rng.expovariate(1 / (years * 365))))
                     end = min(day + length, LAST_DAY)
+                    if end < FIRST_DAY:  # a term over before the period starts
+                        day = end + 1
+                        continue
                     person = -1
                     feeder = _FEEDERS.get(slot)
                     if feeder and rng.random() < 0.3:
