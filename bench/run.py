@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -80,8 +81,9 @@ def synth_file(n: int, seed: int, data_dir: Path, countries: int = 190) -> dict[
     info: dict[str, Any] = {"file": str(path)}
     if not path.exists():
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "diplograph", "synth", "--contacts", str(n), "--seed", str(seed),
-                        "--countries", str(countries), "-o", str(path)], env=env, cwd=ROOT, check=True, capture_output=True)
+        cmd = [sys.executable, "-m", "diplograph", "synth", "--contacts", str(n), "--seed", str(seed),
+               "--countries", str(countries), "-o", str(path)]
+        subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
         info["synth_s"] = round(time.perf_counter() - t0, 2)
     with path.open("rb") as fh:
         info["triples"] = sum(buf.count(b"\n") for buf in iter(lambda: fh.read(1 << 24), b""))
@@ -158,6 +160,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if args.build_runs:
         print("== cold build", file=sys.stderr)
         results["build"] = cold_build(env, args.build_runs)
+    shutil.rmtree(work, ignore_errors=True)  # the on-disk stores
     return results
 
 
@@ -183,7 +186,8 @@ def markdown(results: dict[str, Any]) -> str:
         lines += ["| measure | pyoxigraph (limit) | diplograph | rdflib memory | diplograph ÷ pyoxigraph | "
                   "rdflib ÷ diplograph |", "|---|---:|---:|---:|---:|---:|"]
 
-        def row(label: str, a: float | None, b: float | None, c: float | None, unit: str) -> None:
+        def row(label: str, a: float | None, b: float | None, c: float | None, unit: str,
+                lines: list[str] = lines) -> None:
             lines.append(f"| {label} | {_fmt(a, unit)} | {_fmt(b, unit)} | {_fmt(c, unit)} | "
                          f"{_fmt(ratio(b, a), '×')} | {_fmt(ratio(c, b), '×')} |")
 

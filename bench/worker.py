@@ -164,7 +164,8 @@ def diplograph_backend() -> str:
 
     import diplograph as dg
 
-    return "oxigraph (dg.load store=)" if "store" in inspect.signature(dg.load).parameters else "rdflib memory (dg.load)"
+    with_store = "store" in inspect.signature(dg.load).parameters
+    return "oxigraph (dg.load store=)" if with_store else "rdflib memory (dg.load)"
 
 
 def run_query(engine: str, handle: Any, text: str, name: str) -> int:
@@ -176,8 +177,9 @@ def run_query(engine: str, handle: Any, text: str, name: str) -> int:
             n += 1
         return n
     if engine == "rdflib":
-        from diplograph.vocab import PREFIXES
         from rdflib.plugins.sparql import prepareQuery
+
+        from diplograph.vocab import PREFIXES
 
         return sum(1 for _ in handle.query(prepareQuery(text, initNs=PREFIXES)))
     result = handle.query(text)

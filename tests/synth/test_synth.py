@@ -63,6 +63,7 @@ def test_counts_match_what_was_written(tmp_path: Path) -> None:
     assert typed[f"{SDO}Country"] == 15
 
 
+@pytest.mark.slow
 def test_sample_conforms_to_the_shapes() -> None:
     text = _text(60, seed=2, countries=3)
     g = Graph()

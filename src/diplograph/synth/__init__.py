@@ -42,7 +42,7 @@ from ..errors import StoreError
 from ..mapping import KIND_LABELS
 from ..vocab import DG, ID, OA, ORG, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME, XSD
 from .ntriples import NTriplesWriter, iri, lit, typed
-from .world import FIRST_DAY, OFFICES, ROLES, SLOTS, World
+from .world import OFFICES, ROLES, SLOTS, World
 
 __all__ = ["SynthStats", "World", "generate", "write"]
 
@@ -508,9 +508,9 @@ class _Generator:
             label = self._gathering_label(g_iri, lang)
             cap = w.countries[host]
             text.add(" ")
-            sentence = f"The {label} was held in {cap.capital_en}." if lang == "en" else \
+            said = f"The {label} was held in {cap.capital_en}." if lang == "en" else \
                 f"عقدت {label} في {cap.capital_ar}."
-            g_spans.append((g_iri, forum, g_day, host, text.add(sentence)))
+            g_spans.append((g_iri, forum, g_day, host, text.add(said)))
         # title and dateline go first: shift every span by their length
         published = date.fromordinal(published_day).isoformat()
         head = f"{headline}\n{published}\n\n"
@@ -691,6 +691,9 @@ def write(path: str | Path, contacts: int, seed: int = 0, countries: int = 190) 
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             stats = generate(fh, contacts, seed, countries)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
         os.replace(tmp, p)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
