@@ -251,7 +251,7 @@ def markdown(results: dict[str, Any]) -> str:
         for p in results["pages"]:
             by = {r["name"]: r["seconds"] for r in p["records"] if r["step"] == "page"}
             a, b, c = by.get("lists"), by.get("lists + generate_html"), by.get("add_node/add_edge")
-            lines.append(f"| {p['nodes']:,} | {_fmt(a)} | {_fmt(b)} | {_fmt(c)} | {_fmt(ratio(c, b), '×')} |")
+            lines.append(f"| {p['nodes']:,} | {_fmt(a)} | {_fmt(b)} | {_fmt(c)} | {_fmt(ratio(c, a), '×')} |")
         lines.append("")
     if results.get("build"):
         lines += ["### Cold start (fresh process, seed article)", "", "| command | median (s) | min (s) |",
@@ -279,7 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--diplograph-src", default=str(ROOT / "src"), help="diplograph sources to measure")
     p.add_argument("--results", default=str(ROOT / "bench" / "results"), help="folder for latest.json/latest.md")
     p.add_argument("--quick", action="store_true", help="tiny run for a smoke test (no pages, one build)")
+    p.add_argument("--render", metavar="JSON", help="only rewrite latest.md from a results file")
     args = p.parse_args(argv)
+    if args.render:
+        md = markdown(json.loads(Path(args.render).read_text(encoding="utf-8")))
+        (Path(args.results) / "latest.md").write_text(md + "\n", encoding="utf-8")
+        print(md)
+        return 0
     if args.quick:
         args.pages, args.build_runs = "", 0
     results = run(args)
