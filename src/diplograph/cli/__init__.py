@@ -28,12 +28,12 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import DiplographError, exit_code_for
-from . import core, extract, network, serve, view
+from . import core, extract, network, serve, synth, view
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 #: Modules that register subcommands, in the order they appear in --help.
-COMMAND_MODULES = [core, extract, network, view, serve]
+COMMAND_MODULES = [core, extract, network, view, serve, synth]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""Benchmarks: see bench/run.py and docs/scale.md."""

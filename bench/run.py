@@ -1,0 +1,303 @@
+"""Benchmark diplograph against raw pyoxigraph (the limit) and rdflib's memory store (the baseline).
+
+Usage (from the repository root)::
+
+    python -m bench --sizes 10000,100000
+    python bench/run.py --sizes 1000 --quick
+
+Every engine is measured in a fresh subprocess on the same synthetic file
+(``diplograph synth``), so load time and peak memory (``ru_maxrss``) are its
+own. Results go to ``bench/results/latest.json`` and ``latest.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINES = ("pyoxigraph", "diplograph", "rdflib")
+
+
+def _env(src: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(src), str(ROOT)])
+    env.pop("PYTHONHASHSEED", None)
+    return env
+
+
+def _worker(args: list[str], out: Path, env: dict[str, str], timeout: float) -> tuple[list[dict[str, Any]], str]:
+    """Run one worker task; return its records and "ok", "timeout" or "failed: ..."."""
+    out.unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "bench.worker", *args, "--out", str(out)]
+    status = "ok"
+    try:
+        proc = subprocess.run(cmd, env=env, cwd=ROOT, timeout=timeout, capture_output=True, text=True)
+        if proc.returncode != 0:
+            status = "failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1][:200]
+    except subprocess.TimeoutExpired:
+        status = f"timeout after {timeout:.0f} s"
+    records = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+    return records, status
+
+
+def _engine_summary(records: list[dict[str, Any]], status: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": status, "queries": {}, "api": {}}
+    for r in records:
+        if r["step"] == "start":
+            out["base_mb"] = r["rss_mb"]
+            if r.get("backend"):
+                out["backend"] = r["backend"]
+        elif r["step"] == "load":
+            out["load_s"] = r["seconds"]
+            out["load_peak_mb"] = r["peak_mb"]
+            out["load_rss_mb"] = r["rss_mb"]
+        elif r["step"] == "query":
+            out["queries"][r["name"]] = {"s": r.get("seconds"), "rows": r.get("rows"),
+                                         **({"timeout": r["timeout"]} if "timeout" in r else {}),
+                                         **({"error": r["error"]} if "error" in r else {})}
+        elif r["step"] == "projection":
+            out["projection"] = {"s": r["seconds"], "nodes": r["nodes"], "active_nodes": r.get("active_nodes"),
+                                 "edges": r["edges"], "how": r["how"]}
+        elif r["step"] == "api":
+            out["api"][r["name"]] = {"s": r.get("seconds"), "rows": r.get("rows"),
+                                     **({"timeout": r["timeout"]} if "timeout" in r else {})}
+        out["peak_mb"] = r.get("peak_mb", out.get("peak_mb"))
+    return out
+
+
+def synth_file(n: int, seed: int, data_dir: Path, countries: int = 190) -> dict[str, Any]:
+    env = _env(ROOT / "src")
+    path = data_dir / f"synth-{n}-s{seed}-c{countries}.nt"
+    info: dict[str, Any] = {"file": str(path)}
+    if not path.exists():
+        t0 = time.perf_counter()
+        cmd = [sys.executable, "-m", "diplograph", "synth", "--contacts", str(n), "--seed", str(seed),
+               "--countries", str(countries), "-o", str(path)]
+        subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
+        info["synth_s"] = round(time.perf_counter() - t0, 2)
+    with path.open("rb") as fh:
+        info["triples"] = sum(buf.count(b"\n") for buf in iter(lambda: fh.read(1 << 24), b""))
+    info["mb"] = round(path.stat().st_size / 1e6, 1)
+    return info
+
+
+def cold_build(env: dict[str, str], runs: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, extra in (("build (with SHACL)", []), ("build --no-validate", ["--no-validate"]),
+                             ("--help", None), ("python -c pass", "pass")):
+            times = []
+            for _ in range(runs):
+                if extra == "pass":
+                    cmd = [sys.executable, "-c", "pass"]
+                elif extra is None:
+                    cmd = [sys.executable, "-m", "diplograph", "--help"]
+                else:
+                    cmd = [sys.executable, "-m", "diplograph", "build", "--output", f"{tmp}/g.ttl", *extra]
+                t0 = time.perf_counter()
+                subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
+                times.append(time.perf_counter() - t0)
+            out[label] = {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "runs": runs}
+    return out
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None or b == 0:
+        return None
+    return round(a / b, 2)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    src = Path(args.diplograph_src).resolve()
+    env = _env(src)
+    own_env = _env(ROOT / "src")
+    data_dir = Path(args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "diplograph_src": str(src), "seed": args.seed, "sizes": {},
+    }
+    for n in [int(s) for s in args.sizes.split(",") if s]:
+        print(f"== {n} contacts", file=sys.stderr)
+        size: dict[str, Any] = {"data": synth_file(n, args.seed, data_dir, args.countries), "engines": {}}
+        for engine in ENGINES:
+            if engine == "rdflib" and n > args.rdflib_up_to:
+                size["engines"][engine] = {"status": f"skipped above {args.rdflib_up_to} contacts", "queries": {}}
+                continue
+            print(f"   {engine}", file=sys.stderr)
+            # pyoxigraph's RocksDB is not forked: its queries run inline (none needs a limit so far)
+            limit = args.query_timeout if engine != "pyoxigraph" else 0
+            records, status = _worker(["engine", "--engine", engine, "--file", size["data"]["file"],
+                                       "--store", str(work / f"{engine}-{n}"), "--only", args.only,
+                                       "--queries", str(ROOT / "src" / "diplograph" / "queries"),
+                                       "--query-timeout", str(limit)],
+                                      work / f"{engine}-{n}.jsonl", env if engine == "diplograph" else own_env,
+                                      args.timeout)
+            size["engines"][engine] = _engine_summary(records, status)
+        print("   algorithms", file=sys.stderr)
+        records, status = _worker(["algorithms", "--file", str(work / f"pyoxigraph-{n}"), "--k", str(args.k)],
+                                  work / f"algorithms-{n}.jsonl", own_env, args.timeout)
+        size["algorithms"] = {"status": status, "records": records}
+        results["sizes"][str(n)] = size
+    results["pages"] = []
+    for nodes in [int(s) for s in args.pages.split(",") if s]:
+        print(f"== pages {nodes}", file=sys.stderr)
+        records, status = _worker(["pages", "--nodes", str(nodes)], work / f"pages-{nodes}.jsonl", own_env,
+                                  args.timeout)
+        results["pages"].append({"nodes": nodes, "status": status, "records": records})
+    if args.build_runs:
+        print("== cold build", file=sys.stderr)
+        results["build"] = cold_build(env, args.build_runs)
+    shutil.rmtree(work, ignore_errors=True)  # the on-disk stores
+    return results
+
+
+def _fmt(v: float | None, unit: str = "") -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float) and v < 10:
+        return f"{v:.3g}{unit}"
+    return f"{v:,.0f}{unit}"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [f"Measured {results['date']} on {results['machine']['cpus']} CPUs, Python "
+             f"{results['machine']['python']} ({results['machine']['platform']}); seed {results['seed']}.", ""]
+    for n, size in results["sizes"].items():
+        d = size["data"]
+        e = size["engines"]
+        ox, dg, rl = e.get("pyoxigraph", {}), e.get("diplograph", {}), e.get("rdflib", {})
+        lines += [f"### {int(n):,} contacts ({d['triples']:,} triples, {d['mb']} MB N-Triples)", ""]
+        backend = dg.get("backend", "?")
+        lines += [f"diplograph backend: {backend}. Status: pyoxigraph {ox.get('status')}, diplograph "
+                  f"{dg.get('status')}, rdflib {rl.get('status')}.", ""]
+        lines += ["| measure | pyoxigraph (limit) | diplograph | rdflib memory | diplograph ÷ pyoxigraph | "
+                  "rdflib ÷ diplograph |", "|---|---:|---:|---:|---:|---:|"]
+
+        def row(label: str, a: float | None, b: float | None, c: float | None, unit: str,
+                lines: list[str] = lines) -> None:
+            lines.append(f"| {label} | {_fmt(a, unit)} | {_fmt(b, unit)} | {_fmt(c, unit)} | "
+                         f"{_fmt(ratio(b, a), '×')} | {_fmt(ratio(c, b), '×')} |")
+
+        row("load (s)", ox.get("load_s"), dg.get("load_s"), rl.get("load_s"), "")
+        row("load peak RSS (MB)", ox.get("load_peak_mb"), dg.get("load_peak_mb"), rl.get("load_peak_mb"), "")
+        names = sorted(set(ox.get("queries", {})) | set(dg.get("queries", {})))
+        for q in names:
+            def s(x: dict[str, Any], q: str = q) -> float | None:
+                v = x.get("queries", {}).get(q)
+                return v.get("s") if v else None
+            rows = (ox.get("queries", {}).get(q) or dg.get("queries", {}).get(q) or {}).get("rows")
+            label = f"query {q} ({rows:,} rows)" if rows is not None else f"query {q}"
+
+            def cell(x: dict[str, Any], q: str = q) -> str:
+                v = x.get("queries", {}).get(q) or {}
+                if "timeout" in v:
+                    return f"> {v['timeout']:.0f} (killed)"
+                if "error" in v:
+                    return "error"
+                return _fmt(v.get("s"))
+
+            lines.append(f"| {label} | {cell(ox)} | {cell(dg)} | {cell(rl)} | {_fmt(ratio(s(dg), s(ox)), '×')} | "
+                         f"{_fmt(ratio(s(rl), s(dg)), '×')} |")
+        pj = [x.get("projection", {}).get("s") for x in (ox, dg, rl)]
+        row("person projection (s)", *pj, "")
+        row("peak RSS, whole run (MB)", ox.get("peak_mb"), dg.get("peak_mb"), rl.get("peak_mb"), "")
+        for name, v in dg.get("api", {}).items():
+            value = f"> {v['timeout']:.0f} (killed)" if v.get("timeout") else _fmt(v.get("s"))
+            rows = f" ({v['rows']} rows)" if v.get("rows") is not None else ""
+            lines.append(f"| diplograph API: {name}{rows} | | {value} | | | |")
+        proj = dg.get("projection") or ox.get("projection")
+        if proj:
+            lines += ["", f"Person network: {proj['nodes']:,} people, {proj['edges']:,} edges "
+                      f"(diplograph: {dg.get('projection', {}).get('how', '–')})."]
+        algo = size.get("algorithms", {})
+        recs = algo.get("records", [])
+        if recs:
+            lines += ["", f"Graph algorithms on the person network ({algo['status']}):", "",
+                      "| measure | networkx | igraph | networkx ÷ igraph |", "|---|---:|---:|---:|"]
+            by = {(r.get("lib"), r.get("name"), str(r.get("k", ""))): r["seconds"] for r in recs if r["step"] == "algo"}
+            for name in ("degree", "pagerank"):
+                a, b = by.get(("networkx", name, "")), by.get(("igraph", name, ""))
+                lines.append(f"| {name} | {_fmt(a)} | {_fmt(b)} | {_fmt(ratio(a, b), '×')} |")
+            exact_nx = by.get(("networkx", "betweenness", "exact"))
+            exact_ig = by.get(("igraph", "betweenness", "exact"))
+            sampled = [(k, v) for (lib, nm, k), v in by.items() if lib == "networkx" and nm == "betweenness"
+                       and k != "exact"]
+            lines.append(f"| betweenness, exact | {_fmt(exact_nx)} | {_fmt(exact_ig)} | "
+                         f"{_fmt(ratio(exact_nx, exact_ig), '×')} |")
+            for k, v in sampled:
+                lines.append(f"| betweenness, networkx k={k} sample vs igraph exact | {_fmt(v)} | {_fmt(exact_ig)} | "
+                             f"{_fmt(ratio(v, exact_ig), '×')} |")
+            conv = by.get(("igraph", "convert from networkx", ""))
+            if conv is not None:
+                lines.append(f"| (igraph: converting from networkx) | | {_fmt(conv)} | |")
+        lines.append("")
+    if results.get("pages"):
+        lines += ["### Page data (pyvis, N nodes and 3N edges)", "",
+                  "| nodes | set lists (s) | lists + generate_html (s) | add_node/add_edge (s) | calls ÷ lists |",
+                  "|---:|---:|---:|---:|---:|"]
+        for p in results["pages"]:
+            by = {r["name"]: r["seconds"] for r in p["records"] if r["step"] == "page"}
+            a, b, c = by.get("lists"), by.get("lists + generate_html"), by.get("add_node/add_edge")
+            lines.append(f"| {p['nodes']:,} | {_fmt(a)} | {_fmt(b)} | {_fmt(c)} | {_fmt(ratio(c, a), '×')} |")
+        lines.append("")
+    if results.get("build"):
+        lines += ["### Cold start (fresh process, seed article)", "", "| command | median (s) | min (s) |",
+                  "|---|---:|---:|"]
+        for label, v in results["build"].items():
+            lines.append(f"| {label} | {v['median_s']:.2f} | {v['min_s']:.2f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="10000", help="comma-separated contact counts (default 10000)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--countries", type=int, default=190, help="countries in the synthetic world (default 190)")
+    p.add_argument("--pages", default="1000,10000", help="node counts for the page-data benchmark ('' to skip)")
+    p.add_argument("--build-runs", type=int, default=3, help="cold builds to time (0 to skip)")
+    p.add_argument("--rdflib-up-to", type=int, default=100_000, help="skip rdflib above this many contacts")
+    p.add_argument("--k", type=int, default=500, help="sample size for networkx's sampled betweenness")
+    p.add_argument("--only", default="", help="comma-separated named queries (default: all)")
+    p.add_argument("--timeout", type=float, default=1800, help="seconds per measurement process")
+    p.add_argument("--query-timeout", type=float, default=120,
+                   help="seconds per query on rdflib-based engines (killed beyond; default 120)")
+    p.add_argument("--data-dir", default=str(Path(tempfile.gettempdir()) / "diplograph-bench"))
+    p.add_argument("--diplograph-src", default=str(ROOT / "src"), help="diplograph sources to measure")
+    p.add_argument("--results", default=str(ROOT / "bench" / "results"), help="folder for latest.json/latest.md")
+    p.add_argument("--quick", action="store_true", help="tiny run for a smoke test (no pages, one build)")
+    p.add_argument("--render", metavar="JSON", help="only rewrite latest.md from a results file")
+    args = p.parse_args(argv)
+    if args.render:
+        md = markdown(json.loads(Path(args.render).read_text(encoding="utf-8")))
+        (Path(args.results) / "latest.md").write_text(md + "\n", encoding="utf-8")
+        print(md)
+        return 0
+    if args.quick:
+        args.pages, args.build_runs = "", 0
+    results = run(args)
+    out = Path(args.results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    md = markdown(results)
+    (out / "latest.md").write_text(md + "\n", encoding="utf-8")
+    print(md)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
