@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, URIRef
 
+from .annotation.model import date_bounds
 from .backends import Backend, open_store
 from .backends.memory import MemoryBackend
 from .errors import NoAnswerError, QueryError
@@ -61,12 +62,6 @@ def _local(iri: str | None) -> str | None:
         if sep in iri:
             iri = iri.rsplit(sep, 1)[-1]
     return iri
-
-
-def _bounds(iso: str) -> tuple[date, date]:
-    from .network.rhythm import date_bounds
-
-    return date_bounds(iso)
 
 
 class KnowledgeGraph:
@@ -255,9 +250,9 @@ class KnowledgeGraph:
     def _window(since: str | int | date | None, until: str | int | date | None) -> tuple[date | None, date | None]:
         lo = hi = None
         if since is not None:
-            lo = _bounds(_iso(since))[0]
+            lo = date_bounds(_iso(since))[0]
         if until is not None:
-            hi = _bounds(_iso(until))[1]
+            hi = date_bounds(_iso(until))[1]
         if lo and hi and lo > hi:
             raise NoAnswerError(f"empty time window: since {since} is after until {until}")
         return lo, hi
@@ -285,7 +280,7 @@ class KnowledgeGraph:
             if lo or hi:
                 if c.date is None:
                     continue
-                first, last = _bounds(c.date)
+                first, last = date_bounds(c.date)
                 if (lo and first < lo) or (hi and last > hi):
                     continue
             out.append(c)
@@ -577,7 +572,7 @@ def _iso(value: str | int | date) -> str:
         return value.isoformat()
     text = str(value).strip()
     try:
-        _bounds(text)
+        date_bounds(text)
     except (KeyError, ValueError):
         raise QueryError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
     return text

@@ -35,6 +35,7 @@ __all__ = [
     "Quote",
     "RoleAnn",
     "SourceAnn",
+    "date_bounds",
 ]
 
 #: Contact kinds (concepts of dg:ContactKinds), by their local names.
@@ -98,6 +99,20 @@ class DateValue:
     precision: str  # "day" | "month" | "year" | "undated"
     expression: str | None = None  # the relative words, when resolved ("اليوم")
 
+    @classmethod
+    def from_iso(cls, iso: str) -> DateValue:
+        """The date an ISO string means at its own precision ("2017", "2024-02", "2019-05-01").
+
+        Raises
+        ------
+        ValueError
+            Not one of those forms.
+        """
+        precision = {10: "day", 7: "month", 4: "year"}.get(len(iso))
+        if precision is None:
+            raise ValueError(f"{iso!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return cls(iso, precision)
+
     @property
     def undated(self) -> bool:
         return self.precision == "undated"
@@ -119,6 +134,22 @@ class DateValue:
         if len(parts) == 2:
             return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
         return date(parts[0], 12, 31)
+
+
+def date_bounds(iso: str) -> tuple[date, date]:
+    """The first and last day of an ISO date at its precision.
+
+    Examples
+    --------
+    >>> date_bounds("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> date_bounds("2017")[1]
+    datetime.date(2017, 12, 31)
+    """
+    value = DateValue.from_iso(iso)
+    first, last = value.first_day(), value.last_day()
+    assert first is not None and last is not None  # a dated value always has bounds
+    return first, last
 
 
 @dataclass(frozen=True)

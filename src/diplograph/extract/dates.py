@@ -30,6 +30,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..annotation.model import date_bounds
+
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
 _DIGITS = str.maketrans({**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}})
@@ -129,8 +131,7 @@ class DateMention:
     relative: str | None = None
 
     def first_day(self) -> date:
-        parts = [int(p) for p in self.iso.split("-")]
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        return date_bounds(self.iso)[0]
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
+from ..annotation.model import date_bounds
 from ..errors import NoAnswerError
 from ..query import run_query
 from ..records import Gap, _Record
@@ -39,27 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Rhythm", "date_bounds", "gaps_between", "holders", "in_window", "rhythm", "whole_months"]
 
+
 Span = tuple[str, date, date]
-
-
-def date_bounds(iso: str) -> tuple[date, date]:
-    """The first and last day of an ISO date at its precision.
-
-    Examples
-    --------
-    >>> date_bounds("2024-02")
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    >>> date_bounds("2017")[1]
-    datetime.date(2017, 12, 31)
-    """
-    from ..annotation.model import DateValue
-
-    precision = {10: "day", 7: "month", 4: "year"}[len(iso)]
-    value = DateValue(iso, precision)
-    first, last = value.first_day(), value.last_day()
-    if first is None or last is None:  # pragma: no cover - DateValue always bounds a dated value
-        raise ValueError(f"{iso!r} is not a date")
-    return first, last
 
 
 def whole_months(a: date, b: date) -> int:
