@@ -44,6 +44,7 @@ __all__ = [
     "StoreError",
     "UnknownEntityError",
     "exit_code_for",
+    "first_line",
 ]
 
 
@@ -194,3 +195,13 @@ def exit_code_for(error: DiplographError) -> int:
         if cls in EXIT_CODES:
             return EXIT_CODES[cls]
     return 1
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type name when it has none).
+
+    Parser errors from rdflib and pyparsing run to many lines; messages for
+    users carry the first.
+    """
+    msg = str(exc).strip()
+    return msg.splitlines()[0] if msg else type(exc).__name__

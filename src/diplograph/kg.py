@@ -32,7 +32,7 @@ from .query import Rows, run_query
 from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef
 from .registry import Entity, NameIndex
 from .resources import GRAPH_FILE, ONTOLOGY_FILE
-from .vocab import DG, ID
+from .vocab import DG, ID, local_name
 
 if TYPE_CHECKING:
     from .network.centrality import Score
@@ -56,12 +56,7 @@ _PRIORITY = ["person", "country", "group", "organisation", "gathering", "place"]
 
 
 def _local(iri: str | None) -> str | None:
-    if iri is None:
-        return None
-    for sep in ("#", "/"):
-        if sep in iri:
-            iri = iri.rsplit(sep, 1)[-1]
-    return iri
+    return None if iri is None else local_name(iri)
 
 
 class KnowledgeGraph:

@@ -51,6 +51,14 @@ _ENTITY_TYPES: dict[str, tuple[URIRef, ...]] = {
 }
 
 
+#: The OWL-Time property and XSD datatype of an instant, by date precision.
+_TIME_PROPERTY = {
+    "day": (TIME.inXSDDate, XSD.date),
+    "month": (TIME.inXSDgYearMonth, XSD.gYearMonth),
+    "year": (TIME.inXSDgYear, XSD.gYear),
+}
+
+
 def new_graph() -> Graph:
     """An empty graph with the project's prefixes bound."""
     g = Graph()
@@ -86,11 +94,7 @@ class _Mapper:
     def instant(self, value: DateValue) -> URIRef:
         iri = URIRef(f"{ID}time/{value.iso}")
         self.add(iri, RDF.type, TIME.Instant)
-        prop, dtype = {
-            "day": (TIME.inXSDDate, XSD.date),
-            "month": (TIME.inXSDgYearMonth, XSD.gYearMonth),
-            "year": (TIME.inXSDgYear, XSD.gYear),
-        }[value.precision]
+        prop, dtype = _TIME_PROPERTY[value.precision]
         self.add(iri, prop, Literal(value.iso, datatype=dtype))
         return iri
 
@@ -241,7 +245,7 @@ class _Mapper:
         note = URIRef(f"{iri}/date-report/{self.source_id}")
         self.add(iri, DG.dateDiscrepancy, note)
         self.add(note, RDF.type, DG.DateDiscrepancy)
-        dtype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(c.date.iso)]
+        dtype = _TIME_PROPERTY[c.date.precision][1]
         self.add(note, DG.otherDate, Literal(c.date.iso, datatype=dtype))
         self.add(note, DG.reportedIn, source)
         self.add(note, RDFS.comment, Literal(f"Source {self.source_id} dates this contact {c.date.iso}; "
@@ -316,7 +320,7 @@ class _Mapper:
             note = URIRef(f"{iri}/other-date")
             self.add(iri, DG.dateDiscrepancy, note)
             self.add(note, RDF.type, DG.DateDiscrepancy)
-            dtype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(c.other_date.date)]
+            dtype = _TIME_PROPERTY[DateValue.from_iso(c.other_date.date).precision][1]
             self.add(note, DG.otherDate, Literal(c.other_date.date, datatype=dtype))
             self.add(note, RDFS.comment, Literal(c.other_date.note, lang="en"))
         if c.duration:

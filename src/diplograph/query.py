@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from .backends.base import Backend
 from .backends.memory import MemoryBackend
-from .errors import QueryError
+from .errors import QueryError, first_line
 from .resources import QUERIES_DIR
 from .vocab import XSD
 
@@ -82,10 +82,6 @@ def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
     """Every named query in *folder*, by name."""
     return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"))}
 
-
-def _first_line(exc: BaseException) -> str:
-    msg = str(exc).strip()
-    return msg.splitlines()[0] if msg else type(exc).__name__
 
 
 def resolve_query(text_or_name: str) -> tuple[str, NamedQuery | None]:
@@ -237,7 +233,7 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     except QueryError:
         raise
     except Exception as exc:
-        raise QueryError(f"query failed: {_first_line(exc)}") from None
+        raise QueryError(f"query failed: {first_line(exc)}") from None
     return Rows(result.vars, raw)
 
 

@@ -23,7 +23,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node, Variable
 
-from ..errors import QueryError
+from ..errors import QueryError, first_line
 from ..store import read_graph
 from ..vocab import PREFIXES
 from .base import Backend, QueryResult
@@ -32,17 +32,13 @@ __all__ = ["MemoryBackend"]
 
 log = logging.getLogger(__name__)
 
-def _first_line(exc: BaseException) -> str:
-    msg = str(exc).strip()
-    return msg.splitlines()[0] if msg else type(exc).__name__
-
 
 @lru_cache(maxsize=256)
 def _prepared(text: str) -> Query:
     try:
         return prepareQuery(text, initNs=PREFIXES)
     except Exception as exc:  # pyparsing and rdflib raise several types
-        raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
+        raise QueryError(f"SPARQL syntax error: {first_line(exc)}") from None
 
 
 class MemoryBackend(Backend):
@@ -67,7 +63,7 @@ class MemoryBackend(Backend):
         except QueryError:
             raise
         except Exception as exc:
-            raise QueryError(f"query failed: {_first_line(exc)}") from None
+            raise QueryError(f"query failed: {first_line(exc)}") from None
         if result.type == "ASK":
             return QueryResult("ASK", boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):

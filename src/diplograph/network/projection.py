@@ -77,7 +77,7 @@ from rdflib.namespace import RDFS
 
 from ..errors import QueryError
 from ..query import run_query
-from ..vocab import DG
+from ..vocab import DG, local_name
 from .rhythm import date_bounds, in_window
 
 if TYPE_CHECKING:
@@ -111,12 +111,6 @@ class Tie:
     first: dt.date | None
     last: dt.date | None
 
-
-def _local(iri: str) -> str:
-    for sep in ("#", "/"):
-        if sep in iri:
-            iri = iri.rsplit(sep, 1)[-1]
-    return iri
 
 
 def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
@@ -204,7 +198,7 @@ def actor_attrs(kg: KnowledgeGraph, iri: str, ref: ActorRef | None = None) -> di
     entity = kg.names.get(iri)
     if entity is not None and entity.iri == iri:
         return {"iri": iri, "label": entity.en, "label_ar": entity.ar, "type": entity.kind}
-    label = ref.label if ref is not None else _local(iri)
+    label = ref.label if ref is not None else local_name(iri)
     return {"iri": iri, "label": label, "label_ar": (ref.label_ar if ref else None) or label,
             "type": "organisation"}
 
@@ -311,7 +305,7 @@ def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         key = str(term)
         if key not in G:
             lab = labels.get(key, {})
-            en = lab.get("en") or _local(key)
+            en = lab.get("en") or local_name(key)
             G.add_node(key, iri=key, label=en, label_ar=lab.get("ar") or en, type=types.get(key, "other"),
                        literals=[])
         return key
@@ -322,9 +316,9 @@ def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         sk = node(s)
         if isinstance(o, Literal):
             lang = f"@{o.language}" if o.language else ""
-            G.nodes[sk]["literals"].append(f"{_local(str(p))}: {o}{lang}")
+            G.nodes[sk]["literals"].append(f"{local_name(str(p))}: {o}{lang}")
         elif isinstance(o, URIRef | BNode):
-            G.add_edge(sk, node(o), key=str(p), predicate=str(p), label=_local(str(p)))
+            G.add_edge(sk, node(o), key=str(p), predicate=str(p), label=local_name(str(p)))
     return G
 
 

@@ -28,17 +28,13 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from ..errors import QueryError, QueryRefusedError
+from ..errors import QueryError, QueryRefusedError, first_line
 from ..vocab import PREFIXES
 
 __all__ = ["check_query"]
 
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
-
-def _first_line(exc: BaseException) -> str:
-    msg = str(exc).strip()
-    return msg.splitlines()[0] if msg else type(exc).__name__
 
 
 def _walk(node: Any, seen: set[int]) -> Iterator[tuple[str | None, Any]]:
@@ -89,13 +85,13 @@ def check_query(text: str) -> str:
         try:
             parseUpdate(text)
         except Exception:
-            raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from None
+            raise QueryError(f"SPARQL syntax error: {first_line(exc)}") from None
         raise QueryRefusedError("updates are refused: this endpoint is read-only") from None
     _refuse(parsed)
     try:
         query = translateQuery(parsed, initNs=PREFIXES)
     except Exception as exc:
-        raise QueryError(f"bad query: {_first_line(exc)}") from None
+        raise QueryError(f"bad query: {first_line(exc)}") from None
     _refuse(query.algebra)
     name = query.algebra.name
     if name not in _FORMS:

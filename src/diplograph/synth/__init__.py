@@ -30,16 +30,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import os
 import random
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from ..errors import StoreError
 from ..mapping import KIND_LABELS
+from ..store import atomic_writer
 from ..vocab import DG, ID, OA, ORG, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME, XSD
 from .ntriples import NTriplesWriter, iri, lit, typed
 from .world import OFFICES, ROLES, SLOTS, World
@@ -684,21 +683,8 @@ def write(path: str | Path, contacts: int, seed: int = 0, countries: int = 190) 
     if p.suffix.lower() != ".nt":
         raise StoreError(f"{p}: synthetic graphs are written as N-Triples; use a .nt file name")
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+        with atomic_writer(p, "w", encoding="utf-8") as fh:
+            stats = generate(cast(TextIO, fh), contacts, seed, countries)
     except OSError as exc:
         raise StoreError(f"{p}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            stats = generate(fh, contacts, seed, countries)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
-        os.replace(tmp, p)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise StoreError(f"{p}: cannot write: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return stats

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,9 +55,6 @@ class Page:
         """Write the page to *path* atomically; return the path."""
         p = Path(path)
         write_atomic(p, self.html.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        p.chmod(0o666 & ~umask)  # a page is for reading: not the private mode of the temporary file
         log.info("wrote %s (%d nodes, %d edges)", p, self.nodes, self.edges)
         return p
 

@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ..annotation.model import DateValue
 from ..errors import QueryError
 from ..network.centrality import MEASURES, scores
 from ..text import normalize
+from ..vocab import local_name
 from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, kind_style, node_style
 
 if TYPE_CHECKING:
@@ -142,10 +144,6 @@ def drawn(graph: Any) -> nx.Graph:
         if len(keep) < g.number_of_nodes():
             g = g.subgraph(keep).copy()
     return g
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _year(iso: str | None) -> int | None:
@@ -311,8 +309,8 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
                 events[iri] = _event_details(records[iri])
             else:
                 style = kind_style(kind or "other")
-                events[iri] = {"kind": kind or "other", "kind_label": style.label, "label": _local(iri), "date": date,
-                               "precision": {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "undated"),
+                events[iri] = {"kind": kind or "other", "kind_label": style.label, "label": local_name(iri),
+                               "date": date, "precision": DateValue.from_iso(date).precision if date else "undated",
                                "year": _year(date), "planned": planned, "topics": [], "topics_ar": []}
         ev = events[iri]
         kinds_seen.add(ev["kind"])
@@ -344,7 +342,7 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         edges.append({
             "id": f"e{i}", "from": u, "to": v, "kind": kind, "events": ev_iris, "ties": ties,
             "tie_labels": tie_labels, "tie_years": tie_years,
-            "predicates": [_local(p) for p in d.get("predicates") or []], "count": count,
+            "predicates": [local_name(p) for p in d.get("predicates") or []], "count": count,
             "dates": [x for x in ev_dates if x], "planned_only": all_planned,
             "label": _edge_label(ev_dates, count) if physics else "",
             "color": {"color": style.color if kind != "link" else "#9a9a9a", "highlight": "#222222"},
@@ -359,7 +357,7 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         if kind not in NODE_STYLES:
             kind = "other"
         nstyle = node_style(kind)
-        en = str(d.get("label") or _local(str(node)))
+        en = str(d.get("label") or local_name(str(node)))
         ar = d.get("label_ar")
         ar = str(ar) if ar else None
         own: list[str] = []

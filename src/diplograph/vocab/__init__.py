@@ -41,6 +41,7 @@ __all__ = [
     "SKOS",
     "TIME",
     "XSD",
+    "local_name",
 ]
 
 #: Base of every instance IRI the project mints.
@@ -107,3 +108,12 @@ PREFIXES: dict[str, str] = {
     "time": str(TIME),
     "xsd": str(XSD),
 }
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, after its final ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/diplograph/ns#phoneCall"), local_name("https://w3id.org/diplograph/id/person/x")
+    ('phoneCall', 'x')
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
