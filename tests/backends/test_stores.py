@@ -177,23 +177,60 @@ def test_values_skip_groups_inside_expressions_and_templates() -> None:
     assert inject_values(text, {"s": Literal("x")}).startswith('CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { ("x") }')
 
 
-def test_oxigraph_removes_graphs_left_by_a_crashed_load(tmp_path: Path) -> None:
-    import pyoxigraph as ox
-
+def test_oxigraph_removes_folders_left_by_a_crashed_load(tmp_path: Path) -> None:
     from diplograph.backends.oxigraph import OxigraphBackend
 
     store = OxigraphBackend(tmp_path / "s")
     try:
         store.load([GRAPH_FILE])
         before = store.count()
-        orphan = ox.NamedNode("urn:diplograph:store:data:crashed")
-        store._store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c"), orphan))
-        assert store.count() == before  # a graph that is not current is never queried
+        first = store.current_folder()
+        orphan = tmp_path / "s" / "data-crashed"
+        orphan.mkdir()
+        (orphan / "000001.sst").write_bytes(b"half written")
+        assert store.count() == before  # a folder that is not current is never read
         store.load([GRAPH_FILE])
-        assert orphan not in list(store._store.named_graphs())
+        assert not orphan.exists()
+        assert first is not None and first.exists()  # the one before is kept for readers
+        store.load([GRAPH_FILE])
+        assert not first.exists()
+        assert sorted(p.name for p in (tmp_path / "s").iterdir() if p.is_dir()).__len__() == 2
         assert store.count() == before
     finally:
         store.close()
+
+
+def test_oxigraph_readers_follow_a_load(tmp_path: Path) -> None:
+    from diplograph.backends.oxigraph import OxigraphBackend
+
+    small = tmp_path / "small.nt"
+    small.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    writer = OxigraphBackend(tmp_path / "s")
+    reader = OxigraphBackend(tmp_path / "s", read_only=True)
+    try:
+        assert reader.count() == 0
+        writer.load([GRAPH_FILE])
+        assert reader.count() == writer.count() > 100
+        writer.load([small])
+        assert reader.count() == 1 and reader.has_subject("urn:a")
+        with pytest.raises(StoreError, match="read-only"):
+            reader.load([small])
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_oxigraph_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    from diplograph.backends.oxigraph import OxigraphBackend
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "CURRENT").write_text("MANIFEST-000001\n")
+    with pytest.raises(StoreError, match="earlier diplograph"):
+        OxigraphBackend(tmp_path / "old")
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "diplograph.current").write_text("../elsewhere\n")
+    with pytest.raises(StoreError, match="not a data folder"):
+        OxigraphBackend(tmp_path / "s")
 
 
 def test_rdflib_graph_of_another_store(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph) -> None:

@@ -1,11 +1,21 @@
 """The on-disk backend: an embedded Oxigraph store (pyoxigraph).
 
-The data lives in a folder. Each :meth:`OxigraphBackend.load` writes the
-files into a fresh named graph and then, in one transaction, points the
-store's "current" marker at it; queries see only the current graph (as
-their default graph). A load that fails part-way leaves the marker, and so
-the data every query sees, as it was; the half-written graph is removed
-(or, after a crash, at the next load).
+The data lives in a folder. Each :meth:`OxigraphBackend.load` bulk-loads the
+files into the default graph of a fresh Oxigraph store in a new sub-folder
+(``data-<id>``) and then, by renaming one small file (``diplograph.current``)
+over the old one, makes it the store every query sees. A load that fails
+part-way leaves the pointer, and so the data every query sees, as it was;
+the half-written folder is removed (or, after a crash, at the next load).
+
+Oxigraph's bulk loader writes its index files directly, in bounded memory,
+into the default graph (three indexes, against six for a named graph): on a
+1.26M-triple file it took 12 s and 1.06 GB here, against 26 s and 1.11 GB
+for ``Store.load`` and 71 s and 2.0 GB for ``Store.load`` into a named graph.
+The bulk loader is not transactional, which the fresh folder makes harmless.
+
+The folder before the last one is kept until the next load, so that a
+process that opened it read-only (the SPARQL server) can finish its
+queries; such a process reopens the current folder when the pointer moves.
 
 Examples
 --------
@@ -25,6 +35,7 @@ True
 from __future__ import annotations
 
 import logging
+import shutil
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -35,20 +46,17 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from ..store import format_for
+from ..store import format_for, write_atomic
 from ..vocab import PREFIXES
 from .base import Backend, QueryResult, inject_values, query_form
 
-__all__ = ["CURRENT", "META_GRAPH", "OxigraphBackend", "from_ox", "to_ox"]
+__all__ = ["POINTER", "OxigraphBackend", "from_ox", "to_ox"]
 
 log = logging.getLogger(__name__)
 
-#: The graph holding the store's bookkeeping (which data graph is current).
-META_GRAPH = ox.NamedNode("urn:diplograph:store:meta")
-#: The predicate pointing from the store to its current data graph.
-CURRENT = ox.NamedNode("urn:diplograph:store:current")
-_STORE = ox.NamedNode("urn:diplograph:store")
-_DATA_PREFIX = "urn:diplograph:store:data:"
+#: The file in the store's folder naming the sub-folder that holds the current data.
+POINTER = "diplograph.current"
+_DATA_PREFIX = "data-"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 _OX_FORMATS = {
@@ -99,39 +107,71 @@ class OxigraphBackend(Backend):
     path : str or Path
         The store's folder (created when missing).
     read_only : bool
-        Open without write access (several processes may read at once, but
-        none may write meanwhile).
+        Open without write access (several processes may read at once, and
+        one may load meanwhile: readers move to the new data at their next
+        query).
 
     Raises
     ------
     StoreError
-        The folder cannot be opened (for instance another process holds it).
+        The folder cannot be opened, or holds something else than a
+        diplograph store.
     """
 
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.spec = f"oxigraph:{self.path}"
         self.read_only = read_only
-        try:
-            if read_only:
-                self._store: Any = ox.Store.read_only(str(self.path))
-            else:
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: not a folder")
+        if (self.path / "CURRENT").exists() and not (self.path / POINTER).exists():
+            raise StoreError(f"{self.path}: an Oxigraph store written by an earlier diplograph (no "
+                             f"{POINTER}); load the graph into a new folder")
+        if not read_only:
+            try:
                 self.path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
+        self._name: str | None = None
+        self._store: Any = None
+        self._open_current()
+
+    # -- the current data --
+
+    def current_folder(self) -> Path | None:
+        """The sub-folder queries read, or None when nothing was loaded yet."""
+        try:
+            name = (self.path / POINTER).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot open the Oxigraph store: {exc}") from None
+            raise StoreError(f"{self.path / POINTER}: cannot read: {exc}") from None
+        if not name.startswith(_DATA_PREFIX) or "/" in name or not (self.path / name).is_dir():
+            raise StoreError(f"{self.path / POINTER}: names {name!r}, which is not a data folder of this store")
+        return self.path / name
 
-    # -- the current graph --
+    def _open_current(self) -> None:
+        folder = self.current_folder()
+        name = folder.name if folder is not None else None
+        if self._store is not None and name == self._name:
+            return
+        try:
+            if folder is None:
+                self._store = ox.Store()  # nothing loaded yet: an empty store in memory
+            elif self.read_only:
+                self._store = ox.Store.read_only(str(folder))
+            else:
+                self._store = ox.Store(str(folder))
+        except OSError as exc:
+            raise StoreError(f"{folder or self.path}: cannot open the Oxigraph store: {exc}") from None
+        self._name = name
 
-    def current_graph(self) -> Any:
-        """The named graph queries see, or None when nothing was loaded yet."""
-        for quad in self._store.quads_for_pattern(_STORE, CURRENT, None, META_GRAPH):
-            return quad.object
-        return None
-
-    def _default(self) -> Any:
-        current = self.current_graph()
-        return [current] if current is not None else [ox.NamedNode(_DATA_PREFIX + "none")]
+    def _current(self) -> Any:
+        if self._store is None:
+            raise StoreError(f"{self.path}: the store was closed")
+        if self.read_only:  # another process may have loaded new data meanwhile
+            self._open_current()
+        return self._store
 
     # -- queries --
 
@@ -140,8 +180,7 @@ class OxigraphBackend(Backend):
         # through a VALUES block (terms in N-Triples form), as on a remote endpoint
         text = inject_values(text, bindings or {})
         try:
-            result = self._store.query(text, prefixes={k: str(v) for k, v in PREFIXES.items()},
-                                       default_graph=self._default(), named_graphs=[])
+            result = self._current().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -165,22 +204,16 @@ class OxigraphBackend(Backend):
         return QueryResult("SELECT", vars=variables, rows=rows())
 
     def count(self) -> int:
-        result = self.execute("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        (row,) = list(result.rows)
-        return int(row[0]) if row[0] is not None else 0  # type: ignore[call-overload]
+        return len(self._current())
 
     def has_subject(self, iri: str) -> bool:
-        current = self.current_graph()
-        if current is None:
-            return False
-        return any(True for _ in self._store.quads_for_pattern(ox.NamedNode(iri), None, None, current))
+        store = self._current()
+        return any(True for _ in store.quads_for_pattern(ox.NamedNode(iri), None, None, ox.DefaultGraph()))
 
     def to_graph(self) -> Graph:
         g = Graph()
-        current = self.current_graph()
-        if current is not None:
-            for q in self._store.quads_for_pattern(None, None, None, current):
-                g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))  # type: ignore[arg-type]
+        for q in self._current().quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))  # type: ignore[arg-type]
         return g
 
     # -- loading --
@@ -202,43 +235,56 @@ class OxigraphBackend(Backend):
             format_for(p)  # refuses RDF/XML and unknown suffixes before anything is written
             if not p.is_file():
                 raise StoreError(f"{p}: graph file not found")
-        staging = ox.NamedNode(_DATA_PREFIX + uuid.uuid4().hex)
+        name = _DATA_PREFIX + uuid.uuid4().hex
+        folder = self.path / name
+        fresh: Any = None
         try:
+            try:
+                fresh = ox.Store(str(folder))
+            except OSError as exc:
+                raise StoreError(f"{folder}: cannot create an Oxigraph store: {exc}") from None
             for p in files:
-                fmt = _OX_FORMATS[format_for(p)]
-                try:
-                    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                        quads = ox.parse(path=str(p), format=fmt)
-                        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, staging) for q in quads)
-                    else:
-                        self._store.load(path=str(p), format=fmt, to_graph=staging)
-                except SyntaxError as exc:
-                    raise StoreError(f"{p}: does not parse as {format_for(p)}: {exc}") from None
-                except OSError as exc:
-                    raise StoreError(f"{p}: cannot load into {self.path}: {exc}") from None
-                log.debug("loaded %s into %s", p, staging.value)
-            old = self.current_graph()
-            swap = (f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ {_STORE} {CURRENT} ?g }} }} ;\n"
-                    f"INSERT DATA {{ GRAPH {META_GRAPH} {{ {_STORE} {CURRENT} {staging} }} }}")
-            self._store.update(swap)
+                _bulk_load(fresh, p)
+                log.debug("loaded %s into %s", p, folder)
+            fresh.flush()
+            previous = self._name
+            write_atomic(self.path / POINTER, (name + "\n").encode())
         except BaseException:
-            self._drop(staging)
+            fresh = None
+            _remove(folder)
             raise
-        self._cleanup(keep=staging)
-        log.info("%s: now serving %s (was %s)", self.path, staging.value, old.value if old else "empty")
+        self._store, self._name = fresh, name
+        self._cleanup(keep={name, previous})
+        log.info("%s: now serving %s (was %s)", self.path, name, previous or "empty")
 
-    def _drop(self, graph: Any) -> None:
-        try:
-            self._store.remove_graph(graph)
-        except Exception as exc:  # the orphan is removed at the next load
-            log.warning("%s: could not remove %s: %s", self.path, graph, exc)
-
-    def _cleanup(self, keep: Any) -> None:
-        for g in list(self._store.named_graphs()):
-            if isinstance(g, ox.NamedNode) and g.value.startswith(_DATA_PREFIX) and g != keep:
-                self._drop(g)
-        self._store.flush()
+    def _cleanup(self, keep: set[str | None]) -> None:
+        for child in self.path.iterdir():
+            if child.is_dir() and child.name.startswith(_DATA_PREFIX) and child.name not in keep:
+                _remove(child)
 
     def close(self) -> None:
         """Let go of the folder (another process may open it afterwards)."""
         self._store = None
+
+
+def _bulk_load(store: Any, path: Path) -> None:
+    fmt = _OX_FORMATS[format_for(path)]
+    try:
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):  # every quad into the one data graph
+            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                              for q in ox.parse(path=str(path), format=fmt))
+        else:
+            store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: does not parse as {format_for(path)}: {exc}") from None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{path}: cannot load: {exc}") from None
+
+
+def _remove(folder: Path) -> None:
+    try:
+        shutil.rmtree(folder)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # the orphan is removed at the next load
+        log.warning("could not remove %s: %s", folder, exc)
