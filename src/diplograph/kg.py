@@ -28,7 +28,7 @@ from .annotation.model import date_bounds
 from .backends import Backend, open_store
 from .backends.memory import MemoryBackend
 from .errors import NoAnswerError, QueryError
-from .query import Rows, run_query
+from .query import Rows, iter_rows, run_query
 from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef
 from .registry import Entity, NameIndex
 from .resources import GRAPH_FILE, ONTOLOGY_FILE
@@ -53,6 +53,14 @@ _KIND_BY_TYPE = {
     "Gathering": "gathering",
 }
 _PRIORITY = ["person", "country", "group", "organisation", "gathering", "place"]
+
+
+#: How many contacts one query reads at a time when reading some, not all.
+_BATCH = 500
+
+
+def _date_order(c: ContactRecord) -> tuple[bool, str, str]:
+    return (c.date is None, c.date or "", c.iri)
 
 
 def _local(iri: str | None) -> str | None:
@@ -83,6 +91,8 @@ class KnowledgeGraph:
         self._graph: Graph | None = None
         self._names: NameIndex | None = None
         self._contacts: list[ContactRecord] | None = None
+        self._records: dict[str, ContactRecord] = {}
+        self._events_of: dict[str, list[str]] = {}
 
     def __repr__(self) -> str:
         if isinstance(self.store, MemoryBackend):
@@ -190,22 +200,52 @@ class KnowledgeGraph:
     def _all_contacts(self) -> list[ContactRecord]:
         if self._contacts is None:
             self._contacts = self._load_contacts()
+            self._records = {c.iri: c for c in self._contacts}
         return self._contacts
 
-    def _load_contacts(self) -> list[ContactRecord]:
+    def _contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
+        """The contacts and plans in which any of *iris* has a role, in date order.
+
+        Only their records are read (an index lookup per actor, then the
+        records in batches), unless every contact was read already: on a
+        big store the first question about one actor costs that actor's
+        contacts, not the whole graph's.
+        """
+        wanted = list(dict.fromkeys(iris))
+        if self._contacts is not None:
+            keep = set(wanted)
+            return [c for c in self._contacts
+                    if any(p.iri in keep for p in (*c.participants, *c.initiators, *c.intermediaries))]
+        events: list[str] = []
+        for iri in wanted:
+            if iri not in self._events_of:
+                self._events_of[iri] = [r["contact"] for r in iter_rows(self.store, "actor-events", actor=URIRef(iri))]
+            events.extend(self._events_of[iri])
+        events = list(dict.fromkeys(events))
+        missing = [e for e in events if e not in self._records]
+        for i in range(0, len(missing), _BATCH):
+            for record in self._load_contacts(missing[i:i + _BATCH]):
+                self._records[record.iri] = record
+        return sorted((self._records[e] for e in events if e in self._records), key=_date_order)
+
+    def _load_contacts(self, only: list[str] | None = None) -> list[ContactRecord]:
+        """Read contact records: all of them, or those whose IRIs are in *only* (bound as VALUES)."""
+        bound: dict[str, Any] = {}
+        if only is not None:
+            bound = {"event": [URIRef(i) for i in only]}
         roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
-        for r in run_query(self.store, "roles"):
+        for r in iter_rows(self.store, "roles", **bound):
             ref = ActorRef(r["agent"], r["label"], r["labelAr"])
             if (r["roleType"], ref) not in roles[r["event"]]:
                 roles[r["event"]].append((str(_local(r["roleType"])), ref))
         topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for r in run_query(self.store, "topics"):
+        for r in iter_rows(self.store, "topics", **({"contact": bound["event"]} if bound else {})):
             topics[r["contact"]].append((r["label"], r["labelAr"] or r["label"]))
         hedges: dict[str, list[str]] = defaultdict(list)
-        for r in run_query(self.store, "hedges"):
+        for r in iter_rows(self.store, "hedges", **({"subject": bound["event"]} if bound else {})):
             hedges[r["subject"]].append(str(_local(r["hedge"])))
         grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in run_query(self.store, "contacts"):
+        for r in iter_rows(self.store, "contacts", **({"contact": bound["event"]} if bound else {})):
             grouped[r["contact"]].append(r)
         records = []
         for iri, rows in grouped.items():
@@ -233,7 +273,7 @@ class KnowledgeGraph:
                 other_date_note=first["otherDateNote"], hedges=tuple(hedges.get(iri, [])),
                 also_reported_in=tuple(evidences[1:]),
             ))
-        records.sort(key=lambda c: (c.date is None, c.date or "", c.iri))
+        records.sort(key=_date_order)
         return records
 
     def _actor_iris(self, name: str | Entity | None) -> str | None:
@@ -264,7 +304,8 @@ class KnowledgeGraph:
                 raise QueryError(f"unknown contact kind(s) {sorted(unknown)}; kinds are {', '.join(CONTACT_KINDS)}")
         lo, hi = self._window(since, until)
         out = []
-        for c in self._all_contacts():
+        pool = self._contacts_of([ia]) if ia else self._all_contacts()
+        for c in pool:
             if c.planned != planned:
                 continue
             who = {p.iri for p in c.participants}

@@ -35,7 +35,7 @@ from .errors import QueryError, first_line
 from .resources import QUERIES_DIR
 from .vocab import XSD
 
-__all__ = ["NamedQuery", "Rows", "load_query", "named_queries", "plain", "run_query"]
+__all__ = ["NamedQuery", "Rows", "iter_rows", "load_query", "named_queries", "plain", "run_query"]
 
 _QUESTION = re.compile(r"^#\s*Question:\s*(.+)$", re.MULTILINE)
 _BIND = re.compile(r"^#\s*Bind:\s*(.+)$", re.MULTILINE)
@@ -206,23 +206,7 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
         Unknown name, syntax error (with the parser's message), a binding for
         a variable the query does not have, or an update.
     """
-    text, named = resolve_query(text_or_name)
-    values = {**(bindings or {}), **more}
-    if re.search(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-                 _strip_prologue(text), re.IGNORECASE):
-        raise QueryError("updates are not run by query(); the graph is read-only here")
-    known = set(_VAR.findall(text))
-    init: dict[str, Node] = {}
-    for name, value in values.items():
-        key = name.lstrip("?$")
-        if key not in known:
-            raise QueryError(f"the query has no variable ?{key} to bind"
-                             + (f" (it binds: {named.bind})" if named and named.bind else ""))
-        if value is None:
-            continue
-        init[key] = to_term(value)
-    backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
-    result = backend.execute(text, init)
+    result = _execute(graph, text_or_name, {**(bindings or {}), **more})
     if result.form == "ASK":
         return bool(result.boolean)
     if result.form in ("CONSTRUCT", "DESCRIBE"):
@@ -235,6 +219,59 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     except Exception as exc:
         raise QueryError(f"query failed: {first_line(exc)}") from None
     return Rows(result.vars, raw)
+
+
+def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
+              **more: Any) -> Iterator[dict[str, Any]]:
+    """Run a SELECT query and yield its rows one by one, as plain dictionaries.
+
+    Nothing is kept: on an engine that streams (Oxigraph, a SPARQL
+    endpoint's parsed reply) a million rows cost the memory of one.
+    Parameters, bindings and errors as :func:`run_query`.
+
+    Examples
+    --------
+    >>> from diplograph.resources import GRAPH_FILE
+    >>> from diplograph.store import read_graph
+    >>> g = read_graph([GRAPH_FILE])
+    >>> putin = "https://w3id.org/diplograph/id/person/vladimir-putin"
+    >>> sorted({row["orgLabel"] for row in iter_rows(g, "posts", member=putin)})
+    ['Russia']
+    """
+    result = _execute(graph, text_or_name, {**(bindings or {}), **more})
+    if result.form != "SELECT":
+        raise QueryError(f"iter_rows needs a SELECT query, not {result.form}")
+    variables = result.vars
+    try:
+        for row in result.rows:
+            yield {v: plain(t) for v, t in zip(variables, row, strict=True)}
+    except QueryError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"query failed: {first_line(exc)}") from None
+
+
+def _execute(graph: Graph | Backend, text_or_name: str, values: Mapping[str, Any]) -> Any:
+    text, named = resolve_query(text_or_name)
+    if re.search(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+                 _strip_prologue(text), re.IGNORECASE):
+        raise QueryError("updates are not run by query(); the graph is read-only here")
+    known = set(_VAR.findall(text))
+    init: dict[str, Node | tuple[Node, ...]] = {}
+    for name, value in values.items():
+        key = name.lstrip("?$")
+        if key not in known:
+            raise QueryError(f"the query has no variable ?{key} to bind"
+                             + (f" (it binds: {named.bind})" if named and named.bind else ""))
+        if value is None:
+            continue
+        if isinstance(value, list | tuple | set | frozenset):  # several values: one VALUES row each
+            init[key] = tuple(to_term(v) for v in (sorted(value, key=str) if isinstance(value, set | frozenset)
+                                                   else value))
+        else:
+            init[key] = to_term(value)
+    backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
+    return backend.execute(text, init)
 
 
 def _strip_prologue(text: str) -> str:

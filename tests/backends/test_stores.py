@@ -237,3 +237,34 @@ def test_rdflib_graph_of_another_store(memory_kg: KnowledgeGraph, oxigraph_kg: K
     # Oxigraph keeps numbers by value: "5"^^xsd:nonNegativeInteger comes back as "5"^^xsd:integer
     assert len(oxigraph_kg.graph) == len(memory_kg.graph)
     assert {tuple(map(norm, t)) for t in oxigraph_kg.graph} == {tuple(map(norm, t)) for t in memory_kg.graph}
+
+
+def test_several_values_for_one_variable_on_every_store(memory_kg: KnowledgeGraph, oxigraph_kg: KnowledgeGraph,
+                                                        virtuoso_kg: KnowledgeGraph) -> None:
+    every = sorted(r["contact"] for r in memory_kg.query("contacts"))
+    some = every[:3] + every[-2:]
+    for kg in (memory_kg, oxigraph_kg, virtuoso_kg):
+        got = sorted({r["contact"] for r in kg.query("contacts", contact=some)})
+        assert got == sorted(set(some)), kg.store.spec
+        assert list(kg.query("contacts", contact=[])) == []  # no values: no rows, not every row
+    with pytest.raises(QueryError, match="cannot bind"):
+        memory_kg.query("contacts", contact=[object()])
+
+
+def test_actor_questions_read_only_that_actors_contacts(tmp_path: Path) -> None:
+    from diplograph.synth import write
+
+    data = tmp_path / "small.nt"
+    write(data, contacts=400, countries=8, seed=3)
+    with dg.load(data, store=f"oxigraph:{tmp_path / 's'}") as lean, dg.load(data) as whole:
+        top = max(whole.network().degree, key=lambda nd: (nd[1], nd[0]))[0]
+        other = next(iter(whole.network()[top]))
+        got = lean.contacts(top)
+        assert lean._contacts is None  # nothing but the actor's contacts was read
+        assert 0 < len(got) < len(whole.contacts())
+        assert got == whole.contacts(top)
+        assert lean.contacts(top, other, since=1995) == whole.contacts(top, other, since=1995)
+        assert lean.planned(top) == whole.planned(top)
+        assert lean.timeline(other) == whole.timeline(other)
+        assert lean.rhythm(top, other).as_dict() == whole.rhythm(top, other).as_dict()
+        assert lean._contacts is None

@@ -61,8 +61,8 @@ class Backend(ABC):
     spec: str = ""
 
     @abstractmethod
-    def execute(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query; *bindings* maps variable names (no ``?``) to terms.
+    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
+        """Run a SPARQL query; *bindings* maps variable names (no ``?``) to a term or a sequence of terms.
 
         Raises
         ------
@@ -138,6 +138,16 @@ def _scan(text: str) -> Iterator[tuple[int, str]]:
         i += 1
 
 
+#: The value bound for an empty sequence of values: an IRI of diplograph's own that no data holds.
+_NOTHING = "<urn:diplograph:no-value>"
+
+
+def _nt(name: str, term: Node) -> str:
+    if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
+        raise QueryError(f"cannot bind ?{name} to {term!r} on this store (IRIs and literals only)")
+    return term.n3()
+
+
 def _wordy(text: str, pos: int) -> bool:
     return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] in "_:-.?$")
 
@@ -157,24 +167,40 @@ def query_form(text: str) -> str:
     raise QueryError("not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)")
 
 
-def inject_values(text: str, bindings: Mapping[str, Node]) -> str:
+def inject_values(text: str, bindings: Mapping[str, Node | Sequence[Node]]) -> str:
     """Put a ``VALUES`` block for *bindings* first inside the query's outer ``WHERE`` group.
 
+    A variable bound to a sequence of terms gets one row per term
+    (``VALUES ?x { <a> <b> }``: the solutions for each, in one query).
     Each value is written in its N-Triples form (``term.n3()``), so a value
     can never change the shape of the query. Placed at the start of the
     outer group, the block binds the variables before any ``GROUP BY`` or
     projection hides them (a trailing ``VALUES`` after the query would not).
+
+    Examples
+    --------
+    >>> print(inject_values("SELECT ?o WHERE { ?s <urn:p> ?o }", {"s": [URIRef("urn:a"), URIRef("urn:b")]}))
+    SELECT ?o WHERE { VALUES ?s { <urn:a> <urn:b> }
+     ?s <urn:p> ?o }
     """
     if not bindings:
         return text
-    terms = []
-    for name, term in bindings.items():
+    single: dict[str, str] = {}
+    many: dict[str, list[str]] = {}
+    for name, value in bindings.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"not a variable name: {name!r}")
-        if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
-            raise QueryError(f"cannot bind ?{name} to {term!r} on this store (IRIs and literals only)")
-        terms.append(term.n3())
-    block = f"VALUES ({' '.join('?' + n for n in bindings)}) {{ ({' '.join(terms)}) }}\n"
+        if isinstance(value, Node):
+            single[name] = _nt(name, value)
+        else:
+            many[name] = [_nt(name, v) for v in value]
+    block = ""
+    if single:
+        block += f"VALUES ({' '.join('?' + n for n in single)}) {{ ({' '.join(single.values())}) }}\n"
+    for name, terms in many.items():
+        # no values, no solutions: a value no data holds (rdflib fails on an empty VALUES
+        # block, Virtuoso's planner on a constant-false filter)
+        block += f"VALUES ?{name} {{ {' '.join(terms) or _NOTHING} }}\n"
     form = query_form(text)
     # the first top-level group of a CONSTRUCT is its template, unless written "CONSTRUCT WHERE {"
     skip = 1 if form == "CONSTRUCT" and not re.search(r"\bCONSTRUCT\s+WHERE\s*\{", text, re.IGNORECASE) else 0

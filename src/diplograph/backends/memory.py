@@ -26,7 +26,7 @@ from rdflib.term import Node, Variable
 from ..errors import QueryError, first_line
 from ..store import read_graph
 from ..vocab import PREFIXES
-from .base import Backend, QueryResult
+from .base import Backend, QueryResult, inject_values
 
 __all__ = ["MemoryBackend"]
 
@@ -55,9 +55,13 @@ class MemoryBackend(Backend):
     def __init__(self, graph: Graph | None = None):
         self.graph = graph if graph is not None else Graph()
 
-    def execute(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
+        bindings = bindings or {}
+        if any(not isinstance(v, Node) for v in bindings.values()):
+            # rdflib binds one value per variable: several go in as a VALUES block
+            text, bindings = inject_values(text, bindings), {}
         prepared = _prepared(text)
-        init = {Variable(k): v for k, v in (bindings or {}).items()}
+        init = {Variable(k): v for k, v in bindings.items() if isinstance(v, Node)}
         try:
             result = self.graph.query(prepared, initBindings=init)  # type: ignore[arg-type]
         except QueryError:

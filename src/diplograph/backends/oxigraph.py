@@ -175,7 +175,7 @@ class OxigraphBackend(Backend):
 
     # -- queries --
 
-    def execute(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
         # pyoxigraph's own substitutions only reach projected variables, so bind
         # through a VALUES block (terms in N-Triples form), as on a remote endpoint
         text = inject_values(text, bindings or {})

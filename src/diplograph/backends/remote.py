@@ -134,7 +134,7 @@ class SparqlBackend(Backend):
             raise QueryError(f"{url}: {what} refused ({response.status_code}): {detail}")
         return response
 
-    def execute(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
         form = query_form(text)
         text = _with_prefixes(inject_values(text, bindings or {}))
         data: dict[str, Any] = {"query": text}

@@ -203,7 +203,9 @@ def rhythm(kg: KnowledgeGraph, a: str | Entity, b: str | Entity) -> Rhythm:
 
     chosen: list[ContactRecord] = []
     undated = 0
-    for c in kg._all_contacts():
+    # only the contacts of a's side are read: a itself, or whoever held its top post
+    side = sorted({h for h, _, _ in ha}) if ha is not None else [ea.iri]
+    for c in kg._contacts_of(side):
         if c.planned or not c.direct:
             continue
         who = [p.iri for p in c.participants]
