@@ -121,14 +121,22 @@ def persons_graph(pairs: Any) -> Any:
 # -- engines --
 
 
+#: The actor with the most roles (the API is asked about it).
+TOP_ACTOR = """PREFIX dg: <https://w3id.org/diplograph/ns#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?a (COUNT(*) AS ?n) WHERE { ?c dg:hasRole ?r . ?r rdf:value ?a } GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 1"""
+
+
 def open_engine(engine: str, data: Path, store: Path, ontology: Path) -> Any:
     """Load *data* and the ontology into *engine*; return a handle for :func:`run_query`."""
     if engine == "pyoxigraph":
         import pyoxigraph as ox
 
+        # the bulk loader: pyoxigraph's fastest way in here (1.26M triples: 12 s and 1.06 GB,
+        # against 26 s and 1.11 GB for Store.load), and the one diplograph's store uses
         st = ox.Store(str(store))
-        st.load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
-        st.load(path=str(ontology), format=ox.RdfFormat.TURTLE)
+        st.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES)
+        st.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE)
         st.flush()
         return st
     if engine == "rdflib":
@@ -226,34 +234,41 @@ def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
         else:
             seconds, rows = _timed(lambda q=q, name=name: run_query(args.engine, handle, q.text, name))
             rec(step="query", name=name, seconds=round(seconds, 3), rows=rows)
+    if args.engine == "diplograph":
+        # before the projection, which reads every contact: the first question about one actor
+        # on a fresh graph reads that actor's contacts only
+        (top,) = [r["a"] for r in handle.query(TOP_ACTOR)] or [None]
+
+        def steps() -> list[float]:
+            t0 = time.perf_counter()
+            handle.names  # noqa: B018 - the name index, built on first use
+            t1 = time.perf_counter()
+            n = len(handle.contacts(top))
+            t2 = time.perf_counter()
+            handle.contacts(top)
+            return [round(t1 - t0, 3), round(t2 - t1, 3), round(time.perf_counter() - t2, 3), n]
+
+        if top is None:
+            result: dict[str, Any] = {"error": "no actor with a role"}
+        elif args.query_timeout > 0:
+            result = limited(steps, args.query_timeout * 2)
+        else:
+            seconds, value = _timed(steps)
+            result = {"seconds": round(seconds, 3), "rows": value}
+        if result.get("rows"):
+            names, first, cached, n = result["rows"]
+            rec(step="api", name="kg.names (the name index, first use)", seconds=names, rows=None)
+            rec(step="api", name="kg.contacts(top actor), first call", seconds=first, rows=n)
+            rec(step="api", name="kg.contacts(top actor), cached", seconds=cached, rows=n)
+        else:
+            rec(step="api", name="kg.contacts(top actor), first call", seconds=None, rows=None,
+                **{k: v for k, v in result.items() if k in ("timeout", "error")})
     seconds, (graph, how) = _timed(lambda: project(args.engine, handle))
     # diplograph.network.project keeps people without contacts as isolated nodes; the SPARQL-row
     # baseline only sees participants, so engines are compared on nodes with at least one edge
     active = sum(1 for _, degree in graph.degree if degree)
     rec(step="projection", seconds=round(seconds, 3), nodes=graph.number_of_nodes(), active_nodes=active,
         edges=graph.number_of_edges(), how=how)
-    if args.engine == "diplograph" and graph.number_of_nodes():
-        top = max(graph.degree, key=lambda kv: (kv[1], kv[0]))[0]
-
-        def twice() -> list[float]:
-            t0 = time.perf_counter()
-            n = len(handle.contacts(top))
-            t1 = time.perf_counter()
-            handle.contacts(top)
-            return [round(t1 - t0, 3), round(time.perf_counter() - t1, 3), n]
-
-        if args.query_timeout > 0:
-            result = limited(twice, args.query_timeout * 2)
-        else:
-            seconds, value = _timed(twice)
-            result = {"seconds": round(seconds, 3), "rows": value}
-        if result.get("rows"):
-            first, cached, n = result["rows"]
-            rec(step="api", name="kg.contacts(top actor), first call", seconds=first, rows=n)
-            rec(step="api", name="kg.contacts(top actor), cached", seconds=cached, rows=n)
-        else:
-            rec(step="api", name="kg.contacts(top actor), first call", seconds=None, rows=None,
-                **{k: v for k, v in result.items() if k in ("timeout", "error")})
     rec(step="done")
 
 

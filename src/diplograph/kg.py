@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from .annotation.model import date_bounds
 from .backends import Backend, open_store
+from .backends.base import prepend_to_where
 from .backends.memory import MemoryBackend
 from .errors import NoAnswerError, QueryError
-from .query import Rows, iter_rows, run_query
+from .query import Rows, iter_rows, resolve_query, run_query
 from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef
 from .registry import Entity, NameIndex
 from .resources import GRAPH_FILE, ONTOLOGY_FILE
@@ -55,8 +56,8 @@ _KIND_BY_TYPE = {
 _PRIORITY = ["person", "country", "group", "organisation", "gathering", "place"]
 
 
-#: How many contacts one query reads at a time when reading some, not all.
-_BATCH = 500
+#: The path from an event to the actors with a role in it (narrows the named queries to one actor's events).
+_HAS_ACTOR = f"{DG.hasRole.n3()}/{RDF.value.n3()}"
 
 
 def _date_order(c: ContactRecord) -> tuple[bool, str, str]:
@@ -93,6 +94,8 @@ class KnowledgeGraph:
         self._contacts: list[ContactRecord] | None = None
         self._records: dict[str, ContactRecord] = {}
         self._events_of: dict[str, list[str]] = {}
+        #: What layers above keep per graph (the network's events), dropped with the graph.
+        self._cache: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         if isinstance(self.store, MemoryBackend):
@@ -158,9 +161,8 @@ class KnowledgeGraph:
         return self._names
 
     def _build_names(self) -> NameIndex:
-        rows = run_query(self.store, "entities")
         by_entity: dict[str, dict[str, Any]] = {}
-        for r in rows:
+        for r in iter_rows(self.store, "entities"):
             e = by_entity.setdefault(r["entity"], {"kinds": set(), "en": None, "ar": None, "aliases": [],
                                                    "wikidata": r["wikidata"]})
             e["kinds"].add(_KIND_BY_TYPE.get(str(_local(r["type"])), "organisation"))
@@ -206,46 +208,50 @@ class KnowledgeGraph:
     def _contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
         """The contacts and plans in which any of *iris* has a role, in date order.
 
-        Only their records are read (an index lookup per actor, then the
-        records in batches), unless every contact was read already: on a
-        big store the first question about one actor costs that actor's
-        contacts, not the whole graph's.
+        Only their records are read (the named queries, each narrowed to
+        events in which the actor has a role, so that the engine starts from
+        the actor), unless every contact was read already: on a big store the
+        first question about one actor costs that actor's contacts, not the
+        whole graph's.
         """
         wanted = list(dict.fromkeys(iris))
         if self._contacts is not None:
             keep = set(wanted)
             return [c for c in self._contacts
                     if any(p.iri in keep for p in (*c.participants, *c.initiators, *c.intermediaries))]
-        events: list[str] = []
+        found: dict[str, ContactRecord] = {}
         for iri in wanted:
             if iri not in self._events_of:
-                self._events_of[iri] = [r["contact"] for r in iter_rows(self.store, "actor-events", actor=URIRef(iri))]
-            events.extend(self._events_of[iri])
-        events = list(dict.fromkeys(events))
-        missing = [e for e in events if e not in self._records]
-        for i in range(0, len(missing), _BATCH):
-            for record in self._load_contacts(missing[i:i + _BATCH]):
-                self._records[record.iri] = record
-        return sorted((self._records[e] for e in events if e in self._records), key=_date_order)
+                records = self._load_contacts(actor=iri)
+                for record in records:
+                    self._records.setdefault(record.iri, record)
+                self._events_of[iri] = [record.iri for record in records]
+            found.update((e, self._records[e]) for e in self._events_of[iri])
+        return sorted(found.values(), key=_date_order)
 
-    def _load_contacts(self, only: list[str] | None = None) -> list[ContactRecord]:
-        """Read contact records: all of them, or those whose IRIs are in *only* (bound as VALUES)."""
-        bound: dict[str, Any] = {}
-        if only is not None:
-            bound = {"event": [URIRef(i) for i in only]}
+    def _load_contacts(self, actor: str | None = None) -> list[ContactRecord]:
+        """Read contact records: all of them, or those in which *actor* has a role."""
+        bound: dict[str, Any] = {"actor": URIRef(actor)} if actor is not None else {}
+
+        def narrowed(name: str, var: str) -> Iterator[dict[str, Any]]:
+            if actor is None:
+                return iter_rows(self.store, name)
+            text, _ = resolve_query(name)
+            return iter_rows(self.store, prepend_to_where(text, f"?{var} {_HAS_ACTOR} ?actor ."), **bound)
+
         roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
-        for r in iter_rows(self.store, "roles", **bound):
+        for r in narrowed("roles", "event"):
             ref = ActorRef(r["agent"], r["label"], r["labelAr"])
             if (r["roleType"], ref) not in roles[r["event"]]:
                 roles[r["event"]].append((str(_local(r["roleType"])), ref))
         topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for r in iter_rows(self.store, "topics", **({"contact": bound["event"]} if bound else {})):
+        for r in narrowed("topics", "contact"):
             topics[r["contact"]].append((r["label"], r["labelAr"] or r["label"]))
         hedges: dict[str, list[str]] = defaultdict(list)
-        for r in iter_rows(self.store, "hedges", **({"subject": bound["event"]} if bound else {})):
+        for r in narrowed("hedges", "subject"):
             hedges[r["subject"]].append(str(_local(r["hedge"])))
         grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in iter_rows(self.store, "contacts", **({"contact": bound["event"]} if bound else {})):
+        for r in narrowed("contacts", "contact"):
             grouped[r["contact"]].append(r)
         records = []
         for iri, rows in grouped.items():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -29,11 +29,10 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .backends.base import Backend
+from .backends.base import Backend, plain, query_form
 from .backends.memory import MemoryBackend
 from .errors import QueryError, first_line
 from .resources import QUERIES_DIR
-from .vocab import XSD
 
 __all__ = ["NamedQuery", "Rows", "iter_rows", "load_query", "named_queries", "plain", "run_query"]
 
@@ -124,22 +123,6 @@ def to_term(value: Any) -> Node:
     raise QueryError(f"cannot bind a value of type {type(value).__name__}: {value!r}")
 
 
-def plain(term: Node | None) -> Any:
-    """An RDF term as a plain Python value (IRIs and dates as strings)."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        if term.datatype in (XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long):
-            return int(term)
-        if term.datatype in (XSD.decimal, XSD.double, XSD.float):
-            value = term.toPython()
-            return float(value) if isinstance(value, Decimal | float) else value
-        if term.datatype == XSD.boolean:
-            return bool(term.toPython())
-        return str(term)
-    return str(term)
-
-
 class Rows(Sequence[dict[str, Any]]):
     """The rows of a SELECT query, as plain dictionaries.
 
@@ -147,10 +130,22 @@ class Rows(Sequence[dict[str, Any]]):
     ``rows.df()`` gives a pandas DataFrame when pandas is installed.
     """
 
-    def __init__(self, variables: Sequence[str], raw: list[dict[str, Node | None]]):
+    def __init__(self, variables: Sequence[str], raw: list[dict[str, Node | None]] | None = None, *,
+                 plain_rows: list[dict[str, Any]] | None = None,
+                 fetch_raw: Callable[[], list[dict[str, Node | None]]] | None = None):
         self.vars = list(variables)
-        self.raw = raw
-        self._plain = [{v: plain(r.get(v)) for v in self.vars} for r in raw]
+        self._raw = raw
+        self._fetch_raw = fetch_raw
+        if plain_rows is None:
+            plain_rows = [{v: plain(r.get(v)) for v in self.vars} for r in (raw or [])]
+        self._plain = plain_rows
+
+    @property
+    def raw(self) -> list[dict[str, Node | None]]:
+        """The rows as RDF terms (when the rows were read as plain values, the query runs again)."""
+        if self._raw is None:
+            self._raw = self._fetch_raw() if self._fetch_raw is not None else []
+        return self._raw
 
     def __getitem__(self, index: int) -> dict[str, Any]:  # type: ignore[override]
         return self._plain[index]
@@ -206,19 +201,34 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
         Unknown name, syntax error (with the parser's message), a binding for
         a variable the query does not have, or an update.
     """
-    result = _execute(graph, text_or_name, {**(bindings or {}), **more})
-    if result.form == "ASK":
-        return bool(result.boolean)
-    if result.form in ("CONSTRUCT", "DESCRIBE"):
-        assert result.graph is not None
-        return result.graph
+    values = {**(bindings or {}), **more}
+    backend, text, init = _prepare(graph, text_or_name, values)
     try:
+        form = query_form(text)
+    except QueryError:  # not recognisable: let the engine say what is wrong
+        form = None
+    if form != "SELECT":
+        result = backend.execute(text, init)
+        if result.form == "ASK":
+            return bool(result.boolean)
+        if result.form != "SELECT":
+            assert result.graph is not None
+            return result.graph
         raw = [dict(zip(result.vars, row, strict=True)) for row in result.rows]
+        return Rows(result.vars, raw)
+    try:  # plain values straight from the engine; RDF terms only if asked for (rows.raw)
+        variables, rows = backend.select_plain(text, init)
+        plain_rows = [dict(zip(variables, row, strict=True)) for row in rows]
     except QueryError:
         raise
     except Exception as exc:
         raise QueryError(f"query failed: {first_line(exc)}") from None
-    return Rows(result.vars, raw)
+
+    def fetch_raw() -> list[dict[str, Node | None]]:
+        result = backend.execute(text, init)
+        return [dict(zip(result.vars, row, strict=True)) for row in result.rows]
+
+    return Rows(variables, plain_rows=plain_rows, fetch_raw=fetch_raw)
 
 
 def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
@@ -238,20 +248,19 @@ def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     >>> sorted({row["orgLabel"] for row in iter_rows(g, "posts", member=putin)})
     ['Russia']
     """
-    result = _execute(graph, text_or_name, {**(bindings or {}), **more})
-    if result.form != "SELECT":
-        raise QueryError(f"iter_rows needs a SELECT query, not {result.form}")
-    variables = result.vars
+    backend, text, init = _prepare(graph, text_or_name, {**(bindings or {}), **more})
+    variables, rows = backend.select_plain(text, init)
     try:
-        for row in result.rows:
-            yield {v: plain(t) for v, t in zip(variables, row, strict=True)}
+        for row in rows:
+            yield dict(zip(variables, row, strict=True))
     except QueryError:
         raise
     except Exception as exc:
         raise QueryError(f"query failed: {first_line(exc)}") from None
 
 
-def _execute(graph: Graph | Backend, text_or_name: str, values: Mapping[str, Any]) -> Any:
+def _prepare(graph: Graph | Backend, text_or_name: str,
+             values: Mapping[str, Any]) -> tuple[Backend, str, dict[str, Node | tuple[Node, ...]]]:
     text, named = resolve_query(text_or_name)
     if re.search(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
                  _strip_prologue(text), re.IGNORECASE):
@@ -271,7 +280,7 @@ def _execute(graph: Graph | Backend, text_or_name: str, values: Mapping[str, Any
         else:
             init[key] = to_term(value)
     backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
-    return backend.execute(text, init)
+    return backend, text, init
 
 
 def _strip_prologue(text: str) -> str:

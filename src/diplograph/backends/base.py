@@ -21,14 +21,16 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError
 
-__all__ = ["Backend", "QueryResult", "inject_values", "query_form"]
+__all__ = ["Backend", "QueryResult", "inject_values", "plain", "prepend_to_where", "query_form"]
 
 
 @dataclass
@@ -89,6 +91,22 @@ class Backend(ABC):
     def count(self) -> int:
         """The number of triples held (may scan the whole store)."""
 
+    def select_plain(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None
+                     ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """Run a SELECT query; its columns, and its rows as plain Python values (see :func:`plain`).
+
+        Engines that can convert their own terms faster than through rdflib's override this.
+
+        Raises
+        ------
+        QueryError
+            Not a SELECT query, or the engine refused it.
+        """
+        result = self.execute(text, bindings)
+        if result.form != "SELECT":
+            raise QueryError(f"rows need a SELECT query, not {result.form}")
+        return result.vars, (tuple(plain(t) for t in row) for row in result.rows)
+
     def to_graph(self) -> Graph:
         """The whole data as an in-memory rdflib graph (a copy, for tools that need one)."""
         result = self.execute("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
@@ -105,6 +123,34 @@ class Backend(ABC):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.spec}>"
+
+
+#: Datatypes whose literals become ``int`` and ``float`` in plain rows.
+INTEGER_TYPES = frozenset(str(XSD[t]) for t in ("integer", "nonNegativeInteger", "int", "long"))
+FLOAT_TYPES = frozenset(str(XSD[t]) for t in ("decimal", "double", "float"))
+
+
+def plain(term: Node | None) -> Any:
+    """An RDF term as a plain Python value (IRIs and dates as strings).
+
+    Examples
+    --------
+    >>> plain(Literal(5)), plain(Literal("2025-02-13", datatype=XSD.date)), plain(URIRef("urn:a"))
+    (5, '2025-02-13', 'urn:a')
+    """
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        dt = str(term.datatype) if term.datatype is not None else None
+        if dt in INTEGER_TYPES:
+            return int(term)
+        if dt in FLOAT_TYPES:
+            value = term.toPython()
+            return float(value) if isinstance(value, Decimal | float) else value
+        if term.datatype == XSD.boolean:
+            return bool(term.toPython())
+        return str(term)
+    return str(term)
 
 
 # -- helpers for engines that take bindings as query text --
@@ -201,6 +247,20 @@ def inject_values(text: str, bindings: Mapping[str, Node | Sequence[Node]]) -> s
         # no values, no solutions: a value no data holds (rdflib fails on an empty VALUES
         # block, Virtuoso's planner on a constant-false filter)
         block += f"VALUES ?{name} {{ {' '.join(terms) or _NOTHING} }}\n"
+    return prepend_to_where(text, block)
+
+
+def prepend_to_where(text: str, snippet: str) -> str:
+    """Insert *snippet* (SPARQL group content) first inside the query's outer ``WHERE`` group.
+
+    Used to bind values (:func:`inject_values`) and to narrow a named query
+    with a fixed pattern, so that the engine starts from it.
+
+    Examples
+    --------
+    >>> prepend_to_where("SELECT * WHERE { ?s ?p ?o }", "?s a ?type .")
+    'SELECT * WHERE { ?s a ?type . ?s ?p ?o }'
+    """
     form = query_form(text)
     # the first top-level group of a CONSTRUCT is its template, unless written "CONSTRUCT WHERE {"
     skip = 1 if form == "CONSTRUCT" and not re.search(r"\bCONSTRUCT\s+WHERE\s*\{", text, re.IGNORECASE) else 0
@@ -215,9 +275,9 @@ def inject_values(text: str, bindings: Mapping[str, Node | Sequence[Node]]) -> s
         elif ch == "{":
             if depth == 0:
                 if skip == 0:
-                    return text[:pos + 1] + " " + block + text[pos + 1:]
+                    return text[:pos + 1] + " " + snippet + text[pos + 1:]
                 skip -= 1
             depth += 1
         elif ch == "}":
             depth -= 1
-    raise QueryError("cannot bind values: the query has no WHERE group")
+    raise QueryError("the query has no WHERE group")

@@ -48,7 +48,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..store import format_for, write_atomic
 from ..vocab import PREFIXES
-from .base import Backend, QueryResult, inject_values, query_form
+from .base import FLOAT_TYPES, INTEGER_TYPES, Backend, QueryResult, inject_values, query_form
 
 __all__ = ["POINTER", "OxigraphBackend", "from_ox", "to_ox"]
 
@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 POINTER = "diplograph.current"
 _DATA_PREFIX = "data-"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -97,6 +98,21 @@ def from_ox(term: Any) -> Node | None:
         dt = term.datatype.value
         return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
     raise QueryError(f"unsupported term in a result: {term!r}")
+
+
+def _plain(term: Any) -> Any:
+    """A pyoxigraph term as a plain Python value, as :func:`~diplograph.backends.base.plain` gives."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt in INTEGER_TYPES:
+            return int(term.value)
+        if dt in FLOAT_TYPES:
+            return float(term.value)
+        if dt == _XSD_BOOLEAN:
+            return term.value in ("true", "1")
+    return term.value
 
 
 class OxigraphBackend(Backend):
@@ -202,6 +218,29 @@ class OxigraphBackend(Backend):
                 raise QueryError(f"query failed: {exc}") from None
 
         return QueryResult("SELECT", vars=variables, rows=rows())
+
+    def select_plain(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None
+                     ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        # straight from Oxigraph's terms to Python values, without making rdflib terms first
+        text = inject_values(text, bindings or {})
+        try:
+            result = self._current().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"rows need a SELECT query, not {query_form(text)}")
+        variables = [v.value for v in result.variables]
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            try:
+                for solution in result:
+                    yield tuple(_plain(solution[v]) for v in variables)
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise QueryError(f"query failed: {exc}") from None
+
+        return variables, rows()
 
     def count(self) -> int:
         return len(self._current())

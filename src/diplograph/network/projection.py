@@ -78,6 +78,7 @@ from rdflib.namespace import RDFS
 from ..errors import QueryError
 from ..query import run_query
 from ..vocab import DG, local_name
+from .events import Event, network_events
 from .rhythm import date_bounds, in_window
 
 if TYPE_CHECKING:
@@ -153,6 +154,12 @@ def select_events(kg: KnowledgeGraph, *, indirect: bool = False, planned: bool =
     return out
 
 
+def _events(kg: KnowledgeGraph, *, indirect: bool, planned: bool, since: Any, until: Any) -> list[Event]:
+    lo, hi = kg._window(since, until)
+    return [e for e in network_events(kg)
+            if (planned or not e.planned) and (indirect or e.direct) and in_window(e.date, lo, hi)]
+
+
 def ties(kg: KnowledgeGraph, *, since: Any = None, until: Any = None) -> list[Tie]:
     """Institutional ties (post, team, office) whose dates overlap the window.
 
@@ -203,7 +210,7 @@ def actor_attrs(kg: KnowledgeGraph, iri: str, ref: ActorRef | None = None) -> di
             "type": "organisation"}
 
 
-def event_label(c: ContactRecord) -> str:
+def event_label(c: ContactRecord | Event) -> str:
     """A short English label of a contact or plan: "phoneCall 2019-05-01: Donald Trump – Vladimir Putin"."""
     who = " – ".join(p.label for p in c.participants)
     status = f" ({c.status})" if c.status else ""
@@ -224,7 +231,7 @@ def _finish_edge(data: dict[str, Any]) -> None:
     data["last"] = max(dated, key=lambda t: (t[1], t[0]))[2] if dated else None
 
 
-def _persons(kg: KnowledgeGraph, events: list[ContactRecord], tie_list: list[Tie]) -> nx.Graph:
+def _persons(kg: KnowledgeGraph, events: list[Event], tie_list: list[Tie]) -> nx.Graph:
     G = nx.Graph()
     for e in sorted((e for e in kg.names if e.kind == "person"), key=lambda e: e.iri):
         G.add_node(e.iri, iri=e.iri, label=e.en, label_ar=e.ar, type="person")
@@ -255,7 +262,7 @@ def _persons(kg: KnowledgeGraph, events: list[ContactRecord], tie_list: list[Tie
             d["kinds"].append(c.kind)
             d["dates"].append(c.date)
             d["planned"].append(c.planned)
-            d["quotes"].append(c.evidence.quote)
+            d["quotes"].append(c.quote)
             d["statuses"].append(c.status)
     for t in tie_list:
         d = edge(t.a, t.b)
@@ -273,12 +280,12 @@ def _persons(kg: KnowledgeGraph, events: list[ContactRecord], tie_list: list[Tie
     return G
 
 
-def _bipartite(kg: KnowledgeGraph, events: list[ContactRecord]) -> nx.Graph:
+def _bipartite(kg: KnowledgeGraph, events: list[Event]) -> nx.Graph:
     G = nx.Graph()
     for c in events:
         G.add_node(c.iri, iri=c.iri, label=event_label(c), label_ar=event_label(c),
                    type="plan" if c.planned else "contact", bipartite=1, kind=c.kind, date=c.date,
-                   planned=c.planned, status=c.status, quote=c.evidence.quote, source=c.source.iri)
+                   planned=c.planned, status=c.status, quote=c.quote, source=c.source)
         initiators = {p.iri for p in c.initiators}
         for p in c.participants + c.intermediaries:
             if p.iri not in G:
@@ -363,7 +370,7 @@ def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = Fa
                              "(indirect, planned, institutional, since, until)")
         G = _full(kg)
     else:
-        events = select_events(kg, indirect=indirect, planned=planned, since=since, until=until)
+        events = _events(kg, indirect=indirect, planned=planned, since=since, until=until)
         if network == "persons":
             G = _persons(kg, events, ties(kg, since=since, until=until) if institutional else [])
         else:
