@@ -111,17 +111,19 @@ def resolve(engine: str | None = None) -> str:
     return engine
 
 
-def to_igraph(G: nx.Graph, weight: str | None = "weight", default: float = 1.0) -> tuple[list[Hashable], Any]:
-    """*G* as an undirected :class:`igraph.Graph` and its nodes in vertex order.
+def to_igraph(G: nx.Graph, weight: str | None = "weight", *, default: float = 1.0,
+              minimum: float | None = None) -> tuple[list[Hashable], Any]:
+    """*G* (undirected) as an :class:`igraph.Graph` and its nodes in vertex order.
 
-    Edge weights (attribute *weight*, *default* where missing) are stored as
-    the igraph edge attribute ``weight``; with ``weight=None`` none is stored.
+    Edge weights (attribute *weight*, *default* where missing, raised to
+    *minimum* if given) are stored as the igraph edge attribute ``weight``;
+    with ``weight=None`` none is stored.
 
     Examples
     --------
-    >>> nodes, h = to_igraph(nx.Graph([("a", "b", {"weight": 3})]))
-    >>> nodes, h.vcount(), h.es["weight"]
-    (['a', 'b'], 2, [3.0])
+    >>> nodes, h = to_igraph(nx.Graph([("a", "b", {"weight": 3}), ("b", "c", {"weight": 0})]), minimum=1)
+    >>> nodes, h.get_edgelist(), h.es["weight"]
+    (['a', 'b', 'c'], [(0, 1), (1, 2)], [3.0, 1.0])
     """
     import igraph as ig
 
@@ -129,31 +131,31 @@ def to_igraph(G: nx.Graph, weight: str | None = "weight", default: float = 1.0) 
     index = {n: i for i, n in enumerate(nodes)}
     edges: list[tuple[int, int]] = []
     weights: list[float] = []
-    # one pass over the adjacency dicts: twice as fast as G.edges(data=...) on 50,000 edges
+    add_edge, add_weight = edges.append, weights.append
+    low = float("-inf") if minimum is None else float(minimum)
+    # one pass over the adjacency dicts: twice as fast as G.edges(data=...) on 30,000 edges
     for a, neighbours in G.adjacency():
         i = index[a]
         for b, d in neighbours.items():
             j = index[b]
             if j >= i:
-                edges.append((i, j))
-                if weight is not None:
-                    weights.append(float(d.get(weight, default)))
+                add_edge((i, j))
+                w = d.get(weight, default) if weight is not None else low
+                add_weight(w if w > low else low)
     h = ig.Graph(n=len(nodes), edges=edges)
     if weight is not None:
-        h.es["weight"] = weights
+        h.es["weight"] = [float(w) for w in weights]
     return nodes, h
 
 
-def _contact_weights(G: nx.Graph) -> tuple[list[Hashable], Any]:
-    """*G* in igraph with weight = contact count, at least 1 (ties count as one contact)."""
+def _contact_weights(G: nx.Graph, weighted: bool = True) -> tuple[list[Hashable], Any]:
+    """*G* in igraph with weight = contact count, at least 1 (ties count as one contact), if *weighted*."""
     if G.is_directed() or G.is_multigraph():  # as the NetworkX engine sees it: one undirected edge per pair
         W = nx.Graph()
         W.add_nodes_from(G.nodes)
         W.add_edges_from(G.edges(data=True))
         G = W
-    nodes, h = to_igraph(G)
-    h.es["weight"] = [max(w, 1.0) for w in h.es["weight"]]
-    return nodes, h
+    return to_igraph(G, "weight" if weighted else None, minimum=1.0)
 
 
 def pagerank(G: nx.Graph, *, weighted: bool = True) -> dict[Hashable, float]:
@@ -167,7 +169,7 @@ def pagerank(G: nx.Graph, *, weighted: bool = True) -> dict[Hashable, float]:
     """
     if G.number_of_nodes() == 0:
         return {}
-    nodes, h = _contact_weights(G)
+    nodes, h = _contact_weights(G, weighted)
     values = h.pagerank(directed=False, damping=0.85, weights="weight" if weighted else None)
     return dict(zip(nodes, map(float, values), strict=True))
 
@@ -177,7 +179,7 @@ def betweenness(G: nx.Graph, *, weighted: bool = True) -> dict[Hashable, float]:
     n = G.number_of_nodes()
     if n <= 2:
         return dict.fromkeys(G, 0.0)
-    nodes, h = _contact_weights(G)
+    nodes, h = _contact_weights(G, weighted)
     if weighted:
         h.es["weight"] = [1.0 / w for w in h.es["weight"]]
     values = h.betweenness(directed=False, weights="weight" if weighted else None)
@@ -199,7 +201,7 @@ def closeness(G: nx.Graph, *, weighted: bool = True) -> dict[Hashable, float]:
     n = G.number_of_nodes()
     if n <= 1:
         return dict.fromkeys(G, 0.0)
-    nodes, h = _contact_weights(G)
+    nodes, h = _contact_weights(G, weighted)
     if weighted:
         h.es["weight"] = [1.0 / w for w in h.es["weight"]]
     values = h.closeness(weights="weight" if weighted else None, normalized=False)
