@@ -19,11 +19,11 @@ Measures:
     :func:`networkx.pagerank` (damping 0.85), weighted by contact count.
 
 Which library computes: ``betweenness``, ``closeness`` and ``pagerank`` are
-computed by igraph and rescaled to NetworkX's definitions (NetworkX's exact
-betweenness takes minutes past a few thousand actors; igraph is 30-50 times
-faster); ``degree``, ``strength`` and ``eigenvector`` by NetworkX. Pass
-``engine="networkx"`` (or set :data:`diplograph.network.engine.DEFAULT`) to
-compute everything with NetworkX; :mod:`.engine` says what differs and why.
+computed by igraph and rescaled to NetworkX's definitions (on 3,231 actors,
+NetworkX's exact betweenness took 24 s, igraph 0.5 s); ``degree``,
+``strength`` and ``eigenvector`` by NetworkX. Pass ``engine="networkx"`` (or
+set :data:`diplograph.network.engine.DEFAULT`) to compute everything with
+NetworkX; :mod:`.engine` says what differs and why.
 
 Scores are rounded to 12 decimal places (so that floating-point noise does
 not split ties). Ranks are competition ranks ("1224"): actors with equal
