@@ -3,9 +3,9 @@
 The persons network is a :class:`networkx.Graph` everywhere in diplograph.
 NetworkX's exact betweenness and closeness are pure Python and take tens of
 seconds past a few thousand actors (on 3,231 actors: betweenness 24 s, 69 s
-weighted; weighted closeness 22 s; igraph: 0.5 s, 1.3 s, 0.9 s); its PageRank runs on scipy and is not slow, but
-stops at a tolerance of ~1e-6 where igraph's is exact, in less time counting
-the conversion. So :mod:`.centrality` hands those three to
+weighted; weighted closeness 22 s; igraph: 0.5 s, 1.3 s, 0.9 s); its PageRank
+runs on scipy and is not slow, but stops at a tolerance of ~1e-6 where
+igraph's is exact, in less time counting the conversion. So :mod:`.centrality` hands those three to
 `python-igraph <https://python.igraph.org>`_ (a C library): the graph is
 converted here (:func:`to_igraph`: 0.005 s for 8,000 edges, 0.03 s for
 31,000), igraph computes, and the scores come back as a ``{node: score}`` dict
@@ -23,8 +23,9 @@ rescaled to exactly what NetworkX returns:
     distance = 1 / count. One difference remains by design: igraph compares
     weighted path lengths with a relative tolerance of 1e-10, NetworkX
     compares the floating-point sums exactly, so two paths of equal length
-    whose sums round differently (1/2 + 1/3 + 1/6 against 1/2 + 1/2) are tied in igraph
-    and not in NetworkX. Counts that are powers of two never round.
+    whose sums round differently (1/2 + 1/3 + 1/6 against 1/2 + 1/2) are
+    tied in igraph, as in exact arithmetic, and not in NetworkX. Sums of
+    1 / count for counts that are powers of two never round.
 ``closeness``
     ``Graph.closeness`` (igraph ≥ 0.10) averages over the actors one can
     reach, and gives NaN to an isolated one; multiplied by
