@@ -92,7 +92,8 @@ def scores(G: nx.Graph, measure: str = "degree", *, weighted: bool = True,
     engine : {"igraph", "networkx"}, optional
         Compute betweenness, closeness and PageRank with igraph or with
         NetworkX (default: :data:`diplograph.network.engine.DEFAULT`, igraph).
-        Both give the same scores (to ~1e-12).
+        Both give the same scores (to ~1e-11), but for weighted betweenness
+        where equal path lengths round differently (see :mod:`.engine`).
 
     Raises
     ------

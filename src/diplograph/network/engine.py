@@ -16,7 +16,7 @@ rescaled to exactly what NetworkX returns:
     :func:`networkx.pagerank` with damping 0.85 and dangling actors
     (isolated ones) teleporting uniformly. NetworkX's default stopping
     tolerance leaves errors of ~1e-6; the NetworkX engine therefore runs
-    it with ``tol=1e-13`` so that both engines agree to ~1e-12.
+    it with ``tol=1e-13`` so that both engines agree to ~1e-11.
 ``betweenness``
     ``Graph.betweenness`` counts each pair once; NetworkX's normalised value
     is that count × 2 / ((n − 1)(n − 2)). Weighted, both use
@@ -25,7 +25,10 @@ rescaled to exactly what NetworkX returns:
     compares the floating-point sums exactly, so two paths of equal length
     whose sums round differently (1/2 + 1/3 + 1/6 against 1/2 + 1/2) are
     tied in igraph, as in exact arithmetic, and not in NetworkX. Sums of
-    1 / count for counts that are powers of two never round.
+    1 / count for counts that are powers of two never round. On the bench's
+    10k-contact network (3,231 actors, counts 1-8 and more) weighted
+    betweenness differed by up to 1.3e-4 and 32 actors changed places
+    (the top 10 did not); unweighted, PageRank and closeness: 1e-11 or less.
 ``closeness``
     ``Graph.closeness`` (igraph ≥ 0.10) averages over the actors one can
     reach, and gives NaN to an isolated one; multiplied by
