@@ -226,24 +226,35 @@ def markdown(results: dict[str, Any]) -> str:
         algo = size.get("algorithms", {})
         recs = algo.get("records", [])
         if recs:
-            lines += ["", f"Graph algorithms on the person network ({algo['status']}):", "",
-                      "| measure | networkx | igraph | networkx ÷ igraph |", "|---|---:|---:|---:|"]
+            graph = next((r for r in recs if r["step"] == "graph"), {})
+            people = f" ({graph['nodes']:,} people, {graph['edges']:,} edges)" if graph else ""
+            lines += ["", f"Graph algorithms on the person network{people} ({algo['status']}); "
+                      "diplograph = `diplograph.network.centrality.scores`, its conversion to igraph included:", "",
+                      "| measure | networkx | igraph | diplograph | networkx ÷ igraph | diplograph ÷ igraph |",
+                      "|---|---:|---:|---:|---:|---:|"]
             by = {(r.get("lib"), r.get("name"), str(r.get("k", ""))): r["seconds"] for r in recs if r["step"] == "algo"}
+
+            def row(label: str, a: float | None, b: float | None, c: float | None) -> str:
+                return (f"| {label} | {_fmt(a)} | {_fmt(b)} | {_fmt(c)} | {_fmt(ratio(a, b), '×')} | "
+                        f"{_fmt(ratio(c, b), '×')} |")
+
             for name in ("degree", "pagerank"):
-                a, b = by.get(("networkx", name, "")), by.get(("igraph", name, ""))
-                lines.append(f"| {name} | {_fmt(a)} | {_fmt(b)} | {_fmt(ratio(a, b), '×')} |")
-            exact_nx = by.get(("networkx", "betweenness", "exact"))
+                lines.append(row(name, by.get(("networkx", name, "")), by.get(("igraph", name, "")),
+                                 by.get(("diplograph", name, ""))))
             exact_ig = by.get(("igraph", "betweenness", "exact"))
+            lines.append(row("betweenness, exact", by.get(("networkx", "betweenness", "exact")), exact_ig,
+                             by.get(("diplograph", "betweenness", "exact"))))
+            lines.append(row("betweenness, exact, weighted (distance 1/count)", None,
+                             by.get(("igraph", "betweenness, weighted", "exact")),
+                             by.get(("diplograph", "betweenness, weighted", "exact"))))
             sampled = [(k, v) for (lib, nm, k), v in by.items() if lib == "networkx" and nm == "betweenness"
                        and k != "exact"]
-            lines.append(f"| betweenness, exact | {_fmt(exact_nx)} | {_fmt(exact_ig)} | "
-                         f"{_fmt(ratio(exact_nx, exact_ig), '×')} |")
             for k, v in sampled:
                 lines.append(f"| betweenness, networkx k={k} sample vs igraph exact | {_fmt(v)} | {_fmt(exact_ig)} | "
-                             f"{_fmt(ratio(v, exact_ig), '×')} |")
+                             f"| {_fmt(ratio(v, exact_ig), '×')} | |")
             conv = by.get(("igraph", "convert from networkx", ""))
             if conv is not None:
-                lines.append(f"| (igraph: converting from networkx) | | {_fmt(conv)} | |")
+                lines.append(f"| (igraph: converting from networkx, `Graph.from_networkx`) | | {_fmt(conv)} | | | |")
         lines.append("")
     if results.get("pages"):
         lines += ["### Page data (pyvis, N nodes and 3N edges)", "",

@@ -467,11 +467,13 @@ class KnowledgeGraph:
                               names=(self.resolve(a).en, self.resolve(b).en))
 
     def centrality(self, measure: str = "degree", top: int | None = None, *, weighted: bool = True,
-                   **options: Any) -> list[Score]:
+                   engine: str | None = None, **options: Any) -> list[Score]:
         """Actors ranked by a centrality measure of the persons network.
 
         Measures: degree, strength (contacts counted), betweenness, closeness,
         eigenvector, pagerank; see :func:`diplograph.network.centrality.centrality`.
+        *engine* ("igraph", the default, or "networkx") computes betweenness,
+        closeness and PageRank (same scores; see :mod:`diplograph.network.engine`).
 
         Examples
         --------
@@ -481,7 +483,7 @@ class KnowledgeGraph:
         """
         from .network.centrality import centrality
 
-        return centrality(self.network("persons", **options), measure, top=top, weighted=weighted)
+        return centrality(self.network("persons", **options), measure, top=top, weighted=weighted, engine=engine)
 
     def ego(self, name: str | Entity, depth: int = 1, **options: Any) -> Any:
         """The ego network of an actor: everyone within *depth* hops (node attribute ``distance``)."""

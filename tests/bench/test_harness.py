@@ -48,5 +48,8 @@ def test_algorithms_and_table(results: tuple[dict, str]) -> None:  # type: ignor
     assert algo["status"] == "ok"
     names = {(r.get("lib"), r.get("name")) for r in algo["records"]}
     assert ("networkx", "pagerank") in names and ("networkx", "betweenness") in names
+    assert {("diplograph", "pagerank"), ("diplograph", "betweenness"), ("diplograph", "betweenness, weighted"),
+            ("igraph", "betweenness, weighted")} <= names
+    assert "| diplograph ÷ igraph |" in md and "| betweenness, exact, weighted (distance 1/count) |" in md
     assert "| load (s) |" in md and "diplograph ÷ pyoxigraph" in md
     assert "query contacts (20 rows)" in md

@@ -55,6 +55,12 @@ def test_centrality_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and [r["label"] for r in rows] == ["Vladimir Putin", "Donald Trump"]
     code, out, _ = run(capsys, "centrality", "-m", "strength", "-n", "1")
     assert "Vladimir Putin" in out and "(1 row)" in out
+    answers = []
+    for engine in ("igraph", "networkx"):
+        code, out, _ = run(capsys, "centrality", "-m", "pagerank", "--planned", "--engine", engine, "-f", "json")
+        assert code == 0
+        answers.append(json.loads(out))
+    assert answers[0] == answers[1] and len(answers[0]) > 5
 
 
 def test_brokers_ego_communities_rhythm(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import diplograph as dg
 from diplograph.errors import NoAnswerError, NoPathError, QueryError
+from diplograph.network.structure import brokers
 
 
 def test_brokers(kg: dg.KnowledgeGraph) -> None:
@@ -50,3 +54,27 @@ def test_communities(kg: dg.KnowledgeGraph) -> None:
         kg.communities("magic")
     with pytest.raises(NoAnswerError):
         kg.communities(since=2026)
+
+
+EMPTY_HOP = {k: () for k in ("events", "kinds", "dates", "planned", "statuses", "quotes", "ties", "tie_posts",
+                             "tie_labels", "tie_dates", "tie_quotes")}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 30).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=2 * n))))
+def test_broker_splits_are_the_parts_left_after_removal(spec: tuple[int, list[tuple[int, int]]]) -> None:
+    n, pairs = spec
+    G = nx.Graph()
+    G.add_nodes_from((f"v{i:02d}", {"label": f"v{i:02d}"}) for i in range(n))
+    G.add_edges_from((f"v{a:02d}", f"v{b:02d}", EMPTY_HOP) for a, b in pairs if a != b)
+    expected = {}
+    for v in G:  # the definition: remove the actor, count the parts its component falls into
+        rest = G.subgraph(set(nx.node_connected_component(G, v)) - {v})
+        parts = nx.number_connected_components(rest)
+        if parts > 1:
+            expected[v] = parts
+    found = brokers(G)
+    assert {b.actor.iri: b.splits for b in found.brokers} == expected
+    assert [a.iri for a in found.articulation_points] == [b.actor.iri for b in found.brokers]
+    assert {frozenset((h.a.iri, h.b.iri)) for h in found.bridges} == {frozenset(e) for e in nx.bridges(G)}

