@@ -149,7 +149,6 @@ def test_the_full_network_is_never_offered_a_time_window() -> None:
 
 def test_every_suggested_command_parses(big: nx.Graph) -> None:
     from diplograph.cli import build_parser
-
     from diplograph.cli.view import cmd_view
 
     page = render(big, max_nodes=100)
@@ -198,7 +197,7 @@ def test_command_all_max_nodes_and_rank_by(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_command_around_names_the_graph_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], kg: Any) -> None:
-    from diplograph.kg import GRAPH_FILE
+    from diplograph.resources import GRAPH_FILE
 
     out = tmp_path / "p.html"
     assert main(["view", "--graph", str(GRAPH_FILE), "--around", "Putin", "--depth", "2", "--max-nodes", "3",

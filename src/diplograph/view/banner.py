@@ -148,8 +148,9 @@ def banner(reduced: dict[str, Any], focus: Focus) -> dict[str, Any]:
     most = "most connected" if reduced["rank_by"] in ("degree", "strength") else "most central"
     en = (f"Showing the {shown:,} {most} of {total:,} {unit_en} (ranked by {measure_en}), "
           f"and the {edges:,} of {total_edges:,} links among them.")
-    ar = (f"تعرض هذه الصفحة {unit_ar} الأكثر مركزية فقط: {shown:,} من أصل {total:,} "
-          f"(الترتيب حسب {measure_ar})، و{edges:,} من أصل {total_edges:,} صلة بينهم.")
+    most_ar = "الأكثر اتصالًا" if reduced["rank_by"] in ("degree", "strength") else "الأكثر مركزية"
+    ar = (f"تعرض هذه الصفحة {unit_ar} {most_ar} فقط: {shown:,} من أصل {total:,}، والترتيب حسب {measure_ar}، "
+          f"و{edges:,} من أصل {total_edges:,} صلة بينهم.")
     hints: list[dict[str, str]] = []
     top = reduced.get("top")
     if focus.around is None and top:

@@ -214,10 +214,27 @@ def _scale(values: dict[Any, float]) -> dict[Any, float]:
 
 
 def _positions(g: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Seeded positions; nodes without edges go in rows under the rest (else they drift off and shrink the view).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.path_graph(3); g.add_node("lone")
+    >>> pos = _positions(g)
+    >>> pos["lone"][1] > max(pos[n][1] for n in range(3))
+    True
+    """
     from .layout import spring_positions
 
     n = g.number_of_nodes()
-    pos = spring_positions(g, seed=SEED)
+    lone = sorted((v for v in g if g.degree(v) == 0), key=str)
+    core = g.subgraph([v for v in g if g.degree(v) > 0]) if lone else g
+    pos = spring_positions(core, seed=SEED)
+    step = 0.08
+    per_row = int(2.0 / step) + 1
+    top = max((y for _, y in pos.values()), default=-step) + 2 * step
+    for i, v in enumerate(lone):
+        pos[v] = (-1.0 + (i % per_row) * step, top + (i // per_row) * step)
     spread = 60.0 * math.sqrt(n)
     return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in pos.items()}
 
