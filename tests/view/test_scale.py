@@ -213,3 +213,16 @@ def test_all_and_max_nodes_together_is_a_usage_error(tmp_path: Path) -> None:
         main(["view", "--all", "--max-nodes", "3", "-o", str(tmp_path / "x.html")])
     assert exc.value.code == 2
 
+
+
+def test_hostile_names_in_the_banner_stay_text(hostile: Any) -> None:
+    from .conftest import HOSTILE_IMG, HOSTILE_SCRIPT
+
+    g, records = hostile
+    page = render(g, records, max_nodes=1)
+    assert page.reduced is not None and page.reduced["top"] is not None
+    assert HOSTILE_IMG in page.reduced["top"] or HOSTILE_SCRIPT in page.reduced["top"]
+    assert HOSTILE_IMG not in page.html and HOSTILE_SCRIPT not in page.html
+    b = _banner(page)
+    assert b["hints"][0]["cli"] == "diplograph view --graph FILE --around " + shlex.quote(page.reduced["top"]) + \
+        " --depth 1 --max-nodes 1"
