@@ -64,7 +64,12 @@ def test_top_actor_and_last_year_are_those_of_the_whole_graph(big: nx.Graph) -> 
     reduced = page_data(big, max_nodes=100)["meta"]["reduced"]
     hub = max(big, key=lambda n: (big.degree(n), -int(n.rsplit("p", 1)[1])))
     assert reduced["top"] == big.nodes[hub]["label"]
-    assert reduced["last_year"] == max(int(d["last"][:4]) for _, _, d in big.edges(data=True))
+    assert reduced["last_year"] == max(int(d["last"][:4]) for _, _, d in big.edges(data=True)) == 2024
+    # a plan for a later year is not a contact: the suggested window stays on the latest contacts
+    planned = big.copy()
+    u, v = next(iter(planned.edges()))
+    planned.edges[u, v].update(dates=["2024-01-01", "2031-05-01"], planned=[False, True], last="2031-05-01")
+    assert page_data(planned, max_nodes=100)["meta"]["reduced"]["last_year"] == 2024
 
 
 def test_all_draws_every_node_and_warns_when_huge(caplog: pytest.LogCaptureFixture) -> None:

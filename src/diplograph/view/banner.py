@@ -130,7 +130,8 @@ def banner(reduced: dict[str, Any], focus: Focus) -> dict[str, Any]:
         ``meta["reduced"]`` of :func:`diplograph.view.data.page_data`:
         ``shown``, ``total``, ``edges``, ``total_edges``, ``rank_by``,
         ``unit`` ("actors" or "nodes"), ``top`` (the label of the most
-        central actor, or None) and ``last_year`` (or None).
+        central actor, or None) and ``last_year`` (the latest year of a contact
+        that took place, plans left out; or None).
     focus : Focus
         The options the page was built with.
 

@@ -239,6 +239,25 @@ def _positions(g: nx.Graph) -> dict[Any, tuple[float, float]]:
     return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in pos.items()}
 
 
+def _contact_years(d: dict[str, Any]) -> list[int]:
+    """The years of an edge's contacts that took place (plans left out); its ``last`` date without ``dates``.
+
+    Examples
+    --------
+    >>> _contact_years({"dates": ["2019-05-01", "2026", None], "planned": [False, True, False]})
+    [2019]
+    >>> _contact_years({"last": "2020-02"})
+    [2020]
+    """
+    dates = d.get("dates")
+    if dates is None:
+        dates, planned = [d.get("last")], [False]
+    else:
+        planned = list(d.get("planned") or []) + [False] * len(dates)
+    years = (_year(str(x)) for x, plan in zip(dates, planned, strict=False) if x and not plan)
+    return [y for y in years if y is not None]
+
+
 def _reduce(g: nx.Graph, max_nodes: int, rank_by: str, graph: Any) -> tuple[nx.Graph, dict[str, Any]]:
     """The *max_nodes* nodes of *g* ranked highest by *rank_by* (ties by IRI), with the edges among them.
 
@@ -257,8 +276,7 @@ def _reduce(g: nx.Graph, max_nodes: int, rank_by: str, graph: Any) -> tuple[nx.G
     actors = [n for n in keep if g.nodes[n].get("type") in _ACTOR_TYPES]
     top = g.nodes[actors[0]].get("label") if actors else None
     network = (graph.graph.get("options") or {}).get("network")
-    years = (_year(str(x)) for _, _, d in g.edges(data=True) for x in (d.get("last"), *(d.get("dates") or ())) if x)
-    last = max((y for y in years if y is not None), default=None)
+    last = max((y for _, _, d in g.edges(data=True) for y in _contact_years(d)), default=None)
     reduced = {"shown": part.number_of_nodes(), "total": g.number_of_nodes(), "edges": part.number_of_edges(),
                "total_edges": g.number_of_edges(), "rank_by": rank_by,
                "unit": "actors" if network == "persons" else "nodes", "top": str(top) if top else None,
