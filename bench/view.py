@@ -1,29 +1,40 @@
 """Speed of the page for large graphs, as ratios against baselines measured in the same run.
 
-    PYTHONPATH=src python bench/view.py [NODES]
+    PYTHONPATH=src python bench/view.py [--sizes 1000,10000] [--layout 1500] [--quick]
 
+- page: diplograph's own path from a projection to the page, for each size
+  (a Barabási–Albert persons network, 3 edges per new node): the page data
+  (``diplograph.view.data.page_data``), the HTML (``render_page``) and both
+  through ``diplograph.view.render``, with the default node threshold (the
+  reduced view; target under 1 s at 10,000 nodes) and with every node
+  (``max_nodes=None``, the ``--all`` option). Baseline: building the same
+  network with pyvis ``add_node``/``add_edge`` alone (skipped with --quick);
 - layout: diplograph.view.layout.spring_positions vs networkx.spring_layout
-  (the positions used above 300 nodes, physics off);
-- nodes: setting pyvis ``net.nodes``/``net.edges`` directly (what the page does)
-  vs ``add_node``/``add_edge`` (pyvis scans every node on each call);
-- whole page: diplograph.view.render for the graph, total seconds.
+  (the positions used above 300 nodes, physics off) on --layout nodes (0: skip).
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
+from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
 
-from diplograph.view import render
+from diplograph.view import MAX_NODES, render
+from diplograph.view.data import page_data
 from diplograph.view.layout import spring_positions
+from diplograph.view.render import render_page
 
 ID = "https://w3id.org/diplograph/id/"
+#: The reduced page of a graph of this many nodes must be built in under TARGET_S seconds.
+TARGET_NODES, TARGET_S = 10_000, 1.0
 
 
 def graph(n: int) -> nx.Graph:
+    """A persons network following the projection contract: *n* actors, one call per edge."""
     base = nx.barabasi_albert_graph(n, 3, seed=1)
     g = nx.Graph(options={"network": "persons"})
     for i in base:
@@ -35,42 +46,76 @@ def graph(n: int) -> nx.Graph:
     return g
 
 
-def timed(fn: object) -> float:
-    start = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - start
+def timed(fn: Callable[[], Any], repeat: int = 1) -> float:
+    """The best of *repeat* runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def pyvis_one_by_one(g: nx.Graph) -> None:
+    net = Network()
+    for v, d in g.nodes(data=True):
+        net.add_node(v, label=d["label"])
+    for u, v in g.edges():
+        net.add_edge(u, v)
+
+
+def page_rows(n: int, quick: bool) -> list[dict[str, Any]]:
+    g = graph(n)
+    render(graph(50))  # warm the template cache
+    rows = []
+    for label, limit in ((f"default (max {MAX_NODES})", MAX_NODES), ("all nodes", None)):
+        data: dict[str, Any] = {}
+
+        def build(limit: int | None = limit, data: dict[str, Any] = data) -> None:
+            data.update(page_data(g, max_nodes=limit))
+
+        data_s = timed(build)
+        html_s = timed(lambda data=data: render_page(data))  # type: ignore[misc]
+        page = render(g, max_nodes=limit)
+        total_s = timed(lambda limit=limit: render(g, max_nodes=limit), repeat=3 if limit else 1)  # type: ignore[misc]
+        rows.append({"nodes": n, "edges": g.number_of_edges(), "view": label, "drawn": page.nodes,
+                     "data_s": data_s, "html_s": html_s, "total_s": total_s,
+                     "mb": len(page.html.encode()) / 1e6})
+    baseline = None if quick else timed(lambda: pyvis_one_by_one(g))
+    for row in rows:
+        row["pyvis_add_s"] = baseline
+    return rows
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
-    g = graph(n)
-    ours = timed(lambda: spring_positions(g))
-    theirs = timed(lambda: nx.spring_layout(g, seed=7))
-    print(f"layout, {n} nodes: spring_positions {ours:.2f} s, nx.spring_layout {theirs:.2f} s "
-          f"(ratio {theirs / ours:.1f}x)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="node counts, comma-separated (default: 1000,10000)")
+    parser.add_argument("--layout", type=int, default=1500, help="nodes for the layout comparison (0: skip)")
+    parser.add_argument("--quick", action="store_true", help="skip the slow pyvis add_node/add_edge baseline")
+    args = parser.parse_args()
 
-    nodes = [{"id": v, "label": v} for v in g]
-    edges = [{"from": u, "to": v} for u, v in g.edges()]
+    print("| nodes | edges | view | drawn | page data s | HTML s | render() s | MB | pyvis add_node/add_edge s "
+          "| ratio |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    verdict = []
+    for n in (int(x) for x in args.sizes.split(",") if x.strip()):
+        for r in page_rows(n, args.quick):
+            base = r["pyvis_add_s"]
+            baseline = "— | —" if base is None else f"{base:.2f} | {base / r['total_s']:.1f}x"
+            print(f"| {r['nodes']:,} | {r['edges']:,} | {r['view']} | {r['drawn']:,} | {r['data_s']:.2f} "
+                  f"| {r['html_s']:.2f} | {r['total_s']:.2f} | {r['mb']:.1f} | {baseline} |")
+            if r["nodes"] == TARGET_NODES and r["drawn"] == MAX_NODES:
+                ok = r["total_s"] < TARGET_S
+                verdict.append(f"reduced page at {TARGET_NODES:,} nodes: {r['total_s']:.2f} s "
+                               f"(target < {TARGET_S:.0f} s): {'met' if ok else 'MISSED'}")
+    print("\n".join(verdict))
 
-    def direct() -> None:
-        net = Network()
-        net.nodes, net.edges = list(nodes), list(edges)
-
-    def one_by_one() -> None:
-        net = Network()
-        for x in nodes:
-            net.add_node(x["id"], label=x["label"])
-        for e in edges:
-            net.add_edge(e["from"], e["to"])
-
-    fast, slow = timed(direct), timed(one_by_one)
-    print(f"pyvis, {n} nodes + {len(edges)} edges: direct lists {fast * 1000:.1f} ms, add_node/add_edge "
-          f"{slow:.2f} s (ratio {slow / max(fast, 1e-9):.0f}x)")
-
-    page_time = timed(lambda: render(g))
-    page = render(g)
-    print(f"whole page, {n} nodes: {page_time:.2f} s, {len(page.html.encode()) / 1e6:.1f} MB, "
-          f"{page.nodes} nodes drawn, notice: {page.notice!r}")
+    if args.layout:
+        g = graph(args.layout)
+        ours = timed(lambda: spring_positions(g))
+        theirs = timed(lambda: nx.spring_layout(g, seed=7))
+        print(f"layout, {args.layout} nodes: spring_positions {ours:.2f} s, nx.spring_layout {theirs:.2f} s "
+              f"(ratio {theirs / ours:.1f}x)")
 
 
 if __name__ == "__main__":

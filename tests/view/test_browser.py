@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from diplograph.view import render, view
+from diplograph.view import MAX_NODES, render, view
 
 from .conftest import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TITLE, Opened, synthetic
 
@@ -197,22 +197,40 @@ def test_hostile_strings_show_as_text_and_never_run(open_page: Any, hostile: Any
     _offline(opened)
 
 
-def test_large_graph_shows_a_filtered_view_and_says_so(open_page: Any, tmp_path: Path) -> None:
-    g = synthetic(3000)
+def test_large_graph_shows_the_most_connected_with_a_bilingual_banner(open_page: Any, tmp_path: Path) -> None:
+    g = synthetic(10_000)
     started = time.monotonic()
-    path = render(g, max_nodes=1500).save(tmp_path / "large.html")
+    page = render(g)
     rendered = time.monotonic() - started
+    path = page.save(tmp_path / "large.html")
     started = time.monotonic()
     opened = open_page(path)
     loaded = time.monotonic() - started
     _offline(opened)
     assert opened.js("window.diplograph.data.meta.physics") is False
-    assert opened.visible()["nodes"] == 1500
-    notice = opened.page.inner_text("#notice")
-    assert "3,000 nodes" in notice and "1,500" in notice
-    assert opened.js("document.getElementById('notice').hidden") is False
+    assert opened.visible() == {"nodes": MAX_NODES, "edges": page.edges}
+    # the network is drawn: a canvas the size of its box, with something painted on it
+    assert opened.js("document.querySelectorAll('#graph canvas').length") == 1
+    assert opened.js("(() => { const c = document.querySelector('#graph canvas'); return c.width > 400 && "
+                     "c.height > 400; })()") is True
+    assert opened.js("window.diplograph.state.ready") is True
+    assert opened.page.is_visible("#banner") and not opened.page.is_visible("#notice")
+    en = opened.page.inner_text("#banner-en")
+    assert en.startswith(f"Showing the {MAX_NODES} most connected of 10,000 actors (ranked by degree)")
+    ar = opened.page.locator("#banner-ar")
+    assert ar.is_visible() and "من أصل 10,000" in ar.inner_text()
+    assert opened.js("getComputedStyle(document.getElementById('banner-ar')).direction") == "rtl"
+    codes = opened.page.locator("#banner-hints code").all_inner_texts()
+    assert "diplograph view --graph FILE --all" in codes and "kg.view(max_nodes=None)" in codes
+    assert any(c.startswith("diplograph view --graph FILE --around ") for c in codes)
+    assert all(opened.js(f"getComputedStyle(document.querySelectorAll('#banner-hints code')[{i}]).direction")
+               == "ltr" for i in range(len(codes)))
     opened.screenshot(tmp_path, "view-large")
-    print(f"3,000-node graph: rendered in Python in {rendered:.1f} s, displayed in {loaded:.1f} s")
+    opened.page.click("#banner-close")
+    assert not opened.page.is_visible("#banner")
+    _offline(opened)
+    print(f"10,000-node graph: page of {MAX_NODES} nodes rendered in Python in {rendered:.2f} s, "
+          f"displayed in {loaded:.1f} s")
 
 
 def test_mixed_arabic_latin_labels_screenshot(open_page: Any, tmp_path: Path) -> None:

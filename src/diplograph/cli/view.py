@@ -35,7 +35,8 @@ def register(sub: Any) -> None:
                     "by contact kind and year, the quote behind every contact on click. The page loads nothing "
                     "from the network.",
         epilog="Examples: diplograph view -o graph/diplograph.html; "
-               "diplograph view --around Putin --depth 2 --since 2017 --until 2020 -o putin.html")
+               "diplograph view --around Putin --depth 2 --since 2017 --until 2020 -o putin.html; "
+               "diplograph view --graph big.nt --max-nodes 800 --rank-by strength -o big.html")
     p.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
                    help=f"the page to write (default: {DEFAULT_OUTPUT})")
     p.add_argument("--network", "-n", choices=("persons", "bipartite", "full"), default="persons",
@@ -51,8 +52,14 @@ def register(sub: Any) -> None:
     p.add_argument("--no-planned", dest="planned", action="store_false", help="leave out planned contacts")
     p.add_argument("--no-institutional", dest="institutional", action="store_false",
                    help="leave out institutional ties (posts, teams, offices)")
-    p.add_argument("--max-nodes", type=_positive, default=MAX_NODES, metavar="N",
-                   help=f"above N nodes draw only the N most connected, and say so (default: {MAX_NODES})")
+    p.add_argument("--rank-by", choices=list(SIZE_MEASURES), default="degree",
+                   help="above --max-nodes, the centrality that picks the nodes drawn (default: degree)")
+    limit = p.add_mutually_exclusive_group()
+    limit.add_argument("--max-nodes", type=_positive, default=MAX_NODES, metavar="N",
+                       help=f"above N nodes draw only the N most central (see --rank-by), and say so on the page "
+                            f"with the commands that show more (default: {MAX_NODES})")
+    limit.add_argument("--all", dest="max_nodes", action="store_const", const=None,
+                       help="draw every node, however many (slow to lay out and draw above a few thousand)")
     p.add_argument("--physics-max", type=_positive, default=PHYSICS_MAX, metavar="N",
                    help=f"above N nodes lay the graph out in Python, physics off (default: {PHYSICS_MAX})")
     p.add_argument("--title", help="the page heading")
@@ -66,8 +73,9 @@ def cmd_view(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     page = view(kg, network=args.network, around=args.around, depth=args.depth, since=args.since,
                 until=args.until, indirect=args.indirect, planned=args.planned, institutional=args.institutional,
-                size_by=args.size_by, max_nodes=max(args.max_nodes, 1), physics_max=args.physics_max,
-                title=args.title)
+                size_by=args.size_by, rank_by=args.rank_by,
+                max_nodes=None if args.max_nodes is None else max(args.max_nodes, 1), physics_max=args.physics_max,
+                title=args.title, graphs=args.graph or [])
     path = page.save(args.output)
     print(f"wrote {path} ({page.nodes} nodes, {page.edges} edges)")
     if page.notice:

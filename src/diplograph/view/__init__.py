@@ -18,19 +18,21 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NoAnswerError
 from ..store import write_atomic
+from .banner import Focus, banner
 from .data import MAX_NODES, PHYSICS_MAX, SIZE_MEASURES, drawn, page_data
 from .render import render_page
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
-__all__ = ["MAX_NODES", "PHYSICS_MAX", "SIZE_MEASURES", "Page", "neighbourhood", "project", "render", "view"]
+__all__ = ["MAX_NODES", "PHYSICS_MAX", "SIZE_MEASURES", "Focus", "Page", "neighbourhood", "project", "render", "view"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class Page:
     total_edges: int
     notice: str | None = None
     height: int = 720
+    reduced: dict[str, Any] | None = None
 
     def save(self, path: str | Path) -> Path:
         """Write the page to *path* atomically; return the path."""
@@ -111,19 +114,36 @@ def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -
     return part
 
 
-def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", max_nodes: int = MAX_NODES,
-           physics_max: int = PHYSICS_MAX, title: str = "diplograph", height: int = 720) -> Page:
-    """Render a projection (any graph following the projection contract) as a :class:`Page`."""
-    data = page_data(graph, kg, size_by=size_by, max_nodes=max_nodes, physics_max=physics_max, title=title)
+def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", rank_by: str = "degree",
+           max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str = "diplograph",
+           height: int = 720, focus: Focus | None = None) -> Page:
+    """Render a projection (any graph following the projection contract) as a :class:`Page`.
+
+    Above *max_nodes* nodes (``None``: no limit) the page keeps those ranked
+    highest by *rank_by* and its banner says so, in English and Arabic, with
+    the commands and Python calls that show more; *focus* names the options
+    the page was built with, so that those commands repeat them.
+    """
+    data = page_data(graph, kg, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
+                     title=title)
     meta = data["meta"]
+    notice = meta["notice"]
+    if meta["reduced"] is not None:
+        if focus is None:
+            focus = Focus(network=str(meta.get("network") or "persons"), size_by=size_by, rank_by=rank_by,
+                          max_nodes=max_nodes)
+        meta["banner"] = banner(meta["reduced"], focus)
+        more = "; ".join(h["cli"] for h in meta["banner"]["hints"])
+        notice = " ".join(x for x in (notice, meta["banner"]["en"], f"To see more: {more}.") if x)
     return Page(render_page(data), meta["nodes"], meta["edges"], meta["total_nodes"], meta["total_edges"],
-                meta["notice"], height)
+                notice, height, meta["reduced"])
 
 
 def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = None, depth: int = 1,
          since: Any = None, until: Any = None, indirect: bool = True, planned: bool = True,
-         institutional: bool = True, size_by: str = "degree", max_nodes: int = MAX_NODES,
-         physics_max: int = PHYSICS_MAX, title: str | None = None, height: int = 720) -> Page:
+         institutional: bool = True, size_by: str = "degree", rank_by: str = "degree",
+         max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str | None = None,
+         height: int = 720, graphs: Sequence[str | Path] | None = None) -> Page:
     """The interactive page of *kg*.
 
     Parameters
@@ -139,10 +159,28 @@ def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = N
         Include indirect contacts, planned contacts (drawn dashed), institutional ties.
     size_by : str
         Centrality behind node sizes: one of :data:`SIZE_MEASURES`.
-    max_nodes, physics_max : int
-        Thresholds for large graphs (see :mod:`diplograph.view.data`).
+    rank_by : str
+        Above *max_nodes*, the centrality that picks the nodes drawn.
+    max_nodes : int or None
+        The node threshold (default :data:`MAX_NODES`): a larger network is
+        drawn reduced to its *max_nodes* most central nodes, and the page says
+        so and how to see more. ``None`` draws everything (the ``--all`` option).
+    physics_max : int
+        Above this many nodes positions are computed in Python and physics is off.
     title : str, optional
         The heading; by default it names the network and the options.
+    graphs : list of paths, optional
+        The graph files *kg* was loaded from, named in the commands the page
+        suggests (``--graph FILE`` when not given).
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> page = view(dg.load(), max_nodes=5)
+    >>> page.nodes, page.total_nodes > 5, page.reduced["rank_by"]
+    (5, True, 'degree')
+    >>> "diplograph view --graph FILE --all" in page.notice
+    True
     """
     graph = project(kg, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until)
@@ -155,5 +193,9 @@ def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = N
         if since is not None or until is not None:
             parts.append(f"{since or '…'}–{until or '…'}")
         title = ", ".join(parts)
-    return render(graph, kg, size_by=size_by, max_nodes=max_nodes, physics_max=physics_max, title=title,
-                  height=height)
+    focus = Focus(network=network, around=around, depth=depth, since=None if since is None else str(since),
+                  until=None if until is None else str(until), size_by=size_by, rank_by=rank_by,
+                  max_nodes=max_nodes, graphs=None if graphs is None else tuple(str(p) for p in graphs),
+                  indirect=indirect, planned=planned, institutional=institutional)
+    return render(graph, kg, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
+                  title=title, height=height, focus=focus)

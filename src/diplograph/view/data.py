@@ -39,14 +39,17 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
     from ..records import ClaimRecord, ContactRecord
 
-__all__ = ["DRAWN_TYPES", "MAX_NODES", "PHYSICS_MAX", "SEED", "SIZE_MEASURES", "centrality", "drawn", "page_data"]
+__all__ = ["DRAWN_TYPES", "HUGE", "MAX_NODES", "PHYSICS_MAX", "SEED", "SIZE_MEASURES", "centrality", "drawn",
+           "page_data"]
 
 log = logging.getLogger(__name__)
 
 #: Above this many nodes positions are computed in Python and physics is off.
 PHYSICS_MAX = 300
 #: Above this many nodes the page shows only the most central ones (and says so).
-MAX_NODES = 1500
+MAX_NODES = 400
+#: Drawing more nodes than this (``max_nodes=None``) is logged as a warning: slow to lay out and draw.
+HUGE = 5000
 #: The seed of every layout (Python and browser), so a page looks the same each time.
 SEED = 7
 #: Betweenness above this many nodes is estimated from a sample of this many sources.
@@ -56,6 +59,7 @@ _BETWEENNESS_SAMPLE = 500
 DRAWN_TYPES = ("person", "organisation", "country", "group", "place", "gathering", "contact", "plan", "claim")
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+_ACTOR_TYPES = ("person", "organisation", "country", "group")
 _FSI, _PDI = "\u2068", "\u2069"
 
 
@@ -210,12 +214,74 @@ def _scale(values: dict[Any, float]) -> dict[Any, float]:
 
 
 def _positions(g: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Seeded positions; nodes without edges go in rows under the rest (else they drift off and shrink the view).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.path_graph(3); g.add_node("lone")
+    >>> pos = _positions(g)
+    >>> pos["lone"][1] > max(pos[n][1] for n in range(3))
+    True
+    """
     from .layout import spring_positions
 
     n = g.number_of_nodes()
-    pos = spring_positions(g, seed=SEED)
+    lone = sorted((v for v in g if g.degree(v) == 0), key=str)
+    core = g.subgraph([v for v in g if g.degree(v) > 0]) if lone else g
+    pos = spring_positions(core, seed=SEED)
+    step = 0.08
+    per_row = int(2.0 / step) + 1
+    top = max((y for _, y in pos.values()), default=-step) + 2 * step
+    for i, v in enumerate(lone):
+        pos[v] = (-1.0 + (i % per_row) * step, top + (i // per_row) * step)
     spread = 60.0 * math.sqrt(n)
     return {node: (float(x) * spread, float(y) * spread) for node, (x, y) in pos.items()}
+
+
+def _contact_years(d: dict[str, Any]) -> list[int]:
+    """The years of an edge's contacts that took place (plans left out); its ``last`` date without ``dates``.
+
+    Examples
+    --------
+    >>> _contact_years({"dates": ["2019-05-01", "2026", None], "planned": [False, True, False]})
+    [2019]
+    >>> _contact_years({"last": "2020-02"})
+    [2020]
+    """
+    dates = d.get("dates")
+    if dates is None:
+        dates, planned = [d.get("last")], [False]
+    else:
+        planned = list(d.get("planned") or []) + [False] * len(dates)
+    years = (_year(str(x)) for x, plan in zip(dates, planned, strict=False) if x and not plan)
+    return [y for y in years if y is not None]
+
+
+def _reduce(g: nx.Graph, max_nodes: int, rank_by: str, graph: Any) -> tuple[nx.Graph, dict[str, Any]]:
+    """The *max_nodes* nodes of *g* ranked highest by *rank_by* (ties by IRI), with the edges among them.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> star = nx.star_graph(["hub", "a", "b", "c"])
+    >>> star.add_edge("a", "b")
+    >>> part, reduced = _reduce(star, 2, "degree", star)
+    >>> sorted(part), reduced["shown"], reduced["total"], reduced["edges"], reduced["total_edges"]
+    (['a', 'hub'], 2, 4, 1, 4)
+    """
+    rank = centrality(g, rank_by)
+    keep = sorted(g, key=lambda n: (-rank.get(n, 0.0), str(n)))[:max_nodes]
+    part = g.subgraph(keep).copy()
+    actors = [n for n in keep if g.nodes[n].get("type") in _ACTOR_TYPES]
+    top = g.nodes[actors[0]].get("label") if actors else None
+    network = (graph.graph.get("options") or {}).get("network")
+    last = max((y for _, _, d in g.edges(data=True) for y in _contact_years(d)), default=None)
+    reduced = {"shown": part.number_of_nodes(), "total": g.number_of_nodes(), "edges": part.number_of_edges(),
+               "total_edges": g.number_of_edges(), "rank_by": rank_by,
+               "unit": "actors" if network == "persons" else "nodes", "top": str(top) if top else None,
+               "last_year": last}
+    return part, reduced
 
 
 def _edge_label(dates: list[str | None], count: int) -> str:
@@ -230,8 +296,9 @@ def _edge_label(dates: list[str | None], count: int) -> str:
     return f"{span} ×{count}"
 
 
-def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", max_nodes: int = MAX_NODES,
-              physics_max: int = PHYSICS_MAX, title: str = "diplograph", aliases: bool = True) -> dict[str, Any]:
+def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", rank_by: str = "degree",
+              max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str = "diplograph",
+              aliases: bool = True) -> dict[str, Any]:
     """Everything the page shows of *graph*, as JSON-ready data.
 
     Parameters
@@ -247,8 +314,14 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         topics, source); without it the page shows what the edges carry.
     size_by : str
         The centrality measure behind node sizes (see :data:`SIZE_MEASURES`).
-    max_nodes : int
-        Above this many nodes keep only the *max_nodes* of highest degree.
+    rank_by : str
+        Above *max_nodes*, the centrality that picks the nodes kept (see
+        :data:`SIZE_MEASURES`; ``degree`` by default, ``strength`` counts contacts).
+    max_nodes : int or None
+        Above this many nodes keep only the *max_nodes* ranked highest by
+        *rank_by*, with the edges among them, and describe the reduction in
+        ``meta["reduced"]`` (see :func:`diplograph.view.banner.banner`).
+        ``None`` draws every node.
     physics_max : int
         Above this many nodes compute positions here and turn physics off.
     title : str
@@ -263,7 +336,9 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
     """
     if size_by not in SIZE_MEASURES:
         raise QueryError(f"unknown size measure {size_by!r}; measures are {', '.join(SIZE_MEASURES)}")
-    if max_nodes < 1:
+    if rank_by not in SIZE_MEASURES:
+        raise QueryError(f"unknown ranking measure {rank_by!r}; measures are {', '.join(SIZE_MEASURES)}")
+    if max_nodes is not None and max_nodes < 1:
         raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
     g = drawn(graph)
     total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
@@ -273,17 +348,18 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         notices.append(f"The full graph has {graph.number_of_nodes():,} nodes; the page draws the {total_nodes:,} "
                        f"actors, places, gatherings, contacts, plans and claims and leaves out {left_out:,} others "
                        "(evidence, roles, posts, topics, times): click a contact for its evidence.")
-    if total_nodes > max_nodes:
-        degree = dict(g.degree())
-        keep = sorted(g, key=lambda n: (-degree[n], str(n)))[:max_nodes]
-        g = g.subgraph(keep).copy()
-        notices.append(f"This graph has {total_nodes:,} nodes and {total_edges:,} edges; to stay usable the page "
-                       f"shows the {max_nodes:,} with the most connections ({g.number_of_edges():,} edges). Narrow "
-                       "it with --around NAME --depth K or --since/--until to see the rest.")
-        log.info("page limited to %d of %d nodes", max_nodes, total_nodes)
-    notice = " ".join(notices) or None
+    reduced = None
+    if max_nodes is not None and total_nodes > max_nodes:
+        g, reduced = _reduce(g, max_nodes, rank_by, graph)
+        log.info("page limited to the %d of %d nodes ranked highest by %s", max_nodes, total_nodes, rank_by)
+        if rank_by == "betweenness" and total_nodes > _BETWEENNESS_SAMPLE:
+            notices.append(f"Ranking: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
+    elif total_nodes > HUGE:
+        log.warning("drawing all %d nodes and %d edges: the page will be slow to lay out and to draw",
+                    total_nodes, total_edges)
     if size_by == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
         notices.append(f"Node sizes: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
+    notice = " ".join(notices) or None
     values = centrality(g, size_by)
     sizes = _scale(values)
     physics = g.number_of_nodes() <= physics_max
@@ -396,7 +472,7 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
     meta = {
         "title": title, "network": options.get("network"), "options": {k: _plain(v) for k, v in options.items()},
         "total_nodes": total_nodes, "total_edges": total_edges, "nodes": len(nodes), "edges": len(edges),
-        "notice": notice, "size_by": size_by, "physics": physics, "seed": SEED,
+        "notice": notice, "reduced": reduced, "size_by": size_by, "rank_by": rank_by, "physics": physics, "seed": SEED,
         "years": [min(years), max(years)] if years else None, "planned": planned_seen,
     }
     return {"meta": meta, "nodes": nodes, "edges": edges, "events": events, "claims": claims,

@@ -59,6 +59,7 @@ def _inline(text: str, tag: str) -> Markup:
 def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
     """vis-network options: physics that settles then stops (fixed seed), or none when positions are given."""
     physics = bool(meta.get("physics"))
+    iterations = 1000 if int(meta.get("nodes") or 0) <= 100 else 300  # a few hundred nodes: settle sooner
     return {
         "layout": {"randomSeed": meta.get("seed", 7), "improvedLayout": physics},
         "physics": {
@@ -66,7 +67,7 @@ def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -9000, "springLength": 190, "springConstant": 0.03,
                           "damping": 0.2, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": physics, "iterations": 1000, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": physics, "iterations": iterations, "updateInterval": 50, "fit": True},
             "minVelocity": 0.75,
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics, "multiselect": True},

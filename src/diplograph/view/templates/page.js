@@ -80,6 +80,18 @@
   /* ---- header ---- */
   $("counts").textContent = meta.nodes + " nodes · " + meta.edges + " edges · size: " + meta.size_by;
   if (meta.notice) { $("notice").textContent = meta.notice; $("notice").hidden = false; }
+  if (meta.banner) {
+    $("banner-en").textContent = meta.banner.en;
+    $("banner-ar").textContent = meta.banner.ar;
+    meta.banner.hints.forEach(function (h) {
+      $("banner-hints").tBodies[0].appendChild(el("tr", null,
+        el("td", null, h.en, " · ", ar(h.ar)),
+        el("td", null, el("code", {dir: "ltr", text: h.cli})),
+        el("td", null, el("code", {dir: "ltr", text: h.python}))));
+    });
+    $("banner").hidden = false;
+    $("banner-close").addEventListener("click", function () { $("banner").hidden = true; });
+  }
 
   /* ---- legend and kind filters ---- */
   var kindBoxes = {};
