@@ -107,3 +107,20 @@ def test_show_timeline_gaps_claims(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[2].split()[:4] == ["2022-02-12", "2025-02-13", "1097", "36"]
     code, out, _ = run(capsys, "claims", "--by", "الكرملين", "-f", "json")
     assert len(json.loads(out)) == 5
+
+
+def test_commands_work_on_an_oxigraph_store(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from diplograph.view.banner import Focus
+
+    store = f"oxigraph:{tmp_path / 'store'}"
+    code, out, _ = run(capsys, "gaps", "White House", "Kremlin", "--store", store, "--format", "json")
+    first = json.loads(out)  # an empty store gets the seed graph
+    assert first and first[0]["months"] == 36
+    assert (tmp_path / "store" / "diplograph.current").is_file()
+    code, out, _ = run(capsys, "gaps", "White House", "Kremlin", "--store", store, "--format", "json")
+    assert code == 0 and json.loads(out) == first  # opened as it is
+    code, out, _ = run(capsys, "path", "Sullivan", "Putin", "--institutional", "--store", store)
+    assert code == 0 and "Putin" in out
+    # a page built from a store tells the user to come back to the store, not to reload files
+    command = Focus(graphs=("world.nt",), store=store, max_nodes=None).command()
+    assert command.startswith(f"diplograph view --store {store}") and "--graph" not in command

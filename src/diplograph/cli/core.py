@@ -16,9 +16,12 @@ FORMATS = ("table", "csv", "json")
 
 
 def add_graph(p: argparse.ArgumentParser) -> None:
-    """Add the ``--graph`` option (graph files to load instead of the seed graph)."""
+    """Add the ``--graph`` and ``--store`` options (which data, kept where)."""
     p.add_argument("--graph", "-g", action="append", metavar="FILE",
                    help="graph file to load (repeatable); default: the built graph of the seed article")
+    p.add_argument("--store", default="memory", metavar="STORE",
+                   help="where the graph is kept: memory (default), oxigraph:FOLDER (on disk: opened as it is, "
+                        "or loaded with the --graph files) or sparql:URL")
 
 
 def add_format(p: argparse.ArgumentParser) -> None:
@@ -30,7 +33,7 @@ def open_kg(args: argparse.Namespace) -> Any:
     """The knowledge graph the arguments name."""
     from ..kg import load
 
-    return load(*(args.graph or []))
+    return load(*(args.graph or []), store=getattr(args, "store", "memory"))
 
 
 def register(sub: Any) -> None:

@@ -196,6 +196,7 @@ def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = N
     focus = Focus(network=network, around=around, depth=depth, since=None if since is None else str(since),
                   until=None if until is None else str(until), size_by=size_by, rank_by=rank_by,
                   max_nodes=max_nodes, graphs=None if graphs is None else tuple(str(p) for p in graphs),
+                  store=kg.store.spec if kg.store.spec != "memory" else None,
                   indirect=indirect, planned=planned, institutional=institutional)
     return render(graph, kg, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
                   title=title, height=height, focus=focus)

@@ -55,6 +55,9 @@ class Focus:
 
     ``graphs`` are the graph files passed to ``--graph``; ``None`` when they
     are not known (a page built from Python), written ``--graph FILE``.
+    ``store`` is the ``--store`` the graph is kept in (an Oxigraph folder or an
+    endpoint, which already holds the data: the commands name it instead of
+    the files).
     ``max_nodes=None`` means every node (``--all``).
     """
 
@@ -67,6 +70,7 @@ class Focus:
     rank_by: str = "degree"
     max_nodes: int | None = MAX_NODES
     graphs: tuple[str, ...] | None = None
+    store: str | None = None
     indirect: bool = True
     planned: bool = True
     institutional: bool = True
@@ -74,9 +78,11 @@ class Focus:
     def command(self) -> str:
         """The ``diplograph view`` command that builds this page (the output file left out)."""
         words = ["diplograph", "view"]
-        if self.graphs is None:
+        if self.store is not None:
+            words += ["--store", self.store]
+        elif self.graphs is None:
             words += ["--graph", "FILE"]
-        for path in self.graphs or ():
+        for path in self.graphs or () if self.store is None else ():
             words += ["--graph", str(path)]
         if self.network != _DEFAULTS["network"]:
             words += ["--network", self.network]
