@@ -231,3 +231,28 @@ def test_hostile_names_in_the_banner_stay_text(hostile: Any) -> None:
     b = _banner(page)
     assert b["hints"][0]["cli"] == "diplograph view --graph FILE --around " + shlex.quote(page.reduced["top"]) + \
         " --depth 1 --max-nodes 1"
+
+
+def test_a_page_of_a_big_graph_reads_no_full_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import diplograph as dg
+    from diplograph.synth import write
+    from diplograph.view import data
+
+    path = tmp_path / "world.nt"
+    write(path, contacts=150, countries=6, seed=2)
+    kg = dg.load(path, store=f"oxigraph:{tmp_path / 'store'}")
+    monkeypatch.setattr(data, "FULL_DETAILS", 100)  # this graph counts as big
+    page = page_data(kg.network(), kg, max_nodes=40)
+    assert kg._contacts is None  # no contact's full record was read
+    assert "kg.contacts(NAME)" in page["meta"]["notice"]
+    detail = next(iter(page["events"].values()))
+    assert detail["quote"] and detail["source"]["iri"] and detail["participants"]
+    assert detail["precision"] in ("day", "month", "year", "undated")
+    monkeypatch.setattr(data, "FULL_DETAILS", 100_000)  # a small graph: full records, places and topics
+    full = page_data(kg.network(), kg, max_nodes=40)
+    assert full["events"].keys() == page["events"].keys()
+    assert any(e["topics"] for e in full["events"].values()) and kg._contacts is not None
+    for iri, e in page["events"].items():
+        assert (e["quote"], e["date"], e["participants"]) == (full["events"][iri]["quote"],
+                                                              full["events"][iri]["date"],
+                                                              full["events"][iri]["participants"])

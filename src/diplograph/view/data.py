@@ -31,6 +31,7 @@ import networkx as nx
 from ..annotation.model import DateValue
 from ..errors import QueryError
 from ..network.centrality import MEASURES, scores
+from ..network.events import Event, network_events
 from ..text import normalize
 from ..vocab import local_name
 from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, kind_style, node_style
@@ -50,6 +51,9 @@ PHYSICS_MAX = 300
 MAX_NODES = 400
 #: Drawing more nodes than this (``max_nodes=None``) is logged as a warning: slow to lay out and draw.
 HUGE = 5000
+#: Up to this many contacts and plans in the graph, the page carries each one's full record (place,
+#: topics, source title); above, what the network already read (kind, date, people, quote, source).
+FULL_DETAILS = 20_000
 #: The seed of every layout (Python and browser), so a page looks the same each time.
 SEED = 7
 #: Betweenness above this many nodes is estimated from a sample of this many sources.
@@ -193,6 +197,20 @@ def _event_details(c: ContactRecord) -> dict[str, Any]:
         "names": {p.iri: [p.label, p.label_ar or p.label] for p in (*c.participants, *c.intermediaries)},
         "quote": c.evidence.quote, "hedges": list(c.hedges),
         "source": {"title": c.source.title, "iri": c.source.iri, "published": c.source.published},
+    }
+
+
+def _lean_details(e: Event) -> dict[str, Any]:
+    style = kind_style(e.kind)
+    who = " – ".join(p.label for p in e.participants)
+    return {
+        "kind": e.kind, "kind_label": style.label, "label": f"{'planned ' if e.planned else ''}{style.label}: {who}",
+        "date": e.date, "precision": DateValue.from_iso(e.date).precision if e.date else "undated",
+        "year": _year(e.date), "planned": e.planned, "status": e.status, "place": None, "place_ar": None,
+        "gathering": None, "topics": [], "topics_ar": [],
+        "participants": [p.iri for p in e.participants], "intermediaries": [p.iri for p in e.intermediaries],
+        "names": {p.iri: [p.label, p.label_ar or p.label] for p in (*e.participants, *e.intermediaries)},
+        "quote": e.quote, "hedges": [], "source": {"title": e.source, "iri": e.source, "published": None},
     }
 
 
@@ -366,9 +384,18 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
     pos = {} if physics else _positions(g)
 
     records: dict[str, ContactRecord] = {}
+    lean: dict[str, Event] = {}
     claim_records: dict[str, ClaimRecord] = {}
     if kg is not None:
-        records = {c.iri: c for c in (*kg.contacts(), *kg.planned())}
+        everything = network_events(kg)
+        if kg._contacts is not None or len(everything) <= FULL_DETAILS:
+            records = {c.iri: c for c in (*kg.contacts(), *kg.planned())}
+        else:  # reading every contact's full record would cost more than the page: what the network read
+            lean = {e.iri: e for e in everything}
+            notices.append(f"With {len(everything):,} contacts in the graph, a contact's details here are its kind, "
+                           "date, people, quote and source; kg.contacts(NAME) or --around NAME give places, topics "
+                           "and every source.")
+            notice = " ".join(notices)
         claim_records = {c.iri: c for c in kg.claims()}
 
     events: dict[str, dict[str, Any]] = {}
@@ -383,6 +410,8 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         if iri not in events:
             if iri in records:
                 events[iri] = _event_details(records[iri])
+            elif iri in lean:
+                events[iri] = _lean_details(lean[iri])
             else:
                 style = kind_style(kind or "other")
                 events[iri] = {"kind": kind or "other", "kind_label": style.label, "label": local_name(iri),
