@@ -256,3 +256,13 @@ def test_a_page_of_a_big_graph_reads_no_full_records(tmp_path: Path, monkeypatch
         assert (e["quote"], e["date"], e["participants"]) == (full["events"][iri]["quote"],
                                                               full["events"][iri]["date"],
                                                               full["events"][iri]["participants"])
+
+
+def test_betweenness_is_exact_with_igraph_and_sampled_without(big: nx.Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.network import engine
+
+    exact = page_data(big, rank_by="betweenness", size_by="betweenness")
+    assert "estimated" not in (exact["meta"]["notice"] or "")
+    monkeypatch.setattr(engine, "DEFAULT", "networkx")
+    sampled = page_data(big, rank_by="betweenness", size_by="betweenness")
+    assert "betweenness estimated from 500 sampled sources" in sampled["meta"]["notice"]

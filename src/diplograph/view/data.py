@@ -30,6 +30,7 @@ import networkx as nx
 
 from ..annotation.model import DateValue
 from ..errors import QueryError
+from ..network import engine
 from ..network.centrality import MEASURES, scores
 from ..network.events import Event, network_events
 from ..text import normalize
@@ -71,6 +72,11 @@ def _sampled_betweenness(g: Any) -> dict[Any, float]:
     return dict(nx.betweenness_centrality(g, k=_BETWEENNESS_SAMPLE, seed=SEED))
 
 
+def _samples(nodes: int) -> bool:
+    """Whether betweenness over *nodes* nodes is estimated from a sample (only without igraph: exact is fast)."""
+    return nodes > _BETWEENNESS_SAMPLE and engine.resolve() == "networkx"
+
+
 #: Measures a node's size can show (those of :mod:`diplograph.network.centrality`).
 SIZE_MEASURES = MEASURES
 
@@ -83,7 +89,8 @@ def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
     measure : str
         One of :data:`SIZE_MEASURES` (``strength`` counts a node's events).
         Computed by :func:`diplograph.network.centrality.scores`, except
-        betweenness above 500 nodes: estimated from 500 sampled sources.
+        betweenness above 500 nodes when igraph is missing: estimated from
+        500 sampled sources (with igraph it is exact, and fast).
 
     Raises
     ------
@@ -100,7 +107,7 @@ def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
         raise QueryError(f"unknown size measure {measure!r}; measures are {', '.join(SIZE_MEASURES)}")
     if g.number_of_nodes() == 0:
         return {}
-    if measure == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
+    if measure == "betweenness" and _samples(g.number_of_nodes()):
         return _sampled_betweenness(g)
     return dict(scores(g, measure))
 
@@ -370,12 +377,12 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
     if max_nodes is not None and total_nodes > max_nodes:
         g, reduced = _reduce(g, max_nodes, rank_by, graph)
         log.info("page limited to the %d of %d nodes ranked highest by %s", max_nodes, total_nodes, rank_by)
-        if rank_by == "betweenness" and total_nodes > _BETWEENNESS_SAMPLE:
+        if rank_by == "betweenness" and _samples(total_nodes):
             notices.append(f"Ranking: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
     elif total_nodes > HUGE:
         log.warning("drawing all %d nodes and %d edges: the page will be slow to lay out and to draw",
                     total_nodes, total_edges)
-    if size_by == "betweenness" and g.number_of_nodes() > _BETWEENNESS_SAMPLE:
+    if size_by == "betweenness" and _samples(g.number_of_nodes()):
         notices.append(f"Node sizes: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
     notice = " ".join(notices) or None
     values = centrality(g, size_by)
