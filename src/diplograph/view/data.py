@@ -286,6 +286,10 @@ def _contact_years(d: dict[str, Any]) -> list[int]:
 def _reduce(g: nx.Graph, max_nodes: int, rank_by: str, graph: Any) -> tuple[nx.Graph, dict[str, Any]]:
     """The *max_nodes* nodes of *g* ranked highest by *rank_by* (ties by IRI), with the edges among them.
 
+    A node that would have no edge among those kept gives its place to the
+    next ranked node that has one (an organisation linked only to people
+    left out tells nothing on the page).
+
     Examples
     --------
     >>> import networkx as nx
@@ -296,7 +300,24 @@ def _reduce(g: nx.Graph, max_nodes: int, rank_by: str, graph: Any) -> tuple[nx.G
     (['a', 'hub'], 2, 4, 1, 4)
     """
     rank = centrality(g, rank_by)
-    keep = sorted(g, key=lambda n: (-rank.get(n, 0.0), str(n)))[:max_nodes]
+    order = sorted(g, key=lambda n: (-rank.get(n, 0.0), str(n)))
+    keep = order[:max_nodes]
+    # a node ranked high for links to nodes left out would stand alone on the page: its place goes
+    # to the next ranked node with a link to those kept (a few rounds: each swap can strand others)
+    rest = order[max_nodes:]
+    for _ in range(4):
+        kept = set(keep)
+        lonely = {n for n in keep if not any(m in kept for m in g[n] if m != n)}
+        if not lonely or not rest:
+            break
+        kept -= lonely
+        fill = [n for n in rest if any(m in kept for m in g[n] if m != n)][:len(lonely)]
+        if not fill:
+            break
+        taken = set(fill)
+        rest = [n for n in rest if n not in taken] + sorted(lonely, key=order.index)
+        keep = sorted(kept | taken | set(sorted(lonely, key=order.index)[:len(lonely) - len(fill)]),
+                      key=order.index)
     part = g.subgraph(keep).copy()
     actors = [n for n in keep if g.nodes[n].get("type") in _ACTOR_TYPES]
     top = g.nodes[actors[0]].get("label") if actors else None
@@ -394,8 +415,9 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
     lean: dict[str, Event] = {}
     claim_records: dict[str, ClaimRecord] = {}
     if kg is not None:
-        everything = network_events(kg)
-        if kg._contacts is not None or len(everything) <= FULL_DETAILS:
+        # (a stand-in with only contacts(), planned() and claims() gets full records)
+        everything = network_events(kg) if hasattr(kg, "store") else []
+        if not everything or kg._contacts is not None or len(everything) <= FULL_DETAILS:
             records = {c.iri: c for c in (*kg.contacts(), *kg.planned())}
         else:  # reading every contact's full record would cost more than the page: what the network read
             lean = {e.iri: e for e in everything}
