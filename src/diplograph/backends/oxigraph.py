@@ -102,16 +102,19 @@ def from_ox(term: Any) -> Node | None:
 
 def _plain(term: Any) -> Any:
     """A pyoxigraph term as a plain Python value, as :func:`~diplograph.backends.base.plain` gives."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt in INTEGER_TYPES:
-            return int(term.value)
-        if dt in FLOAT_TYPES:
-            return float(term.value)
-        if dt == _XSD_BOOLEAN:
-            return term.value in ("true", "1")
+    if type(term) is not ox.Literal:
+        return None if term is None else term.value
+    if term.language:
+        return term.value
+    dt = term.datatype.value
+    if dt == _XSD_STRING:
+        return term.value
+    if dt in INTEGER_TYPES:
+        return int(term.value)
+    if dt in FLOAT_TYPES:
+        return float(term.value)
+    if dt == _XSD_BOOLEAN:
+        return term.value in ("true", "1")
     return term.value
 
 
@@ -235,8 +238,8 @@ class OxigraphBackend(Backend):
 
         def rows() -> Iterator[tuple[Any, ...]]:
             try:
-                for solution in result:
-                    yield tuple(_plain(solution[v]) for v in variables)
+                for solution in result:  # a solution iterates its values in the order of the variables
+                    yield tuple(map(_plain, solution))
             except (OSError, ValueError, RuntimeError) as exc:
                 raise QueryError(f"query failed: {exc}") from None
 
