@@ -134,23 +134,30 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         print(f"== {n} contacts", file=sys.stderr)
         size: dict[str, Any] = {"data": synth_file(n, args.seed, data_dir, args.countries), "engines": {}}
         for engine in ENGINES:
+            if engine not in args.engines.split(","):
+                continue
             if engine == "rdflib" and n > args.rdflib_up_to:
                 size["engines"][engine] = {"status": f"skipped above {args.rdflib_up_to} contacts", "queries": {}}
                 continue
             print(f"   {engine}", file=sys.stderr)
-            # pyoxigraph's RocksDB is not forked: its queries run inline (none needs a limit so far)
-            limit = args.query_timeout if engine != "pyoxigraph" else 0
+            # a process holding an Oxigraph (RocksDB) store is not forked: RocksDB's background threads do
+            # not survive a fork, and a forked child's queries stall; both Oxigraph engines run inline
+            limit = args.query_timeout if engine == "rdflib" else 0
             records, status = _worker(["engine", "--engine", engine, "--file", size["data"]["file"],
                                        "--store", str(work / f"{engine}-{n}"), "--only", args.only,
                                        "--queries", str(ROOT / "src" / "diplograph" / "queries"),
-                                       "--query-timeout", str(limit)],
+                                       "--query-timeout", str(limit)]
+                                      + (["--load-and-queries-only"] if n > args.full_up_to else []),
                                       work / f"{engine}-{n}.jsonl", env if engine == "diplograph" else own_env,
                                       args.timeout)
             size["engines"][engine] = _engine_summary(records, status)
-        print("   algorithms", file=sys.stderr)
-        records, status = _worker(["algorithms", "--file", str(work / f"pyoxigraph-{n}"), "--k", str(args.k)],
-                                  work / f"algorithms-{n}.jsonl", own_env, args.timeout)
-        size["algorithms"] = {"status": status, "records": records}
+        if n > args.algorithms_up_to:
+            size["algorithms"] = {"status": f"skipped above {args.algorithms_up_to} contacts", "records": []}
+        else:
+            print("   algorithms", file=sys.stderr)
+            records, status = _worker(["algorithms", "--file", str(work / f"pyoxigraph-{n}"), "--k", str(args.k)],
+                                      work / f"algorithms-{n}.jsonl", own_env, args.timeout)
+            size["algorithms"] = {"status": status, "records": records}
         results["sizes"][str(n)] = size
     results["pages"] = []
     for nodes in [int(s) for s in args.pages.split(",") if s]:
@@ -176,6 +183,10 @@ def _fmt(v: float | None, unit: str = "") -> str:
 def markdown(results: dict[str, Any]) -> str:
     lines = [f"Measured {results['date']} on {results['machine']['cpus']} CPUs, Python "
              f"{results['machine']['python']} ({results['machine']['platform']}); seed {results['seed']}.", ""]
+    for part, when in (results.get("runs") or {}).items():  # results combined from several runs
+        lines += [f"- {part}: measured {when}"]
+    if results.get("runs"):
+        lines.append("")
     for n, size in results["sizes"].items():
         d = size["data"]
         e = size["engines"]
@@ -255,6 +266,8 @@ def markdown(results: dict[str, Any]) -> str:
             conv = by.get(("igraph", "convert from networkx", ""))
             if conv is not None:
                 lines.append(f"| (igraph: converting from networkx, `Graph.from_networkx`) | | {_fmt(conv)} | | | |")
+        elif algo.get("status"):
+            lines += ["", f"Graph algorithms: {algo['status']}."]
         lines.append("")
     if results.get("pages"):
         lines += ["### Page data (pyvis, N nodes and 3N edges)", "",
@@ -283,6 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--build-runs", type=int, default=3, help="cold builds to time (0 to skip)")
     p.add_argument("--rdflib-up-to", type=int, default=100_000, help="skip rdflib above this many contacts")
     p.add_argument("--k", type=int, default=500, help="sample size for networkx's sampled betweenness")
+    p.add_argument("--algorithms-up-to", type=int, default=10**9,
+                   help="skip the graph-algorithm comparison above this many contacts")
+    p.add_argument("--engines", default=",".join(ENGINES), help=f"engines to measure (default: {','.join(ENGINES)})")
+    p.add_argument("--full-up-to", type=int, default=10**9,
+                   help="above this many contacts measure load and queries only (no API questions, no projection)")
     p.add_argument("--only", default="", help="comma-separated named queries (default: all)")
     p.add_argument("--timeout", type=float, default=1800, help="seconds per measurement process")
     p.add_argument("--query-timeout", type=float, default=120,

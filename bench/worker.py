@@ -234,6 +234,9 @@ def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
         else:
             seconds, rows = _timed(lambda q=q, name=name: run_query(args.engine, handle, q.text, name))
             rec(step="query", name=name, seconds=round(seconds, 3), rows=rows)
+    if args.load_and_queries_only:
+        rec(step="done")
+        return
     if args.engine == "diplograph":
         # before the projection, which reads every contact: the first question about one actor
         # on a fresh graph reads that actor's contacts only
@@ -402,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--query-timeout", type=float, default=0, help="seconds per query, in a forked child (0: inline)")
     p.add_argument("--nodes", type=int, default=1000)
     p.add_argument("--skip-calls", action="store_true")
+    p.add_argument("--load-and-queries-only", action="store_true",
+                   help="engine: stop after the queries (no API questions, no projection)")
     p.add_argument("--k", type=int, default=500)
     p.add_argument("--exact-up-to", type=int, default=20000)
     p.add_argument("--nx-exact-up-to", type=int, default=1500)
