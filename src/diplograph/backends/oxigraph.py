@@ -194,16 +194,19 @@ class OxigraphBackend(Backend):
 
     # -- queries --
 
-    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
+    def _query(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None) -> tuple[str, Any]:
         # pyoxigraph's own substitutions only reach projected variables, so bind
         # through a VALUES block (terms in N-Triples form), as on a remote endpoint
         text = inject_values(text, bindings or {})
         try:
-            result = self._current().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
+            return text, self._current().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from None
+
+    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
+        text, result = self._query(text, bindings)
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(result))
         if isinstance(result, ox.QueryTriples):
@@ -225,13 +228,7 @@ class OxigraphBackend(Backend):
     def select_plain(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None
                      ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         # straight from Oxigraph's terms to Python values, without making rdflib terms first
-        text = inject_values(text, bindings or {})
-        try:
-            result = self._current().query(text, prefixes={k: str(v) for k, v in PREFIXES.items()})
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {exc}") from None
+        text, result = self._query(text, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError(f"rows need a SELECT query, not {query_form(text)}")
         variables = [v.value for v in result.variables]
