@@ -191,32 +191,32 @@ def _label(en: str, ar: str | None) -> str:
     return en
 
 
-def _event_details(c: ContactRecord) -> dict[str, Any]:
-    style = kind_style(c.kind)
-    who = " – ".join(p.label for p in c.participants)
-    where = f", {c.place}" if c.place else ""
-    label = f"{'planned ' if c.planned else ''}{style.label}: {who}{where}"
+def _people(e: ContactRecord | Event, where: str = "") -> dict[str, Any]:
+    """What a contact and the network's lighter view of it have in common on the page."""
+    style = kind_style(e.kind)
+    who = " – ".join(p.label for p in e.participants)
     return {
-        "kind": c.kind, "kind_label": style.label, "label": label, "date": c.date, "precision": c.precision,
-        "year": _year(c.date), "planned": c.planned, "status": c.status, "place": c.place, "place_ar": c.place_ar,
-        "gathering": c.gathering, "topics": list(c.topics), "topics_ar": list(c.topics_ar),
-        "participants": [p.iri for p in c.participants], "intermediaries": [p.iri for p in c.intermediaries],
-        "names": {p.iri: [p.label, p.label_ar or p.label] for p in (*c.participants, *c.intermediaries)},
+        "kind": e.kind, "kind_label": style.label,
+        "label": f"{'planned ' if e.planned else ''}{style.label}: {who}{where}",
+        "date": e.date, "year": _year(e.date), "planned": e.planned, "status": e.status,
+        "participants": [p.iri for p in e.participants], "intermediaries": [p.iri for p in e.intermediaries],
+        "names": {p.iri: [p.label, p.label_ar or p.label] for p in (*e.participants, *e.intermediaries)},
+    }
+
+
+def _event_details(c: ContactRecord) -> dict[str, Any]:
+    return {
+        **_people(c, f", {c.place}" if c.place else ""), "precision": c.precision, "place": c.place,
+        "place_ar": c.place_ar, "gathering": c.gathering, "topics": list(c.topics), "topics_ar": list(c.topics_ar),
         "quote": c.evidence.quote, "hedges": list(c.hedges),
         "source": {"title": c.source.title, "iri": c.source.iri, "published": c.source.published},
     }
 
 
 def _lean_details(e: Event) -> dict[str, Any]:
-    style = kind_style(e.kind)
-    who = " – ".join(p.label for p in e.participants)
     return {
-        "kind": e.kind, "kind_label": style.label, "label": f"{'planned ' if e.planned else ''}{style.label}: {who}",
-        "date": e.date, "precision": DateValue.from_iso(e.date).precision if e.date else "undated",
-        "year": _year(e.date), "planned": e.planned, "status": e.status, "place": None, "place_ar": None,
-        "gathering": None, "topics": [], "topics_ar": [],
-        "participants": [p.iri for p in e.participants], "intermediaries": [p.iri for p in e.intermediaries],
-        "names": {p.iri: [p.label, p.label_ar or p.label] for p in (*e.participants, *e.intermediaries)},
+        **_people(e), "precision": DateValue.from_iso(e.date).precision if e.date else "undated",
+        "place": None, "place_ar": None, "gathering": None, "topics": [], "topics_ar": [],
         "quote": e.quote, "hedges": [], "source": {"title": e.source, "iri": e.source, "published": None},
     }
 
