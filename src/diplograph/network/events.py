@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from ..query import iter_rows
@@ -80,24 +81,44 @@ def network_events(kg: KnowledgeGraph) -> list[Event]:
     return cached
 
 
+def _moment(value: Any) -> tuple[int, str]:
+    """A publication time as a sort key: UTC where it carries an offset, as written where it does not.
+
+    Examples
+    --------
+    >>> _moment("2025-02-13T12:00:00+03:00") < _moment("2025-02-13T10:00:00Z")
+    True
+    """
+    text = str(value)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return (1, text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return (0, moment.isoformat())
+
+
 def _read(kg: KnowledgeGraph) -> list[Event]:
-    quotes: dict[str, tuple[str, str]] = {}
-    for r in iter_rows(kg.store, "event-quotes"):  # earliest source, then first offset, comes first
-        quotes.setdefault(r["event"], (r["quote"], r["source"]))
+    # both queries come unordered (sorting in the store took as long as the rest of the query)
+    first: dict[str, tuple[tuple[int, str], int, str, str]] = {}
+    for r in iter_rows(kg.store, "event-quotes"):  # each event's earliest source, then first offset
+        key = (_moment(r["published"]), int(r["start"]), str(r["source"]), str(r["quote"]))
+        known = first.get(r["event"])
+        if known is None or key < known:
+            first[r["event"]] = key
+    quotes = {event: (key[3], key[2]) for event, key in first.items()}
     facts: dict[str, dict[str, Any]] = {}
-    roles: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: defaultdict(list))
+    roles: dict[str, dict[str, set[ActorRef]]] = defaultdict(lambda: defaultdict(set))
     for r in iter_rows(kg.store, "network-events"):
         event = r["event"]
         if event not in facts:
             facts[event] = {"kind": local_name(r["kind"]), "date": r["date"], "status": r["status"],
                             "planned": r["type"] == str(DG.PlannedContact)}
-        ref = ActorRef(r["agent"], r["label"], r["labelAr"])
-        found = roles[event][local_name(r["roleType"])]
-        if ref not in found:
-            found.append(ref)
+        roles[event][local_name(r["roleType"])].add(ActorRef(r["agent"], r["label"], r["labelAr"]))
     events = []
     for iri, f in facts.items():
-        by_role = roles[iri]
+        by_role = {role: sorted(refs, key=_by_name) for role, refs in roles[iri].items()}
         quote, source = quotes.get(iri, (None, None))
         if quote is None:  # every contact rests on a quote (the shapes say so); a record without is skipped
             log.warning("%s has no quote; left out of the network", iri)
@@ -112,3 +133,7 @@ def _read(kg: KnowledgeGraph) -> list[Event]:
     events.sort(key=lambda e: (e.date is None, e.date or "", e.iri))
     log.debug("read %d events for a network", len(events))
     return events
+
+
+def _by_name(ref: ActorRef) -> tuple[str, str]:
+    return (ref.label or "", ref.iri)
