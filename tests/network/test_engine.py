@@ -196,3 +196,59 @@ def test_to_igraph_keeps_nodes_edges_and_weights() -> None:
     assert back == {frozenset((a, b)): w for a, b, w in G.edges(data="weight")}
     _, plain = engine.to_igraph(G, weight=None)
     assert plain.ecount() == G.number_of_edges() and "weight" not in plain.es.attributes()
+
+
+# -- the converted graph is kept with the networkx graph --
+
+
+def _weighted_path() -> nx.Graph:
+    return nx.Graph([("a", "b", {"weight": 1}), ("b", "c", {"weight": 4}), ("c", "d", {"weight": 1}),
+                     ("a", "d", {"weight": 1})])
+
+
+def test_conversion_is_kept_and_reused() -> None:
+    G = _weighted_path()
+    first = scores(G, "pagerank")
+    kept = G.__networkx_cache__[engine.CACHE_KEY][True][1]
+    assert scores(G, "pagerank") == first
+    assert G.__networkx_cache__[engine.CACHE_KEY][True][1] is kept
+
+
+@pytest.mark.parametrize("change", [
+    lambda G: G.add_edge("a", "c", weight=2),
+    lambda G: G.remove_edge("b", "c"),
+    lambda G: G.add_node("z"),
+    lambda G: nx.set_edge_attributes(G, {("a", "b"): 8}, "weight"),
+])
+def test_a_change_through_networkx_is_seen(change: object) -> None:
+    G = _weighted_path()
+    for measure in COMPUTED_BY_IGRAPH:
+        scores(G, measure)
+    change(G)  # type: ignore[operator]
+    for measure in COMPUTED_BY_IGRAPH:
+        fresh = nx.Graph(G)  # nothing kept
+        assert scores(G, measure) == pytest.approx(scores(fresh, measure, engine="networkx"), abs=1e-9)
+
+
+def test_path_measures_leave_the_kept_weights_alone() -> None:
+    G = _weighted_path()
+    before = {m: scores(G, m) for m in COMPUTED_BY_IGRAPH}
+    for _ in range(2):  # lengths 1/count must not be taken for counts on the next call
+        for measure in COMPUTED_BY_IGRAPH:
+            assert scores(G, measure) == before[measure]
+    assert G.__networkx_cache__[engine.CACHE_KEY][True][1].es["weight"] == [1.0, 1.0, 4.0, 1.0]
+
+
+def test_in_place_change_needs_the_cache_cleared_or_caching_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    G = _weighted_path()
+    stale = scores(G, "pagerank")
+    G["a"]["b"]["weight"] = 8  # networkx cannot see this change
+    assert scores(G, "pagerank") == stale
+    G.__networkx_cache__.clear()
+    fresh = scores(G, "pagerank")
+    assert fresh != stale
+    assert fresh == pytest.approx(scores(G, "pagerank", engine="networkx"), abs=1e-9)
+    monkeypatch.setattr(nx.config, "cache_converted_graphs", False)
+    H = _weighted_path()
+    scores(H, "pagerank")
+    assert engine.CACHE_KEY not in H.__networkx_cache__
