@@ -30,7 +30,7 @@ from .backends.base import prepend_to_where
 from .backends.memory import MemoryBackend
 from .errors import NoAnswerError, QueryError
 from .query import Rows, iter_rows, resolve_query, run_query
-from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef
+from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef, by_role
 from .registry import Entity, NameIndex
 from .resources import GRAPH_FILE, ONTOLOGY_FILE
 from .vocab import DG, ID, local_name
@@ -258,9 +258,7 @@ class KnowledgeGraph:
 
         roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
         for r in narrowed("roles", "event"):
-            ref = ActorRef(r["agent"], r["label"], r["labelAr"])
-            if (r["roleType"], ref) not in roles[r["event"]]:
-                roles[r["event"]].append((str(_local(r["roleType"])), ref))
+            roles[r["event"]].append((str(_local(r["roleType"])), ActorRef(r["agent"], r["label"], r["labelAr"])))
         topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for r in narrowed("topics", "contact"):
             topics[r["contact"]].append((r["label"], r["labelAr"] or r["label"]))
@@ -279,14 +277,12 @@ class KnowledgeGraph:
                 ev = Evidence(r["quote"], r["start"], r["end"], src)
                 if ev not in evidences:
                     evidences.append(ev)
-            rl = roles.get(iri, [])
-            participants = tuple(dict.fromkeys(a for t, a in rl if t in ("initiatorRole", "participantRole")))
+            participants, initiators, intermediaries = by_role(roles.get(iri, []))
             records.append(ContactRecord(
                 iri=iri, kind=str(_local(first["kind"])), date=first["date"],
                 precision=str(_local(first["precision"])).replace("precision", "").lower() or "undated",
                 participants=participants,
-                initiators=tuple(dict.fromkeys(a for t, a in rl if t == "initiatorRole")),
-                intermediaries=tuple(dict.fromkeys(a for t, a in rl if t == "intermediaryRole")),
+                initiators=initiators, intermediaries=intermediaries,
                 place=first["placeLabel"], place_ar=first["placeLabelAr"], gathering=first["gatheringLabel"],
                 topics=tuple(t for t, _ in topics.get(iri, [])), topics_ar=tuple(a for _, a in topics.get(iri, [])),
                 evidence=evidences[0], source=evidences[0].source, planned=first["type"] == str(DG.PlannedContact),

@@ -7,10 +7,11 @@ Dates are ISO strings at the precision the source gives ("2019-05-01",
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-__all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "Evidence", "Gap", "PostRecord", "SourceRef"]
+__all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "Evidence", "Gap", "PostRecord", "SourceRef", "by_role"]
 
 
 class _Record:
@@ -152,3 +153,27 @@ class Gap(_Record):
 
     def __str__(self) -> str:
         return f"{self.start} → {self.end}: {self.days} days ({self.months} months)"
+
+
+def by_role(roles: Iterable[tuple[str, ActorRef]]
+            ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Participants (initiators first), initiators and intermediaries of an event from its roles.
+
+    *roles* pairs a role type's local name (``initiatorRole``,
+    ``participantRole``, ``intermediaryRole``) with an actor. Each list
+    names an actor once, in the order given.
+
+    Examples
+    --------
+    >>> a, b, m = ActorRef("urn:a", "A"), ActorRef("urn:b", "B"), ActorRef("urn:m", "M")
+    >>> roles = [("participantRole", b), ("intermediaryRole", m), ("initiatorRole", a), ("participantRole", a)]
+    >>> [[actor.label for actor in group] for group in by_role(roles)]
+    [['A', 'B'], ['A'], ['M']]
+    """
+    groups: dict[str, dict[ActorRef, None]] = {"initiatorRole": {}, "participantRole": {}, "intermediaryRole": {}}
+    for role, actor in roles:
+        if role in groups:
+            groups[role][actor] = None
+    initiators = tuple(groups["initiatorRole"])
+    participants = tuple(dict.fromkeys([*initiators, *groups["participantRole"]]))
+    return participants, initiators, tuple(groups["intermediaryRole"])

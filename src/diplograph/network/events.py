@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..query import iter_rows
-from ..records import ActorRef
+from ..records import ActorRef, by_role
 from ..vocab import DG, local_name
 
 if TYPE_CHECKING:
@@ -118,18 +118,16 @@ def _read(kg: KnowledgeGraph) -> list[Event]:
         roles[event][local_name(r["roleType"])].add(ActorRef(r["agent"], r["label"], r["labelAr"]))
     events = []
     for iri, f in facts.items():
-        by_role = {role: sorted(refs, key=_by_name) for role, refs in roles[iri].items()}
         quote, source = quotes.get(iri, (None, None))
         if quote is None:  # every contact rests on a quote (the shapes say so); a record without is skipped
             log.warning("%s has no quote; left out of the network", iri)
             continue
+        participants, initiators, intermediaries = by_role(
+            (role, ref) for role, refs in roles[iri].items() for ref in sorted(refs, key=_by_name))
         events.append(Event(
             iri=iri, kind=f["kind"], date=f["date"], planned=f["planned"], status=local_name(f["status"])
-            if f["status"] else None,
-            participants=tuple(dict.fromkeys([*by_role.get("initiatorRole", []), *by_role.get("participantRole", [])])),
-            initiators=tuple(by_role.get("initiatorRole", [])),
-            intermediaries=tuple(by_role.get("intermediaryRole", [])),
-            quote=quote, source=source))
+            if f["status"] else None, participants=participants, initiators=initiators,
+            intermediaries=intermediaries, quote=quote, source=source))
     events.sort(key=lambda e: (e.date is None, e.date or "", e.iri))
     log.debug("read %d events for a network", len(events))
     return events
