@@ -192,6 +192,8 @@ def markdown(results: dict[str, Any]) -> str:
         e = size["engines"]
         ox, dg, rl = e.get("pyoxigraph", {}), e.get("diplograph", {}), e.get("rdflib", {})
         lines += [f"### {int(n):,} contacts ({d['triples']:,} triples, {d['mb']} MB N-Triples)", ""]
+        if size.get("note"):  # results combined from several runs say which part comes from where
+            lines += [size["note"], ""]
         backend = dg.get("backend", "?")
         lines += [f"diplograph backend: {backend}. Status: pyoxigraph {ox.get('status')}, diplograph "
                   f"{dg.get('status')}, rdflib {rl.get('status')}.", ""]
