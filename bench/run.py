@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-ENGINES = ("pyoxigraph", "diplograph", "rdflib")
+ENGINES = ("pyoxigraph", "diplograph", "oxrdflib", "rdflib")
 
 
 def _env(src: Path) -> dict[str, str]:
@@ -236,6 +236,28 @@ def markdown(results: dict[str, Any]) -> str:
         if proj:
             lines += ["", f"Person network: {proj['nodes']:,} people, {proj['edges']:,} edges "
                       f"(diplograph: {dg.get('projection', {}).get('how', '–')})."]
+        xr = e.get("oxrdflib")
+        if xr:  # rdflib's API over the same kind of store: what diplograph could have been built on
+            # results combined from several runs keep the raw pyoxigraph of oxrdflib's own run with it
+            xo, xd = xr.get("pyoxigraph", ox), xr.get("diplograph", dg)
+            lines += ["", f"rdflib's Graph API over an on-disk Oxigraph store (oxrdflib; status {xr.get('status')}), "
+                      "against raw pyoxigraph and diplograph in the same run:", "",
+                      "| measure | pyoxigraph | oxrdflib | diplograph | oxrdflib ÷ pyoxigraph | "
+                      "diplograph ÷ pyoxigraph |", "|---|---:|---:|---:|---:|---:|"]
+
+            def xrow(label: str, a: float | None, b: float | None, c: float | None,
+                     lines: list[str] = lines) -> None:
+                lines.append(f"| {label} | {_fmt(a)} | {_fmt(b)} | {_fmt(c)} | {_fmt(ratio(b, a), '×')} | "
+                             f"{_fmt(ratio(c, a), '×')} |")
+
+            xrow("load (s)", xo.get("load_s"), xr.get("load_s"), xd.get("load_s"))
+            xrow("load peak RSS (MB)", xo.get("load_peak_mb"), xr.get("load_peak_mb"), xd.get("load_peak_mb"))
+            for q in sorted(xr.get("queries", {})):
+                def qs(x: dict[str, Any], q: str = q) -> float | None:
+                    return (x.get("queries", {}).get(q) or {}).get("s")
+                xrow(f"query {q}", qs(xo), qs(xr), qs(xd))
+            xrow("person projection, pairs (s)", xo.get("projection", {}).get("s"),
+                 xr.get("projection", {}).get("s"), None)
         algo = size.get("algorithms", {})
         recs = algo.get("records", [])
         if recs:

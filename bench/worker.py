@@ -146,6 +146,17 @@ def open_engine(engine: str, data: Path, store: Path, ontology: Path) -> Any:
         g.parse(str(data), format="nt")
         g.parse(str(ontology), format="turtle")
         return g
+    if engine == "oxrdflib":
+        # rdflib's Graph API over an on-disk Oxigraph store: oxrdflib hands N-Triples and Turtle
+        # to pyoxigraph's bulk loader (transactional=False), into the default graph as above
+        from rdflib import Graph
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        g = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
+        g.open(str(store))
+        g.parse(str(data), format="ox-nt", transactional=False)
+        g.parse(str(ontology), format="ox-turtle", transactional=False)
+        return g
     if engine == "diplograph":
         return diplograph_open(data, store)
     raise SystemExit(f"unknown engine {engine!r}")
@@ -190,6 +201,12 @@ def run_query(engine: str, handle: Any, text: str, name: str) -> int:
         from diplograph.vocab import PREFIXES
 
         return sum(1 for _ in handle.query(prepareQuery(text, initNs=PREFIXES)))
+    if engine == "oxrdflib":  # rows as rdflib terms (oxrdflib takes query text, not prepared queries)
+        n = 0
+        for row in handle.query(text):
+            tuple(row)
+            n += 1
+        return n
     result = handle.query(text)
     return len(result)
 
@@ -197,7 +214,7 @@ def run_query(engine: str, handle: Any, text: str, name: str) -> int:
 def person_pairs(engine: str, handle: Any) -> Any:
     if engine == "pyoxigraph":
         return ((s[0].value, s[1].value) for s in handle.query(PERSONS))
-    if engine == "rdflib":
+    if engine in ("rdflib", "oxrdflib"):
         return ((str(r[0]), str(r[1])) for r in handle.query(PERSONS))
     rows = handle.query(PERSONS)
     return ((r["contact"], r["person"]) for r in rows)

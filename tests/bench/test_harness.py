@@ -30,13 +30,13 @@ def test_every_engine_loads_and_answers_the_same(results: tuple[dict, str]) -> N
     size = data["sizes"]["20"]
     assert size["data"]["triples"] > 1000
     engines = size["engines"]
-    assert set(engines) == {"pyoxigraph", "diplograph", "rdflib"}
+    assert set(engines) == {"pyoxigraph", "diplograph", "oxrdflib", "rdflib"}
     for name, e in engines.items():
         assert e["status"] == "ok", (name, e["status"])
         assert e["load_s"] > 0 and e["load_peak_mb"] > e["base_mb"] > 0
         assert set(e["queries"]) == {"contacts", "direct-contacts"}
     rows = {name: {q: v["rows"] for q, v in e["queries"].items()} for name, e in engines.items()}
-    assert rows["pyoxigraph"] == rows["rdflib"] == rows["diplograph"]
+    assert rows["pyoxigraph"] == rows["rdflib"] == rows["diplograph"] == rows["oxrdflib"]
     assert rows["pyoxigraph"]["contacts"] == 20
     projections = {(e["projection"]["active_nodes"], e["projection"]["edges"]) for e in engines.values()}
     assert len(projections) == 1
@@ -53,3 +53,4 @@ def test_algorithms_and_table(results: tuple[dict, str]) -> None:  # type: ignor
     assert "| diplograph ÷ igraph |" in md and "| betweenness, exact, weighted (distance 1/count) |" in md
     assert "| load (s) |" in md and "diplograph ÷ pyoxigraph" in md
     assert "query contacts (20 rows)" in md
+    assert "| oxrdflib ÷ pyoxigraph |" in md
