@@ -189,10 +189,10 @@ def diplograph_backend() -> str:
 
 def run_query(engine: str, handle: Any, text: str, name: str) -> int:
     """Run a query to the last row; return the number of rows."""
-    if engine == "pyoxigraph":
-        n = 0
-        for solution in handle.query(text):
-            tuple(solution)
+    if engine in ("pyoxigraph", "oxrdflib"):  # every row's terms: Oxigraph's, or rdflib's from oxrdflib
+        n = 0                                  # (oxrdflib takes query text, not prepared queries)
+        for row in handle.query(text):
+            tuple(row)
             n += 1
         return n
     if engine == "rdflib":
@@ -201,12 +201,6 @@ def run_query(engine: str, handle: Any, text: str, name: str) -> int:
         from diplograph.vocab import PREFIXES
 
         return sum(1 for _ in handle.query(prepareQuery(text, initNs=PREFIXES)))
-    if engine == "oxrdflib":  # rows as rdflib terms (oxrdflib takes query text, not prepared queries)
-        n = 0
-        for row in handle.query(text):
-            tuple(row)
-            n += 1
-        return n
     result = handle.query(text)
     return len(result)
 
