@@ -320,6 +320,14 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _write(path: Path, text: str) -> None:
+    """Write *text* to *path* whole or not at all (temporary file, then rename); make its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="10000", help="comma-separated contact counts (default 10000)")
@@ -346,19 +354,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="tiny run for a smoke test (no pages, one build)")
     p.add_argument("--render", metavar="JSON", help="only rewrite latest.md from a results file")
     args = p.parse_args(argv)
+    unknown = sorted(set(filter(None, args.engines.split(","))) - set(ENGINES))
+    if unknown:
+        p.error(f"unknown engine(s) {', '.join(unknown)}; engines are {', '.join(ENGINES)}")
     if args.render:
-        md = markdown(json.loads(Path(args.render).read_text(encoding="utf-8")))
-        (Path(args.results) / "latest.md").write_text(md + "\n", encoding="utf-8")
+        try:
+            md = markdown(json.loads(Path(args.render).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            p.error(f"{args.render}: not a results file this bench wrote ({type(exc).__name__}: {exc})")
+        _write(Path(args.results) / "latest.md", md + "\n")
         print(md)
         return 0
     if args.quick:
         args.pages, args.build_runs = "", 0
     results = run(args)
     out = Path(args.results)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    _write(out / "latest.json", json.dumps(results, indent=1) + "\n")
     md = markdown(results)
-    (out / "latest.md").write_text(md + "\n", encoding="utf-8")
+    _write(out / "latest.md", md + "\n")
     print(md)
     return 0
 
