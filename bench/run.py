@@ -357,6 +357,15 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(filter(None, args.engines.split(","))) - set(ENGINES))
     if unknown:
         p.error(f"unknown engine(s) {', '.join(unknown)}; engines are {', '.join(ENGINES)}")
+    if args.query_runs < 1:
+        p.error(f"--query-runs must be 1 or more, not {args.query_runs}")
+    if args.only:
+        from diplograph.query import named_queries
+
+        names = sorted(named_queries())
+        missing = sorted(set(filter(None, args.only.split(","))) - set(names))
+        if missing:
+            p.error(f"unknown named query(ies) {', '.join(missing)}; named queries are {', '.join(names)}")
     if args.render:
         try:
             md = markdown(json.loads(Path(args.render).read_text(encoding="utf-8")))

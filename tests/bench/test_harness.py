@@ -59,3 +59,22 @@ def test_algorithms_and_table(results: tuple[dict, str]) -> None:  # type: ignor
     q = data["sizes"]["20"]["engines"]["pyoxigraph"]["queries"]["contacts"]
     assert q["runs"] == 2 and q["first_s"] >= q["s"] > 0
     assert "(first " in md
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--engines", "nosuch"], "unknown engine(s) nosuch"),
+    (["--only", "claims,nosuch"], "unknown named query(ies) nosuch"),
+    (["--query-runs", "0"], "--query-runs must be 1 or more"),
+])
+def test_bad_arguments_are_usage_errors(argv: list[str], message: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench.run import main
+    finally:
+        sys.path.remove(str(ROOT))
+    with pytest.raises(SystemExit) as exc:
+        main(["--sizes", "20", "--results", str(tmp_path), *argv])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # nothing written
