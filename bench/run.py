@@ -36,6 +36,17 @@ def _env(src: Path) -> dict[str, str]:
     return env
 
 
+def _counts(text: str) -> list[int]:
+    """A comma-separated list of positive whole numbers, for ``--sizes`` and ``--pages``."""
+    try:
+        counts = [int(s) for s in text.split(",") if s.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of whole numbers") from None
+    if any(c < 1 for c in counts):
+        raise argparse.ArgumentTypeError(f"{text!r}: every count must be 1 or more")
+    return counts
+
+
 def _worker(args: list[str], out: Path, env: dict[str, str], timeout: float) -> tuple[list[dict[str, Any]], str]:
     """Run one worker task; return its records and "ok", "timeout" or "failed: ..."."""
     out.unlink(missing_ok=True)
@@ -131,7 +142,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "diplograph_src": str(src), "seed": args.seed, "sizes": {},
     }
-    for n in [int(s) for s in args.sizes.split(",") if s]:
+    for n in args.sizes:
         print(f"== {n} contacts", file=sys.stderr)
         size: dict[str, Any] = {"data": synth_file(n, args.seed, data_dir, args.countries), "engines": {}}
         for engine in ENGINES:
@@ -161,7 +172,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             size["algorithms"] = {"status": status, "records": records}
         results["sizes"][str(n)] = size
     results["pages"] = []
-    for nodes in [int(s) for s in args.pages.split(",") if s]:
+    for nodes in args.pages:
         print(f"== pages {nodes}", file=sys.stderr)
         records, status = _worker(["pages", "--nodes", str(nodes)], work / f"pages-{nodes}.jsonl", own_env,
                                   args.timeout)
@@ -330,10 +341,11 @@ def _write(path: Path, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", default="10000", help="comma-separated contact counts (default 10000)")
+    p.add_argument("--sizes", type=_counts, default="10000", help="comma-separated contact counts (default 10000)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--countries", type=int, default=190, help="countries in the synthetic world (default 190)")
-    p.add_argument("--pages", default="1000,10000", help="node counts for the page-data benchmark ('' to skip)")
+    p.add_argument("--pages", type=_counts, default="1000,10000",
+                   help="node counts for the page-data benchmark ('' to skip)")
     p.add_argument("--build-runs", type=int, default=3, help="cold builds to time (0 to skip)")
     p.add_argument("--rdflib-up-to", type=int, default=100_000, help="skip rdflib above this many contacts")
     p.add_argument("--k", type=int, default=500, help="sample size for networkx's sampled betweenness")
@@ -375,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         print(md)
         return 0
     if args.quick:
-        args.pages, args.build_runs = "", 0
+        args.pages, args.build_runs = [], 0
     results = run(args)
     out = Path(args.results)
     _write(out / "latest.json", json.dumps(results, indent=1) + "\n")

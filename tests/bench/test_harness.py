@@ -65,6 +65,8 @@ def test_algorithms_and_table(results: tuple[dict, str]) -> None:  # type: ignor
     (["--engines", "nosuch"], "unknown engine(s) nosuch"),
     (["--only", "claims,nosuch"], "unknown named query(ies) nosuch"),
     (["--query-runs", "0"], "--query-runs must be 1 or more"),
+    (["--sizes", "abc"], "'abc' is not a comma-separated list of whole numbers"),
+    (["--pages", "0"], "'0': every count must be 1 or more"),
 ])
 def test_bad_arguments_are_usage_errors(argv: list[str], message: str, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
