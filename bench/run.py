@@ -62,6 +62,10 @@ def _worker(args: list[str], out: Path, env: dict[str, str], timeout: float) -> 
     return records, status
 
 
+#: What a worker records of a step's I/O (see ``bench.worker.io_delta``).
+IO_KEYS = ("disk_read_mb", "read_mb", "iowait_pct")
+
+
 def _engine_summary(records: list[dict[str, Any]], status: str) -> dict[str, Any]:
     out: dict[str, Any] = {"status": status, "queries": {}, "api": {}}
     for r in records:
@@ -73,11 +77,13 @@ def _engine_summary(records: list[dict[str, Any]], status: str) -> dict[str, Any
             out["load_s"] = r["seconds"]
             out["load_peak_mb"] = r["peak_mb"]
             out["load_rss_mb"] = r["rss_mb"]
+            out.update({f"load_{k}": r[k] for k in IO_KEYS if k in r})
         elif r["step"] == "query":
             out["queries"][r["name"]] = {"s": r.get("seconds"), "rows": r.get("rows"),
                                          **({"first_s": r["first_s"], "runs": r["runs"]} if "runs" in r else {}),
                                          **({"timeout": r["timeout"]} if "timeout" in r else {}),
-                                         **({"error": r["error"]} if "error" in r else {})}
+                                         **({"error": r["error"]} if "error" in r else {}),
+                                         **{k: r[k] for k in IO_KEYS if k in r}}
         elif r["step"] == "projection":
             out["projection"] = {"s": r["seconds"], "nodes": r["nodes"], "active_nodes": r.get("active_nodes"),
                                  "edges": r["edges"], "how": r["how"]}

@@ -55,6 +55,39 @@ class Recorder:
         self.fh.flush()
 
 
+def io_counters() -> dict[str, int]:
+    """This process's I/O so far and the machine's CPU time split (Linux; empty elsewhere).
+
+    ``read_bytes`` is what the process made the kernel fetch from the disk (page
+    cache misses); ``rchar`` every byte its reads returned, from the cache or not;
+    ``iowait`` and ``cpu`` are jiffies of the whole machine (from ``/proc/stat``).
+    """
+    out: dict[str, int] = {}
+    try:
+        with open("/proc/self/io", encoding="ascii") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                if key in ("rchar", "read_bytes"):
+                    out[key] = int(value)
+        with open("/proc/stat", encoding="ascii") as fh:
+            cpu = [int(v) for v in fh.readline().split()[1:]]
+        out["iowait"], out["cpu"] = cpu[4], sum(cpu)
+    except (OSError, ValueError, IndexError):
+        return {}
+    return out
+
+
+def io_delta(before: dict[str, int]) -> dict[str, float]:
+    """Since *before* (:func:`io_counters`): MB read from disk, MB through reads, % of CPU time in iowait."""
+    after = io_counters()
+    if not before or not after:
+        return {}
+    cpu = after["cpu"] - before["cpu"]
+    return {"disk_read_mb": round((after["read_bytes"] - before["read_bytes"]) / 2**20, 1),
+            "read_mb": round((after["rchar"] - before["rchar"]) / 2**20, 1),
+            "iowait_pct": round(100 * (after["iowait"] - before["iowait"]) / cpu, 1) if cpu else 0.0}
+
+
 def _timed(fn: Any) -> tuple[float, Any]:
     gc.collect()
     t0 = time.perf_counter()
@@ -76,8 +109,9 @@ def limited(fn: Any, timeout: float) -> dict[str, Any]:
     if pid == 0:  # child
         os.close(r)
         try:
+            io = io_counters()
             seconds, value = _timed(fn)
-            data = json.dumps({"seconds": round(seconds, 3), "rows": value})
+            data = json.dumps({"seconds": round(seconds, 3), "rows": value, **io_delta(io)})
         except BaseException as exc:  # report anything, never return into the parent's code
             data = json.dumps({"error": f"{type(exc).__name__}: {exc}"[:300]})
         os.write(w, data.encode())
@@ -233,8 +267,9 @@ def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
     store.mkdir(parents=True)
     base = rss_mb()
     rec(step="start", rss_mb=round(base, 1), backend=diplograph_backend() if args.engine == "diplograph" else "")
+    io = io_counters()
     seconds, handle = _timed(lambda: open_engine(args.engine, Path(args.file), store, ONTOLOGY_FILE))
-    rec(step="load", seconds=round(seconds, 3), rss_mb=round(rss_mb(), 1), base_mb=round(base, 1))
+    rec(step="load", seconds=round(seconds, 3), rss_mb=round(rss_mb(), 1), base_mb=round(base, 1), **io_delta(io))
     queries = named_queries(Path(args.queries)) if args.queries else named_queries()
     for name, q in sorted(queries.items()):
         if args.only and name not in args.only.split(","):
@@ -244,11 +279,12 @@ def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
             rec(step="query", name=name, **result)
         else:  # inline: best of --query-runs, the first run (cold caches) kept beside it
             times = []
+            io = io_counters()
             for _ in range(max(args.query_runs, 1)):
                 seconds, rows = _timed(lambda q=q, name=name: run_query(args.engine, handle, q.text, name))
                 times.append(seconds)
             extra = {"first_s": round(times[0], 3), "runs": len(times)} if len(times) > 1 else {}
-            rec(step="query", name=name, seconds=round(min(times), 3), rows=rows, **extra)
+            rec(step="query", name=name, seconds=round(min(times), 3), rows=rows, **extra, **io_delta(io))
     if args.load_and_queries_only:
         rec(step="done")
         return

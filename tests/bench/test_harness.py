@@ -36,6 +36,10 @@ def test_every_engine_loads_and_answers_the_same(results: tuple[dict, str]) -> N
         assert e["status"] == "ok", (name, e["status"])
         assert e["load_s"] > 0 and e["load_peak_mb"] > e["base_mb"] > 0
         assert set(e["queries"]) == {"contacts", "direct-contacts"}
+        if sys.platform == "linux":  # each step's reads and the machine's iowait beside its time
+            for step in [*e["queries"].values(), {k[5:]: v for k, v in e.items() if k.startswith("load_")}]:
+                assert step["read_mb"] >= 0 and step["disk_read_mb"] >= 0, (name, step)
+                assert 0 <= step["iowait_pct"] <= 100, (name, step)
     rows = {name: {q: v["rows"] for q, v in e["queries"].items()} for name, e in engines.items()}
     assert rows["pyoxigraph"] == rows["rdflib"] == rows["diplograph"] == rows["oxrdflib"]
     assert rows["pyoxigraph"]["contacts"] == 20
@@ -80,3 +84,20 @@ def test_bad_arguments_are_usage_errors(argv: list[str], message: str, tmp_path:
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_io_delta_counts_what_the_process_reads(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench.worker import io_counters, io_delta
+    finally:
+        sys.path.remove(str(ROOT))
+    data = tmp_path / "blob"
+    data.write_bytes(b"x" * (3 << 20))
+    before = io_counters()
+    assert data.read_bytes()
+    after = io_delta(before)
+    assert after["read_mb"] >= 3.0
+    assert after["disk_read_mb"] >= 0 and 0 <= after["iowait_pct"] <= 100
+    assert io_delta({}) == {}
