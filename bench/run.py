@@ -169,6 +169,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                       work / f"{engine}-{n}.jsonl", env if engine == "diplograph" else own_env,
                                       args.timeout)
             size["engines"][engine] = _engine_summary(records, status)
+            if engine != "pyoxigraph" or n > args.algorithms_up_to:
+                # gone before the next engine loads: its pages leave the page cache to the next store
+                shutil.rmtree(work / f"{engine}-{n}", ignore_errors=True)
         if n > args.algorithms_up_to:
             size["algorithms"] = {"status": f"skipped above {args.algorithms_up_to} contacts", "records": []}
         else:
