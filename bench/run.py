@@ -36,15 +36,26 @@ def _env(src: Path) -> dict[str, str]:
     return env
 
 
-def _counts(text: str) -> list[int]:
+def counts(text: str) -> list[int]:
     """A comma-separated list of positive whole numbers, for ``--sizes`` and ``--pages``."""
     try:
-        counts = [int(s) for s in text.split(",") if s.strip()]
+        values = [int(s) for s in text.split(",") if s.strip()]
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of whole numbers") from None
-    if any(c < 1 for c in counts):
+    if any(c < 1 for c in values):
         raise argparse.ArgumentTypeError(f"{text!r}: every count must be 1 or more")
-    return counts
+    return values
+
+
+def whole(text: str) -> int:
+    """A whole number, 0 or more (0 usually turns a step off)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be 0 or more")
+    return value
 
 
 def _worker(args: list[str], out: Path, env: dict[str, str], timeout: float) -> tuple[list[dict[str, Any]], str]:
@@ -350,10 +361,10 @@ def _write(path: Path, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", type=_counts, default="10000", help="comma-separated contact counts (default 10000)")
+    p.add_argument("--sizes", type=counts, default="10000", help="comma-separated contact counts (default 10000)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--countries", type=int, default=190, help="countries in the synthetic world (default 190)")
-    p.add_argument("--pages", type=_counts, default="1000,10000",
+    p.add_argument("--pages", type=counts, default="1000,10000",
                    help="node counts for the page-data benchmark ('' to skip)")
     p.add_argument("--build-runs", type=int, default=3, help="cold builds to time (0 to skip)")
     p.add_argument("--rdflib-up-to", type=int, default=100_000, help="skip rdflib above this many contacts")

@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -27,6 +29,10 @@ from diplograph.view import MAX_NODES, render
 from diplograph.view.data import page_data
 from diplograph.view.layout import spring_positions
 from diplograph.view.render import render_page
+
+if __package__ in (None, ""):  # run as a file (python bench/view.py): the bench package sits one folder up
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.run import counts, whole
 
 ID = "https://w3id.org/diplograph/id/"
 #: The reduced page of a graph of this many nodes must be built in under TARGET_S seconds.
@@ -87,18 +93,19 @@ def page_rows(n: int, quick: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000", help="node counts, comma-separated (default: 1000,10000)")
-    parser.add_argument("--layout", type=int, default=1500, help="nodes for the layout comparison (0: skip)")
+    parser.add_argument("--sizes", type=counts, default="1000,10000",
+                        help="node counts, comma-separated (default: 1000,10000)")
+    parser.add_argument("--layout", type=whole, default=1500, help="nodes for the layout comparison (0: skip)")
     parser.add_argument("--quick", action="store_true", help="skip the slow pyvis add_node/add_edge baseline")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     print("| nodes | edges | view | drawn | page data s | HTML s | render() s | MB | pyvis add_node/add_edge s "
           "| ratio |")
     print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     verdict = []
-    for n in (int(x) for x in args.sizes.split(",") if x.strip()):
+    for n in args.sizes:
         for r in page_rows(n, args.quick):
             base = r["pyvis_add_s"]
             baseline = "— | —" if base is None else f"{base:.2f} | {base / r['total_s']:.1f}x"
