@@ -8,20 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from .numbers import more_than_zero
 
 __all__ = ["register"]
-
-
-def _positive(kind: type) -> Any:
-    def parse(text: str) -> Any:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
-        return value
-    return parse
 
 
 def register(sub: Any) -> None:
@@ -31,7 +20,7 @@ def register(sub: Any) -> None:
                                    "page at / and the endpoint at /sparql. Read-only; SERVICE, FROM and updates "
                                    "are refused; every query runs in a worker process under a hard time limit.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=_positive(int), default=8000, help="port (default: 8000)")
+    p.add_argument("--port", type=more_than_zero(int), default=8000, help="port (default: 8000)")
     p.add_argument("--store", default="memory", metavar="STORE",
                    help="memory (default), oxigraph:PATH or sparql:URL")
     p.add_argument("--graph", "-g", action="append", metavar="FILE",
@@ -40,10 +29,10 @@ def register(sub: Any) -> None:
     p.add_argument("--graph-iri", default=None, metavar="IRI",
                    help="with sparql:URL, the named graph to query (default: https://w3id.org/diplograph/graph, "
                         "where push writes; 'default' for the endpoint's default graph)")
-    p.add_argument("--timeout", type=_positive(float), default=10.0,
+    p.add_argument("--timeout", type=more_than_zero(float), default=10.0,
                    help="hard time limit per query in seconds (default: 10)")
-    p.add_argument("--max-rows", type=_positive(int), default=10_000, help="row cap per result (default: 10000)")
-    p.add_argument("--workers", type=_positive(int), default=2, help="queries that may run at once (default: 2)")
+    p.add_argument("--max-rows", type=more_than_zero(int), default=10_000, help="row cap per result (default: 10000)")
+    p.add_argument("--workers", type=more_than_zero(int), default=2, help="queries that may run at once (default: 2)")
     p.add_argument("--cors", action="store_true", help="allow cross-origin requests from any page")
     p.add_argument("--page", type=Path, default=None, metavar="FILE",
                    help="the interactive graph page to serve at /graph/diplograph.html "

@@ -7,17 +7,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .numbers import whole_number
+
 __all__ = ["register"]
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text.replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
-    return value
 
 
 def register(sub: Any) -> None:
@@ -29,9 +21,9 @@ def register(sub: Any) -> None:
                     "with heavy-tailed degrees, dates over decades at mixed precision, places, gatherings, "
                     "topics, claims, and the evidence quote of every fact in a synthetic source text. "
                     "Streamed to disk; the same --seed gives the same bytes.")
-    p.add_argument("--contacts", "-n", type=_positive, required=True, help="number of contacts (plans included)")
+    p.add_argument("--contacts", "-n", type=whole_number, required=True, help="number of contacts (plans included)")
     p.add_argument("--seed", "-s", type=int, default=0, help="random seed (default 0)")
-    p.add_argument("--countries", type=_positive, default=190, help="number of countries (default 190)")
+    p.add_argument("--countries", type=whole_number, default=190, help="number of countries (default 190)")
     p.add_argument("--output", "-o", type=Path, required=True, help="output file (.nt)")
     p.set_defaults(func=cmd_synth)
 

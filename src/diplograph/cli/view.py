@@ -7,21 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from .core import add_graph, open_kg
+from .numbers import whole_number
 
 __all__ = ["DEFAULT_OUTPUT", "register"]
 
 #: Where the page goes by default: next to the built graph.
 DEFAULT_OUTPUT = Path("graph/diplograph.html")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is negative")
-    return value
 
 
 def register(sub: Any) -> None:
@@ -43,7 +34,7 @@ def register(sub: Any) -> None:
                    help="persons: actors joined by their contacts (default); bipartite: actors and events; "
                         "full: the whole graph (contacts, plans, claims, places as nodes; takes no time window)")
     p.add_argument("--around", metavar="NAME", help="only the part of the network around this actor (any spelling)")
-    p.add_argument("--depth", type=_positive, default=1, metavar="K", help="steps from --around (default: 1)")
+    p.add_argument("--depth", type=whole_number, default=1, metavar="K", help="steps from --around (default: 1)")
     p.add_argument("--since", metavar="DATE", help="only contacts from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only contacts up to this date")
     p.add_argument("--size-by", choices=list(SIZE_MEASURES), default="degree",
@@ -55,12 +46,12 @@ def register(sub: Any) -> None:
     p.add_argument("--rank-by", choices=list(SIZE_MEASURES), default="degree",
                    help="above --max-nodes, the centrality that picks the nodes drawn (default: degree)")
     limit = p.add_mutually_exclusive_group()
-    limit.add_argument("--max-nodes", type=_positive, default=MAX_NODES, metavar="N",
+    limit.add_argument("--max-nodes", type=whole_number, default=MAX_NODES, metavar="N",
                        help=f"above N nodes draw only the N most central (see --rank-by), and say so on the page "
                             f"with the commands that show more (default: {MAX_NODES})")
     limit.add_argument("--all", dest="max_nodes", action="store_const", const=None,
                        help="draw every node, however many (slow to lay out and draw above a few thousand)")
-    p.add_argument("--physics-max", type=_positive, default=PHYSICS_MAX, metavar="N",
+    p.add_argument("--physics-max", type=whole_number, default=PHYSICS_MAX, metavar="N",
                    help=f"above N nodes lay the graph out in Python, physics off (default: {PHYSICS_MAX})")
     p.add_argument("--title", help="the page heading")
     add_graph(p)
