@@ -47,17 +47,6 @@ def counts(text: str) -> list[int]:
     return values
 
 
-def whole(text: str) -> int:
-    """A whole number, 0 or more (0 usually turns a step off)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be 0 or more")
-    return value
-
-
 def _worker(args: list[str], out: Path, env: dict[str, str], timeout: float) -> tuple[list[dict[str, Any]], str]:
     """Run one worker task; return its records and "ok", "timeout" or "failed: ..."."""
     out.unlink(missing_ok=True)

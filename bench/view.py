@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from diplograph.cli.numbers import whole_number
 from diplograph.view import MAX_NODES, render
 from diplograph.view.data import page_data
 from diplograph.view.layout import spring_positions
@@ -32,7 +33,7 @@ from diplograph.view.render import render_page
 
 if __package__ in (None, ""):  # run as a file (python bench/view.py): the bench package sits one folder up
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.run import counts, whole
+from bench.run import counts
 
 ID = "https://w3id.org/diplograph/id/"
 #: The reduced page of a graph of this many nodes must be built in under TARGET_S seconds.
@@ -97,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=counts, default="1000,10000",
                         help="node counts, comma-separated (default: 1000,10000)")
-    parser.add_argument("--layout", type=whole, default=1500, help="nodes for the layout comparison (0: skip)")
+    parser.add_argument("--layout", type=whole_number, default=1500, help="nodes for the layout comparison (0: skip)")
     parser.add_argument("--quick", action="store_true", help="skip the slow pyvis add_node/add_edge baseline")
     args = parser.parse_args(argv)
 
