@@ -62,7 +62,22 @@ def _worker(args: list[str], out: Path, env: dict[str, str], timeout: float) -> 
     return records, status
 
 
-#: What a worker records of a step's I/O (see ``bench.worker.io_delta``).
+def damon_page_out() -> str | None:
+    """Whether the kernel's DAMON pages out idle memory on this machine ("on", "off"), or None without DAMON.
+
+    With it on, file pages left untouched for a while leave the page cache even with memory free,
+    so a query that walks a store larger than what stays cached waits on the disk: at 1M contacts
+    that decides the time of the longest queries, whichever engine runs them.
+    """
+    states = sorted(Path("/sys/kernel/mm/damon/admin/kdamonds").glob("*/state"))
+    try:
+        values = {f.read_text().strip() for f in states}
+    except OSError:
+        return None
+    return ("on" if "on" in values else "off") if values else None
+
+
+#: What a worker records of a step's I/O, for the run its time comes from (see ``bench.worker.io_delta``).
 IO_KEYS = ("disk_read_mb", "read_mb", "iowait_pct")
 
 
@@ -145,7 +160,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
     results: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                    **({"page_out": page_out} if (page_out := damon_page_out()) else {})},
         "diplograph_src": str(src), "seed": args.seed, "sizes": {},
     }
     for n in args.sizes:
@@ -203,7 +219,9 @@ def _fmt(v: float | None, unit: str = "") -> str:
 
 def markdown(results: dict[str, Any]) -> str:
     lines = [f"Measured {results['date']} on {results['machine']['cpus']} CPUs, Python "
-             f"{results['machine']['python']} ({results['machine']['platform']}); seed {results['seed']}.", ""]
+             f"{results['machine']['python']} ({results['machine']['platform']}); seed {results['seed']}"
+             + (f"; DAMON page-out {results['machine']['page_out']}" if results["machine"].get("page_out") else "")
+             + ".", ""]
     for part, when in (results.get("runs") or {}).items():  # results combined from several runs
         lines += [f"- {part}: measured {when}"]
     if results.get("runs"):

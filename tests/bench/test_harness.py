@@ -101,3 +101,17 @@ def test_io_delta_counts_what_the_process_reads(tmp_path: Path) -> None:
     assert after["read_mb"] >= 3.0
     assert after["disk_read_mb"] >= 0 and 0 <= after["iowait_pct"] <= 100
     assert io_delta({}) == {}
+
+
+def test_the_table_says_whether_page_out_was_on(results: tuple[dict, str]) -> None:  # type: ignore[type-arg]
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench.run import damon_page_out, markdown
+    finally:
+        sys.path.remove(str(ROOT))
+    data, md = results
+    state = damon_page_out()
+    assert data["machine"].get("page_out") == state
+    assert (f"; DAMON page-out {state}." in md) if state else ("DAMON" not in md.splitlines()[0])
+    off = {**data, "machine": {**data["machine"], "page_out": "off"}}
+    assert "; DAMON page-out off." in markdown(off).splitlines()[0]
