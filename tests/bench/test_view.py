@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _main() -> object:
+def _main() -> Callable[[Sequence[str]], None]:
     sys.path.insert(0, str(ROOT))
     try:
         from bench.view import main
@@ -22,7 +23,7 @@ def _main() -> object:
 
 def test_a_tiny_run_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     main = _main()
-    main(["--sizes", "60", "--layout", "30", "--quick"])  # type: ignore[operator]
+    main(["--sizes", "60", "--layout", "30", "--quick"])
     out = capsys.readouterr().out
     # Barabási–Albert: 3 edges from each of the 57 nodes after the first 3; both views drawn whole at this size
     assert "| 60 | 171 | default (max 400) | 60 |" in out
@@ -39,7 +40,7 @@ def test_a_tiny_run_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None
 def test_bad_arguments_are_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     main = _main()
     with pytest.raises(SystemExit) as exc:
-        main(argv)  # type: ignore[operator]
+        main(argv)
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
 

@@ -50,5 +50,4 @@ def more_than_zero(kind: Callable[[str], int | float]) -> Callable[[str], int | 
             raise argparse.ArgumentTypeError(f"{text!r}: must be more than 0")
         return value
 
-    parse.__name__ = f"{kind.__name__} above 0"  # argparse names the type in its own messages
     return parse
