@@ -254,13 +254,13 @@ def project(engine: str, handle: Any) -> tuple[Any, str]:
             from diplograph.network import project as dg_project
         except ImportError:
             return persons_graph(person_pairs(engine, handle)), "kg.query + networkx (no diplograph.network yet)"
-        return dg_project(handle, "persons"), "diplograph.network.project"
+        return dg_project(handle.source, "persons"), "diplograph.network.project"
     return persons_graph(person_pairs(engine, handle)), "SPARQL rows + networkx"
 
 
 def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
+    from diplograph.bundled import ONTOLOGY_FILE
     from diplograph.query import named_queries
-    from diplograph.resources import ONTOLOGY_FILE
 
     store = Path(args.store)
     shutil.rmtree(store, ignore_errors=True)

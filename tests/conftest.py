@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import diplograph as dg
+from diplograph.bundled import GRAPH_DIR, REGISTRY_FILE
 from diplograph.registry import Registry
-from diplograph.resources import GRAPH_DIR, REGISTRY_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_b6e70fef1162659b"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import URIRef
 
 import diplograph as dg
 
@@ -12,6 +13,20 @@ def test_public_api_is_explicit_and_sorted() -> None:
     for name in dg.__all__:
         assert hasattr(dg, name), name
     assert not any(name.startswith("_") for name in dg.__all__)
+    assert dg.__version__
+
+
+def test_every_exception_is_public_and_in_both_trees() -> None:
+    import inspect
+
+    from diplograph import errors
+
+    classes = {name for name, obj in vars(errors).items()
+               if inspect.isclass(obj) and issubclass(obj, errors.DiplographError)}
+    assert classes <= set(dg.__all__)
+    for name in classes - {"DiplographError"}:  # the hierarchy drawn in the package's and the module's docstrings
+        assert f"── {name} " in (dg.__doc__ or "") and f"── {name} " in (errors.__doc__ or ""), name
+    assert issubclass(dg.InvalidArgumentError, ValueError) and issubclass(dg.UnknownEntityError, LookupError)
 
 
 def test_load_other_paths_and_errors(tmp_path: pytest.TempPathFactory) -> None:
@@ -32,7 +47,7 @@ def test_bindings_are_values_not_text(kg: dg.KnowledgeGraph) -> None:
 
 
 def test_rows_plain_values_and_dataframe(kg: dg.KnowledgeGraph) -> None:
-    rows = kg.query("evidence", node=dg.kg.URIRef("https://w3id.org/diplograph/id/contact/trump-putin-call-2020-07-03"))
+    rows = kg.query("evidence", node=URIRef("https://w3id.org/diplograph/id/contact/trump-putin-call-2020-07-03"))
     assert isinstance(rows[0]["start"], int)
     pd = pytest.importorskip("pandas")
     frame = rows.df()
@@ -43,11 +58,11 @@ def test_contacts_filters(kg: dg.KnowledgeGraph) -> None:
     assert [c.date for c in kg.contacts("Trump", "Putin", since="2018-03", until="2018-12")] == [
         "2018-03-20", "2018-07-16"]
     assert kg.contacts("Trump", "Putin", kinds=["bilateralSummit"])[0].place == "Helsinki"
-    with pytest.raises(dg.QueryError, match="unknown contact kind"):
+    with pytest.raises(dg.InvalidArgumentError, match="unknown contact kind"):
         kg.contacts(kinds=["fax"])
     with pytest.raises(dg.NoAnswerError, match="empty time window"):
         kg.contacts(since=2020, until=2019)
-    with pytest.raises(dg.QueryError, match="not a date"):
+    with pytest.raises(dg.InvalidArgumentError, match="not a date"):
         kg.contacts(since="last year")
     assert kg.contacts("Zelensky") == []  # only planned contacts
 

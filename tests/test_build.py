@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 import diplograph as dg
 from diplograph.build import build
-from diplograph.resources import GRAPH_FILE
+from diplograph.bundled import GRAPH_FILE
 
 from .conftest import ROOT, SEED
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from diplograph.annotation.model import DateValue
 from diplograph.build import build
+from diplograph.bundled import GRAPH_DIR
+from diplograph.dates import DateValue
 from diplograph.merge import compatible
-from diplograph.resources import GRAPH_DIR
 from diplograph.vocab import DG, ID, RDF, TIME
 
 ARTICLES = Path(__file__).parent / "data" / "articles"

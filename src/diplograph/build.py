@@ -15,11 +15,11 @@ from pathlib import Path
 from rdflib import Graph
 
 from .annotation import Annotation, load_annotation
+from .bundled import GRAPH_DIR
 from .errors import StoreError
+from .graphfiles import write_graph
 from .mapping import map_annotations
 from .registry import Registry
-from .resources import GRAPH_DIR
-from .store import write_graph
 from .validate import Report, validate
 from .vocab import DG, OA, ORG, RDF, SDO
 

@@ -8,6 +8,7 @@ library itself never exits.
 Hierarchy::
 
     DiplographError
+    ├── InvalidArgumentError            a bad argument (also a ValueError): unknown kind, measure, date...
     ├── InputError                      bad input files
     │   ├── RegistryError               the entity registry
     │   └── AnnotationError             an annotation (file and line)
@@ -17,14 +18,19 @@ Hierarchy::
     ├── UnknownEntityError              a name no entity is known by
     ├── ShapeViolationError             SHACL violations in a built graph
     ├── QueryError                      a broken or unknown SPARQL query
+    │   └── QueryRefusedError           a query the endpoint will not run (update, SERVICE, FROM)
     ├── StoreError                      reading or writing graph files
     └── NoAnswerError                   a well-formed question without an answer
         └── NoPathError                 no path between two actors under the options
+
+A missing optional package raises the built-in :class:`ImportError`, whose
+message names the pip extra to install.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 __all__ = [
@@ -33,6 +39,7 @@ __all__ = [
     "AnnotationError",
     "DiplographError",
     "InputError",
+    "InvalidArgumentError",
     "InvalidDateError",
     "NoAnswerError",
     "NoPathError",
@@ -45,11 +52,23 @@ __all__ = [
     "UnknownEntityError",
     "exit_code_for",
     "first_line",
+    "near_matches",
+    "unknown_choice",
 ]
 
 
 class DiplographError(Exception):
     """Base class of every error diplograph raises on bad input or a bad question."""
+
+
+class InvalidArgumentError(DiplographError, ValueError):
+    """An argument is not one the function takes: an unknown kind, measure or format, a bad date or number.
+
+    Like NetworkX, which raises :class:`ValueError` for a bad argument beside
+    domain errors such as ``NetworkXNoPath``, diplograph raises this for a
+    question asked wrongly, and :class:`NoAnswerError` for a question asked
+    rightly that has no answer. It is a :class:`ValueError` too.
+    """
 
 
 class InputError(DiplographError):
@@ -177,6 +196,7 @@ class NoPathError(NoAnswerError):
 
 #: Exit codes of the command-line interface, by error family (most specific first).
 EXIT_CODES: dict[type[DiplographError], int] = {
+    InvalidArgumentError: 2,
     UnknownEntityError: 4,
     AnnotationError: 3,
     RegistryError: 3,
@@ -187,6 +207,36 @@ EXIT_CODES: dict[type[DiplographError], int] = {
     NoAnswerError: 8,
     DiplographError: 1,
 }
+
+
+def near_matches(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The choices closest to *value* (a typo's likely meaning), best first.
+
+    Examples
+    --------
+    >>> near_matches("betweeness", ["degree", "betweenness", "closeness"])
+    ['betweenness']
+    """
+    options = list(choices)
+    folded = {c.lower(): c for c in options}
+    found = difflib.get_close_matches(value.lower(), list(folded), n=n, cutoff=0.6)
+    return [folded[f] for f in found]
+
+
+def unknown_choice(what: str, value: object, choices: Iterable[str]) -> InvalidArgumentError:
+    """The error for a value that is not one of *choices*: it names the value, near matches and every choice.
+
+    Examples
+    --------
+    >>> print(unknown_choice("centrality measure", "betweeness", ["degree", "betweenness"]))
+    unknown centrality measure 'betweeness'; did you mean 'betweenness'? (measures: degree, betweenness)
+    """
+    options = list(choices)
+    close = near_matches(str(value), options)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    noun = what.rsplit(" ", 1)[-1]
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + ("es" if noun.endswith(("s", "x")) else "s")
+    return InvalidArgumentError(f"unknown {what} {value!r}{hint} ({plural}: {', '.join(options)})")
 
 
 def exit_code_for(error: DiplographError) -> int:

@@ -1,5 +1,9 @@
 """The Python API: :class:`KnowledgeGraph` and :func:`load`.
 
+A knowledge graph is a store (:mod:`diplograph.backends`) and the contact
+source read from it (:mod:`diplograph.contacts`); each method asks one
+question of them through the module that owns it.
+
 Examples
 --------
 >>> import diplograph as dg
@@ -16,56 +20,37 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Unpack, overload
 
-from rdflib import RDF, Graph, URIRef
+import networkx as nx
+from rdflib import Graph
 
-from .annotation.model import date_bounds
+from . import contacts as _contacts
 from .backends import Backend, open_store
-from .backends.base import prepend_to_where
 from .backends.memory import MemoryBackend
-from .errors import NoAnswerError, QueryError
-from .query import Rows, iter_rows, resolve_query, run_query
-from .records import ActorRef, ClaimRecord, ContactRecord, Evidence, Gap, PostRecord, SourceRef, by_role
+from .bundled import GRAPH_FILE, ONTOLOGY_FILE
+from .contacts import StoreContacts
+from .dates import DateLike
+from .network import centrality as _centrality
+from .network import export as _export
+from .network import paths as _paths
+from .network import structure as _structure
+from .network.centrality import CentralityScore
+from .network.paths import Path as NetworkPath
+from .network.projection import NetworkOptions, project
+from .network.rhythm import Rhythm, rhythm
+from .network.structure import Brokers, Community
+from .query import Rows, SelectQueryName, iter_rows, run_query
+from .records import ClaimRecord, ContactRecord, Evidence, Gap, PostRecord
 from .registry import Entity, NameIndex
-from .resources import GRAPH_FILE, ONTOLOGY_FILE
-from .vocab import DG, ID, local_name
-
-if TYPE_CHECKING:
-    from .network.centrality import Score
-    from .network.paths import Path as NetworkPath
-    from .network.rhythm import Rhythm
-    from .network.structure import Brokers, Community
+from .view import Page
+from .view import view as _view
 
 __all__ = ["KnowledgeGraph", "load"]
 
 log = logging.getLogger(__name__)
-
-_KIND_BY_TYPE = {
-    "Person": "person",
-    "Country": "country",
-    "UnnamedGroup": "group",
-    "Organization": "organisation",
-    "Place": "place",
-    "Gathering": "gathering",
-}
-_PRIORITY = ["person", "country", "group", "organisation", "gathering", "place"]
-
-
-#: The path from an event to the actors with a role in it (narrows the named queries to one actor's events).
-_HAS_ACTOR = f"{DG.hasRole.n3()}/{RDF.value.n3()}"
-
-
-def _date_order(c: ContactRecord) -> tuple[bool, str, str]:
-    return (c.date is None, c.date or "", c.iri)
-
-
-def _local(iri: str | None) -> str | None:
-    return None if iri is None else local_name(iri)
 
 
 class KnowledgeGraph:
@@ -75,9 +60,19 @@ class KnowledgeGraph:
     ----------
     graph : rdflib.Graph or Backend
         The data, with the ontology mixed in (labels of kinds, statuses and
-        CAMEO/PLOVER mappings come from it): an rdflib graph, or a store
-        from :func:`diplograph.backends.open_store` (Oxigraph on disk, a
-        SPARQL endpoint). Every query runs on that store.
+        CAMEO/PLOVER mappings come from it): an rdflib graph (copied into
+        the in-memory store), or a store from
+        :func:`diplograph.backends.open_store` (in memory, Oxigraph on disk,
+        a SPARQL endpoint). Every query runs on that store.
+
+    Attributes
+    ----------
+    store : Backend
+        Where the data is kept and queried.
+    source : StoreContacts
+        The contacts, ties, claims and names read from the store (the
+        :class:`~diplograph.contacts.ContactSource` that networks and pages
+        are drawn from).
 
     Examples
     --------
@@ -89,31 +84,17 @@ class KnowledgeGraph:
 
     def __init__(self, graph: Graph | Backend):
         self.store: Backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
+        self.source = StoreContacts(self.store)
         self._graph: Graph | None = None
-        self._names: NameIndex | None = None
-        self._contacts: list[ContactRecord] | None = None
-        self._records: dict[str, ContactRecord] = {}
-        self._events_of: dict[str, list[str]] = {}
-        #: What layers above keep per graph (the network's events), dropped with the graph.
-        self._cache: dict[str, Any] = {}
 
     def __repr__(self) -> str:
-        if isinstance(self.store, MemoryBackend):
-            return f"<KnowledgeGraph {len(self.store.graph)} triples>"
         return f"<KnowledgeGraph on {self.store.spec}>"
 
     @property
     def graph(self) -> Graph:
-        """The data as an rdflib graph.
-
-        For the in-memory store this is the store itself; for any other
-        store it is a copy, read once on first use (costly for big stores:
-        prefer :meth:`query`).
-        """
-        if isinstance(self.store, MemoryBackend):
-            return self.store.graph
+        """The data as an rdflib graph: a copy, made on first use (costly for big stores: prefer :meth:`query`)."""
         if self._graph is None:
-            log.info("copying %s into memory for a tool that needs an rdflib graph", self.store.spec)
+            log.info("copying %s into an rdflib graph", self.store.spec)
             self._graph = self.store.to_graph()
         return self._graph
 
@@ -129,7 +110,16 @@ class KnowledgeGraph:
 
     # -- SPARQL --
 
-    def query(self, text_or_name: str, bindings: Mapping[str, Any] | None = None, **values: Any) -> Any:
+    @overload
+    def query(self, text_or_name: SelectQueryName, bindings: Mapping[str, Any] | None = None,
+              **values: Any) -> Rows: ...
+
+    @overload
+    def query(self, text_or_name: str, bindings: Mapping[str, Any] | None = None,
+              **values: Any) -> Rows | bool | Graph: ...
+
+    def query(self, text_or_name: str, bindings: Mapping[str, Any] | None = None,
+              **values: Any) -> Rows | bool | Graph:
         """Run a named query, a ``.rq`` file or SPARQL text.
 
         Values are bound to the query's variables as RDF terms, never
@@ -139,7 +129,8 @@ class KnowledgeGraph:
         Returns
         -------
         :class:`~diplograph.query.Rows` for SELECT (``.df()`` gives a
-        DataFrame), bool for ASK, a graph for CONSTRUCT/DESCRIBE.
+        DataFrame), bool for ASK, a graph for CONSTRUCT/DESCRIBE. Every
+        named query is a SELECT.
 
         Examples
         --------
@@ -173,27 +164,7 @@ class KnowledgeGraph:
     @property
     def names(self) -> NameIndex:
         """The index of every entity by every name the graph gives it."""
-        if self._names is None:
-            self._names = self._build_names()
-        return self._names
-
-    def _build_names(self) -> NameIndex:
-        by_entity: dict[str, dict[str, Any]] = {}
-        for r in iter_rows(self.store, "entities"):
-            e = by_entity.setdefault(r["entity"], {"kinds": set(), "en": None, "ar": None, "aliases": [],
-                                                   "wikidata": r["wikidata"]})
-            e["kinds"].add(_KIND_BY_TYPE.get(str(_local(r["type"])), "organisation"))
-            if r["nameKind"] == "label" and r["nameLang"] in ("en", "ar") and e[r["nameLang"]] is None:
-                e[r["nameLang"]] = r["name"]
-            else:
-                e["aliases"].append(r["name"])
-        index = NameIndex()
-        for iri, e in sorted(by_entity.items()):
-            kind = next(k for k in _PRIORITY if k in e["kinds"])
-            local = str(_local(iri))
-            index.add(Entity(id=local, kind=kind, en=e["en"] or local, ar=e["ar"] or e["en"] or local,
-                             aliases=tuple(e["aliases"]), wikidata=e["wikidata"], iri=iri))
-        return index
+        return self.source.names
 
     def resolve(self, name: str | Entity) -> Entity:
         """The entity a name refers to: any spelling, Arabic or English, its id or IRI.
@@ -210,139 +181,12 @@ class KnowledgeGraph:
         >>> kg.resolve("فيلاديمير بوتين").id, kg.resolve("Putin").id
         ('vladimir-putin', 'vladimir-putin')
         """
-        if isinstance(name, Entity):
-            return name
-        return self.names.resolve(name)
+        return name if isinstance(name, Entity) else self.names.resolve(name)
 
     # -- contacts --
 
-    def _all_contacts(self) -> list[ContactRecord]:
-        if self._contacts is None:
-            self._contacts = self._load_contacts()
-            self._records = {c.iri: c for c in self._contacts}
-        return self._contacts
-
-    def _contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
-        """The contacts and plans in which any of *iris* has a role, in date order.
-
-        Only their records are read (the named queries, each narrowed to
-        events in which the actor has a role, so that the engine starts from
-        the actor), unless every contact was read already: on a big store the
-        first question about one actor costs that actor's contacts, not the
-        whole graph's.
-        """
-        wanted = list(dict.fromkeys(iris))
-        if self._contacts is not None:
-            keep = set(wanted)
-            return [c for c in self._contacts
-                    if any(p.iri in keep for p in (*c.participants, *c.initiators, *c.intermediaries))]
-        found: dict[str, ContactRecord] = {}
-        for iri in wanted:
-            if iri not in self._events_of:
-                records = self._load_contacts(actor=iri)
-                for record in records:
-                    self._records.setdefault(record.iri, record)
-                self._events_of[iri] = [record.iri for record in records]
-            found.update((e, self._records[e]) for e in self._events_of[iri])
-        return sorted(found.values(), key=_date_order)
-
-    def _load_contacts(self, actor: str | None = None) -> list[ContactRecord]:
-        """Read contact records: all of them, or those in which *actor* has a role."""
-        bound: dict[str, Any] = {"actor": URIRef(actor)} if actor is not None else {}
-
-        def narrowed(name: str, var: str) -> Iterator[dict[str, Any]]:
-            if actor is None:
-                return iter_rows(self.store, name)
-            text, _ = resolve_query(name)
-            return iter_rows(self.store, prepend_to_where(text, f"?{var} {_HAS_ACTOR} ?actor ."), **bound)
-
-        roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
-        for r in narrowed("roles", "event"):
-            roles[r["event"]].append((str(_local(r["roleType"])), ActorRef(r["agent"], r["label"], r["labelAr"])))
-        topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for r in narrowed("topics", "contact"):
-            topics[r["contact"]].append((r["label"], r["labelAr"] or r["label"]))
-        hedges: dict[str, list[str]] = defaultdict(list)
-        for r in narrowed("hedges", "subject"):
-            hedges[r["subject"]].append(str(_local(r["hedge"])))
-        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in narrowed("contacts", "contact"):
-            grouped[r["contact"]].append(r)
-        records = []
-        for iri, rows in grouped.items():
-            first = rows[0]
-            evidences = []
-            for r in rows:
-                src = SourceRef(r["source"], r["sourceTitle"] or r["source"], r["published"])
-                ev = Evidence(r["quote"], r["start"], r["end"], src)
-                if ev not in evidences:
-                    evidences.append(ev)
-            participants, initiators, intermediaries = by_role(roles.get(iri, []))
-            records.append(ContactRecord(
-                iri=iri, kind=str(_local(first["kind"])), date=first["date"],
-                precision=str(_local(first["precision"])).replace("precision", "").lower() or "undated",
-                participants=participants,
-                initiators=initiators, intermediaries=intermediaries,
-                place=first["placeLabel"], place_ar=first["placeLabelAr"], gathering=first["gatheringLabel"],
-                topics=tuple(t for t, _ in topics.get(iri, [])), topics_ar=tuple(a for _, a in topics.get(iri, [])),
-                evidence=evidences[0], source=evidences[0].source, planned=first["type"] == str(DG.PlannedContact),
-                status=_local(first["status"]), duration_minutes=first["minutes"],
-                duration_bound=_local(first["bound"]), duration_text=first["durationText"],
-                date_expression=first["expression"], other_date=first["otherDate"],
-                other_date_note=first["otherDateNote"], hedges=tuple(hedges.get(iri, [])),
-                also_reported_in=tuple(evidences[1:]),
-            ))
-        records.sort(key=_date_order)
-        return records
-
-    def _actor_iris(self, name: str | Entity | None) -> str | None:
-        if name is None:
-            return None
-        return self.resolve(name).iri if not isinstance(name, Entity) else name.iri
-
-    @staticmethod
-    def _window(since: str | int | date | None, until: str | int | date | None) -> tuple[date | None, date | None]:
-        lo = hi = None
-        if since is not None:
-            lo = date_bounds(_iso(since))[0]
-        if until is not None:
-            hi = date_bounds(_iso(until))[1]
-        if lo and hi and lo > hi:
-            raise NoAnswerError(f"empty time window: since {since} is after until {until}")
-        return lo, hi
-
-    def _select(self, planned: bool, a: str | Entity | None, b: str | Entity | None,
-                kinds: Iterable[str] | None, since: Any, until: Any) -> list[ContactRecord]:
-        ia, ib = self._actor_iris(a), self._actor_iris(b)
-        kind_set = set(kinds) if kinds is not None else None
-        if kind_set is not None:
-            from .annotation.model import CONTACT_KINDS
-
-            unknown = kind_set - set(CONTACT_KINDS)
-            if unknown:
-                raise QueryError(f"unknown contact kind(s) {sorted(unknown)}; kinds are {', '.join(CONTACT_KINDS)}")
-        lo, hi = self._window(since, until)
-        out = []
-        pool = self._contacts_of([ia]) if ia else self._all_contacts()
-        for c in pool:
-            if c.planned != planned:
-                continue
-            who = {p.iri for p in c.participants}
-            if (ia and ia not in who) or (ib and ib not in who):
-                continue
-            if kind_set is not None and c.kind not in kind_set:
-                continue
-            if lo or hi:
-                if c.date is None:
-                    continue
-                first, last = date_bounds(c.date)
-                if (lo and first < lo) or (hi and last > hi):
-                    continue
-            out.append(c)
-        return out
-
     def contacts(self, a: str | Entity | None = None, b: str | Entity | None = None, kinds: Iterable[str] | None = None,
-                 since: str | int | date | None = None, until: str | int | date | None = None) -> list[ContactRecord]:
+                 since: DateLike | None = None, until: DateLike | None = None) -> list[ContactRecord]:
         """Contacts that took place, in date order (undated last).
 
         Parameters
@@ -355,6 +199,13 @@ class KnowledgeGraph:
             A time window ("2017", "2018-07", a date); a contact is kept when
             its whole date (at its precision) lies inside.
 
+        Raises
+        ------
+        UnknownEntityError
+            A name no entity is known by.
+        InvalidArgumentError
+            An unknown kind, or a bound that is not a date.
+
         Examples
         --------
         >>> import diplograph as dg
@@ -362,7 +213,7 @@ class KnowledgeGraph:
         >>> [c.date for c in kg.contacts("Trump", "Putin", kinds=["phoneCall"], since=2019)]
         ['2019-05-01', '2020-07-03', '2025-02-13']
         """
-        return self._select(False, a, b, kinds, since, until)
+        return _contacts.select(self.source, planned=False, a=a, b=b, kinds=kinds, since=since, until=until)
 
     def planned(self, a: str | Entity | None = None, b: str | Entity | None = None,
                 kinds: Iterable[str] | None = None) -> list[ContactRecord]:
@@ -374,12 +225,11 @@ class KnowledgeGraph:
         >>> sorted(p.status for p in dg.load().planned("Putin"))
         ['agreed', 'announced', 'invited', 'offered']
         """
-        return self._select(True, a, b, kinds, None, None)
+        return _contacts.select(self.source, planned=True, a=a, b=b, kinds=kinds)
 
     def timeline(self, a: str | Entity, b: str | Entity | None = None) -> list[ContactRecord]:
         """Every contact of *a* (with *b*, if given) of every kind, plans included, in date order."""
-        records = self._select(False, a, b, None, None, None) + self._select(True, a, b, None, None, None)
-        return sorted(records, key=lambda c: (c.date is None, c.date or "", c.planned, c.iri))
+        return _contacts.timeline(self.source, a, b)
 
     # -- gaps --
 
@@ -413,15 +263,11 @@ class KnowledgeGraph:
         >>> r.count, r.first, r.gaps
         (1, '2022-02-12', [])
         """
-        from .network.rhythm import rhythm
-
-        return rhythm(self, a, b)
+        return rhythm(self.source, self.resolve(a), self.resolve(b))
 
     # -- networks --
 
-    def network(self, network: str = "persons", *, indirect: bool = False, planned: bool = False,
-                institutional: bool = False, since: str | int | date | None = None,
-                until: str | int | date | None = None) -> Any:
+    def network(self, network: str = "persons", **options: Unpack[NetworkOptions]) -> nx.Graph:
         """The graph as a NetworkX network (``"persons"``, ``"bipartite"`` or ``"full"``).
 
         See :func:`diplograph.network.project` for the options and attributes.
@@ -433,17 +279,9 @@ class KnowledgeGraph:
         >>> G.graph["options"]["institutional"], G.number_of_edges() > 5
         (True, True)
         """
-        from .network import project
+        return project(self.source, network, **options)
 
-        return project(self, network, indirect=indirect, planned=planned, institutional=institutional,
-                       since=since, until=until)
-
-    def _node(self, G: Any, name: str | Entity) -> str:
-        from .network.paths import node_of
-
-        return node_of(G, self.resolve(name))
-
-    def path(self, a: str | Entity, b: str | Entity, **options: Any) -> NetworkPath:
+    def path(self, a: str | Entity, b: str | Entity, **options: Unpack[NetworkOptions]) -> NetworkPath:
         """The shortest path between two actors, each hop explained by its events or ties.
 
         Parameters
@@ -471,16 +309,15 @@ class KnowledgeGraph:
         return self.paths(a, b, all=False, **options)[0]
 
     def paths(self, a: str | Entity, b: str | Entity, *, all: bool = True, limit: int = 100,
-              **options: Any) -> list[NetworkPath]:
+              **options: Unpack[NetworkOptions]) -> list[NetworkPath]:
         """Every shortest path between two actors (at most *limit*), in a stable order."""
-        from .network.paths import shortest_paths
-
+        ea, eb = self.resolve(a), self.resolve(b)
         G = self.network("persons", **options)
-        return shortest_paths(G, self._node(G, a), self._node(G, b), all=all, limit=limit,
-                              names=(self.resolve(a).en, self.resolve(b).en))
+        return _paths.shortest_paths(G, _paths.node_of(G, ea), _paths.node_of(G, eb), all=all, limit=limit,
+                                     names=(ea.en, eb.en))
 
     def centrality(self, measure: str = "degree", top: int | None = None, *, weighted: bool = True,
-                   engine: str | None = None, **options: Any) -> list[Score]:
+                   engine: str | None = None, **options: Unpack[NetworkOptions]) -> list[CentralityScore]:
         """Actors ranked by a centrality measure of the persons network.
 
         Measures: degree, strength (contacts counted), betweenness, closeness,
@@ -494,38 +331,30 @@ class KnowledgeGraph:
         >>> [s.label for s in dg.load().centrality("betweenness", top=1)]
         ['Vladimir Putin']
         """
-        from .network.centrality import centrality
+        return _centrality.centrality(self.network("persons", **options), measure, top=top, weighted=weighted,
+                                      engine=engine)
 
-        return centrality(self.network("persons", **options), measure, top=top, weighted=weighted, engine=engine)
-
-    def ego(self, name: str | Entity, depth: int = 1, **options: Any) -> Any:
+    def ego(self, name: str | Entity, depth: int = 1, **options: Unpack[NetworkOptions]) -> nx.Graph:
         """The ego network of an actor: everyone within *depth* hops (node attribute ``distance``)."""
-        from .network.structure import ego
-
         G = self.network("persons", **options)
-        return ego(G, self._node(G, name), depth)
+        return _structure.ego(G, _paths.node_of(G, self.resolve(name)), depth)
 
-    def brokers(self, **options: Any) -> Brokers:
+    def brokers(self, **options: Unpack[NetworkOptions]) -> Brokers:
         """Articulation points and bridges of the persons network."""
-        from .network.structure import brokers
+        return _structure.brokers(self.network("persons", **options))
 
-        return brokers(self.network("persons", **options))
-
-    def communities(self, algorithm: str = "greedy-modularity", *, seed: int = 0, **options: Any) -> list[Community]:
+    def communities(self, algorithm: str = "greedy-modularity", *, seed: int = 0,
+                    **options: Unpack[NetworkOptions]) -> list[Community]:
         """Communities of the persons network (see :func:`diplograph.network.structure.communities`)."""
-        from .network.structure import communities
-
-        return communities(self.network("persons", **options), algorithm=algorithm, seed=seed)
+        return _structure.communities(self.network("persons", **options), algorithm=algorithm, seed=seed)
 
     def export(self, path: str | Path, format: str | None = None, network: str = "persons",
-               **options: Any) -> Path:
+               **options: Unpack[NetworkOptions]) -> Path:
         """Write the network or the contacts to *path* (graphml, gexf, csv or plover json), atomically.
 
         See :func:`diplograph.network.export.export`.
         """
-        from .network.export import export
-
-        return export(self, path, format=format, network=network, **options)
+        return _export.export(self.source, path, format=format, network=network, **options)
 
     # -- claims, posts, evidence --
 
@@ -541,56 +370,30 @@ class KnowledgeGraph:
         >>> len(kg.claims(by="Kremlin")), len(kg.claims(by="Trump"))
         (5, 5)
         """
-        binding = {"by": URIRef(self.resolve(by).iri)} if by is not None else {}
-        hedges: dict[str, list[str]] = defaultdict(list)
-        for r in run_query(self.store, "hedges"):
-            hedges[r["subject"]].append(str(_local(r["hedge"])))
-        out = []
-        for r in run_query(self.store, "claims", binding):
-            src = SourceRef(r["source"], r["sourceTitle"] or r["source"], "")
-            out.append(ClaimRecord(
-                iri=r["claim"], by=ActorRef(r["by"], r["byLabel"], r["byLabelAr"]), text=r["statement"],
-                medium=str(_local(r["medium"])), stated=r["stated"],
-                evidence=Evidence(r["quote"], r["start"], r["end"], src), source=src,
-                supports=tuple(sorted(r["supports"].split())) if r["supports"] else (),
-                hedges=tuple(hedges.get(r["claim"], [])),
-            ))
-        return out
+        return self.source.claims(by=None if by is None else self.resolve(by).iri)
 
     def posts(self, who: str | Entity | None = None) -> list[PostRecord]:
         """Posts held, optionally by one person, with their terms or attested dates."""
-        binding = {"member": URIRef(self.resolve(who).iri)} if who is not None else {}
-        return [
-            PostRecord(iri=r["post"], holder=ActorRef(r["member"], r["memberLabel"]), role=r["roleLabel"],
-                       organisation=ActorRef(r["org"], r["orgLabel"]), begin=r["begin"], end=r["end"],
-                       attested=r["attested"], appointed_by=r["appointer"], quote=r["quote"])
-            for r in run_query(self.store, "posts", binding)
-        ]
+        return self.source.posts(who=None if who is None else self.resolve(who).iri)
 
     def evidence(self, node: str) -> list[Evidence]:
         """The quotes a contact, plan, role, post or claim rests on.
 
         *node* is an IRI or the local id of a contact, plan or claim
         ("trump-putin-call-2019-05-01").
+
+        Raises
+        ------
+        NoAnswerError
+            No contact, plan or claim has that id.
         """
-        iri = node if node.startswith(("http://", "https://", "urn:")) else None
-        if iri is None:
-            for kind in ("contact", "plan", "claim"):
-                candidate = f"{ID}{kind}/{node}"
-                if self.store.has_subject(candidate):
-                    iri = candidate
-                    break
-        if iri is None:
-            raise NoAnswerError(f"no contact, plan or claim with id {node!r}")
-        rows = run_query(self.store, "evidence", node=URIRef(iri))
-        return [Evidence(r["quote"], r["start"], r["end"], SourceRef(r["source"], r["sourceTitle"] or "",
-                                                                     r["published"])) for r in rows]
+        return self.source.evidence(node)
 
     # -- page --
 
     def view(self, around: str | Entity | None = None, depth: int = 1, *, network: str = "persons",
-             since: str | int | date | None = None, until: str | int | date | None = None,
-             size_by: str = "degree", **options: Any) -> Any:
+             since: DateLike | None = None, until: DateLike | None = None, size_by: str = "degree",
+             **options: Any) -> Page:
         """The interactive page of this graph (or of the part *around* an actor).
 
         In Jupyter the returned :class:`~diplograph.view.Page` shows inline;
@@ -604,11 +407,9 @@ class KnowledgeGraph:
         >>> page.nodes > 1, "<iframe srcdoc=" in page._repr_html_()
         (True, True)
         """
-        from .view import view
-
         name = around.iri if isinstance(around, Entity) else around
-        return view(self, network=network, around=name, depth=depth, since=since, until=until, size_by=size_by,
-                    **options)
+        return _view(self.source, network=network, around=name, depth=depth, since=since, until=until,
+                     size_by=size_by, **options)
 
     def describe(self, name: str | Entity) -> dict[str, Any]:
         """Everything the graph says of an entity, as one dictionary (used by ``diplograph show``)."""
@@ -624,17 +425,6 @@ class KnowledgeGraph:
         }
 
 
-def _iso(value: str | int | date) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        date_bounds(text)
-    except (KeyError, ValueError):
-        raise QueryError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
-    return text
-
-
 def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memory",
          **options: Any) -> KnowledgeGraph:
     """Load a knowledge graph.
@@ -648,11 +438,12 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
         Mix in the ontology (labels of kinds and statuses, CAMEO/PLOVER)
         when loading files.
     store : str or Backend
-        Where the graph is kept: ``"memory"`` (default), ``"oxigraph:PATH"``
-        (on disk; files given here replace its data atomically, and with no
-        files an existing store is opened as it is, an empty one gets the
-        seed graph), or ``"sparql:URL"`` (a SPARQL 1.1 endpoint; files given
-        here replace its named graph, with none it is queried as it is).
+        Where the graph is kept: ``"memory"`` (default: Oxigraph in
+        memory), ``"oxigraph:PATH"`` (on disk; files given here replace its
+        data atomically, and with no files an existing store is opened as it
+        is, an empty one gets the seed graph), or ``"sparql:URL"`` (a SPARQL
+        1.1 endpoint; files given here replace its named graph, with none it
+        is queried as it is).
     **options
         For the store (see :func:`diplograph.backends.open_store`), such as
         ``graph="https://..."`` or ``update_url=...`` for an endpoint.
@@ -691,6 +482,3 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
 
 def _has_data(backend: Backend) -> bool:
     return bool(backend.execute("ASK { ?s ?p ?o }").boolean)
-
-
-_ = Rows  # re-exported for typing users

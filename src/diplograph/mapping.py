@@ -17,12 +17,12 @@ from .annotation.model import (
     Annotation,
     ClaimAnn,
     ContactAnn,
-    DateValue,
     GatheringAnn,
     HedgeAnn,
     PostAnn,
     Quote,
 )
+from .dates import DateValue
 from .merge import Merges, plan_merges
 from .registry import Entity, Registry, Term
 from .sources import SourceText

@@ -24,7 +24,8 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .annotation.model import Annotation, ContactAnn, DateValue
+from .annotation.model import Annotation, ContactAnn
+from .dates import DateValue
 
 __all__ = ["DISAGREEMENT_DAYS", "MergedEvent", "Merges", "compatible", "plan_merges"]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,10 +32,19 @@ from rdflib.term import Node
 
 from .backends.base import Backend, plain, query_form
 from .backends.memory import MemoryBackend
+from .bundled import QUERIES_DIR
 from .errors import QueryError, first_line
-from .resources import QUERIES_DIR
+from .vocab import is_iri
 
-__all__ = ["NamedQuery", "Rows", "iter_rows", "load_query", "named_queries", "plain", "run_query"]
+__all__ = ["NamedQuery", "Rows", "SelectQueryName", "iter_rows", "load_query", "named_queries", "plain", "run_query",
+           "run_select"]
+
+#: The names of the named queries (every one a SELECT): ``kg.query(name)`` returns :class:`Rows` for these.
+SelectQueryName = typing.Literal[
+    "cameo-plover", "claims", "contacts", "direct-contacts", "entities", "event-quotes", "evidence", "head-posts",
+    "hedges", "institutional-ties", "negotiating-team", "network-events", "planned-contacts", "posts", "roles",
+    "sources", "topics",
+]
 
 _QUESTION = re.compile(r"^#\s*Question:\s*(.+)$", re.MULTILINE)
 _BIND = re.compile(r"^#\s*Bind:\s*(.+)$", re.MULTILINE)
@@ -115,7 +125,7 @@ def to_term(value: Any) -> Node:
     if isinstance(iri, str):
         return URIRef(iri)
     if isinstance(value, str):
-        if re.match(r"^(https?|urn):[^\s<>\"{}|\\^`]+$", value):
+        if is_iri(value):
             return URIRef(value)
         return Literal(value)
     if isinstance(value, bool | int | float | Decimal | _dt.date | _dt.datetime):
@@ -170,16 +180,22 @@ class Rows(Sequence[dict[str, Any]]):
         return [row[name] for row in self._plain]
 
     def df(self) -> Any:
-        """The rows as a pandas DataFrame (needs pandas: ``pip install diplograph[pandas]``)."""
+        """The rows as a pandas DataFrame (needs pandas: ``pip install 'diplograph[pandas]'``).
+
+        Raises
+        ------
+        ImportError
+            pandas is not installed (the message names the extra to install).
+        """
         try:
             import pandas as pd
-        except ImportError:
-            raise QueryError("pandas is not installed; pip install 'diplograph[pandas]'") from None
+        except ImportError as exc:
+            raise ImportError("Rows.df() needs pandas: pip install 'diplograph[pandas]'") from exc
         return pd.DataFrame(self._plain, columns=self.vars)
 
 
 def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
-              **more: Any) -> Any:
+              **more: Any) -> Rows | bool | Graph:
     """Run a SPARQL query on *graph*.
 
     Parameters
@@ -231,6 +247,21 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     return Rows(variables, plain_rows=plain_rows, fetch_raw=fetch_raw)
 
 
+def run_select(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
+               **more: Any) -> Rows:
+    """Run a SELECT query (every named query is one) and return its rows; as :func:`run_query` otherwise.
+
+    Raises
+    ------
+    QueryError
+        As :func:`run_query`, or the query is not a SELECT.
+    """
+    result = run_query(graph, text_or_name, bindings, **more)
+    if not isinstance(result, Rows):
+        raise QueryError(f"rows need a SELECT query; {text_or_name[:60]!r} is not one")
+    return result
+
+
 def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
               **more: Any) -> Iterator[dict[str, Any]]:
     """Run a SELECT query and yield its rows one by one, as plain dictionaries.
@@ -241,8 +272,8 @@ def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
 
     Examples
     --------
-    >>> from diplograph.resources import GRAPH_FILE
-    >>> from diplograph.store import read_graph
+    >>> from diplograph.bundled import GRAPH_FILE
+    >>> from diplograph.graphfiles import read_graph
     >>> g = read_graph([GRAPH_FILE])
     >>> putin = "https://w3id.org/diplograph/id/person/vladimir-putin"
     >>> sorted({row["orgLabel"] for row in iter_rows(g, "posts", member=putin)})

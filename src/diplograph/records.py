@@ -1,4 +1,4 @@
-"""The records the Python API returns: contacts, claims, posts, gaps, evidence.
+"""The records the Python API returns: contacts, claims, posts, ties, gaps, evidence.
 
 All are frozen dataclasses; :meth:`as_dict` gives JSON-ready dictionaries.
 Dates are ISO strings at the precision the source gives ("2019-05-01",
@@ -7,21 +7,25 @@ Dates are ISO strings at the precision the source gives ("2019-05-01",
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "Evidence", "Gap", "PostRecord", "SourceRef", "by_role"]
+__all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "ContactSummary", "Evidence", "Gap", "PostRecord", "Record",
+           "SourceRef", "Tenure", "Tie", "by_role"]
 
 
-class _Record:
+class Record:
+    """The base of every record: :meth:`as_dict` gives it as a JSON-ready dictionary."""
+
     def as_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dictionary."""
         return asdict(self)  # type: ignore[call-overload, no-any-return]
 
 
 @dataclass(frozen=True)
-class SourceRef(_Record):
+class SourceRef(Record):
     """A source: its IRI, title and publication date-time."""
 
     iri: str
@@ -30,7 +34,7 @@ class SourceRef(_Record):
 
 
 @dataclass(frozen=True)
-class Evidence(_Record):
+class Evidence(Record):
     """The exact quote a fact rests on, its offsets into the source text, and the source."""
 
     quote: str
@@ -43,7 +47,7 @@ class Evidence(_Record):
 
 
 @dataclass(frozen=True)
-class ActorRef(_Record):
+class ActorRef(Record):
     """An actor as it appears in a record: IRI and labels."""
 
     iri: str
@@ -59,7 +63,7 @@ class ActorRef(_Record):
 
 
 @dataclass(frozen=True)
-class ContactRecord(_Record):
+class ContactRecord(Record):
     """A contact that took place, or a planned one (``planned=True``)."""
 
     iri: str
@@ -103,7 +107,67 @@ class ContactRecord(_Record):
 
 
 @dataclass(frozen=True)
-class ClaimRecord(_Record):
+class ContactSummary(Record):
+    """A contact or plan as a network sees it: its actors by role, kind, date, status and first quote.
+
+    The lean form of a :class:`ContactRecord` (no places, topics,
+    durations or further sources), which networks are drawn from.
+    """
+
+    iri: str
+    kind: str
+    date: str | None
+    planned: bool
+    status: str | None
+    participants: tuple[ActorRef, ...]
+    initiators: tuple[ActorRef, ...]
+    intermediaries: tuple[ActorRef, ...]
+    quote: str | None
+    source: str | None
+
+    @property
+    def direct(self) -> bool:
+        """True for direct contacts (every kind but indirect contact)."""
+        return self.kind != "indirectContact"
+
+    @classmethod
+    def of(cls, c: ContactRecord) -> ContactSummary:
+        """The summary of a full contact record."""
+        return cls(iri=c.iri, kind=c.kind, date=c.date, planned=c.planned, status=c.status,
+                   participants=c.participants, initiators=c.initiators, intermediaries=c.intermediaries,
+                   quote=c.evidence.quote, source=c.source.iri)
+
+
+@dataclass(frozen=True)
+class Tie(Record):
+    """An institutional tie between two actors (``post``, ``team`` or ``office``) and the post it rests on.
+
+    ``date`` is the term (``"2017-01-20/2021-01-20"``) or the attested date
+    as written; ``first`` and ``last`` are the days it spans, or None when
+    the post carries no date.
+    """
+
+    kind: str
+    a: str
+    b: str
+    post: str
+    label: str
+    date: str | None
+    quote: str | None
+    first: dt.date | None
+    last: dt.date | None
+
+
+class Tenure(NamedTuple):
+    """Someone holding a top post from its *first* to its *last* day (a term, or an attested date)."""
+
+    holder: str
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class ClaimRecord(Record):
     """Something a source attributes to a speaker."""
 
     iri: str
@@ -121,7 +185,7 @@ class ClaimRecord(_Record):
 
 
 @dataclass(frozen=True)
-class PostRecord(_Record):
+class PostRecord(Record):
     """Someone holding a role in an organisation, over a term or at an attested date."""
 
     iri: str
@@ -140,7 +204,7 @@ class PostRecord(_Record):
 
 
 @dataclass(frozen=True)
-class Gap(_Record):
+class Gap(Record):
     """The time between two consecutive direct contacts of a pair."""
 
     start: str

@@ -17,8 +17,8 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from .bundled import ONTOLOGY_FILE, SHAPES_DIR
 from .errors import ShapeViolationError
-from .resources import ONTOLOGY_FILE, SHAPES_DIR
 from .vocab import RDF, RDFS, SH
 
 __all__ = ["Finding", "Report", "validate"]

@@ -8,9 +8,9 @@ import pytest
 
 import diplograph as dg
 from diplograph.annotation import load_annotation
+from diplograph.bundled import ANNOTATIONS_DIR, GRAPH_DIR
 from diplograph.errors import AmbiguousQuoteError, InputError, InvalidDateError
 from diplograph.registry import Registry
-from diplograph.resources import ANNOTATIONS_DIR, GRAPH_DIR
 
 from ..conftest import SEED
 

@@ -41,6 +41,6 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
 
 @pytest.fixture(scope="session")
 def virtuoso_kg(virtuoso: Virtuoso) -> Iterator[KnowledgeGraph]:
-    kg = dg.load(dg.resources.GRAPH_FILE, store=f"sparql:{virtuoso.sparql_url}")
+    kg = dg.load(dg.bundled.GRAPH_FILE, store=f"sparql:{virtuoso.sparql_url}")
     yield kg
     kg.close()

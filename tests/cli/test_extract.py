@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.bundled import GRAPH_DIR
 from diplograph.cli import main
-from diplograph.resources import GRAPH_DIR
 
 ARTICLES = Path(__file__).parents[1] / "data" / "articles"
 

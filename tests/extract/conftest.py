@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.bundled import GRAPH_DIR
 from diplograph.registry import Registry
-from diplograph.resources import GRAPH_DIR
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from diplograph.annotation import load_annotation
+from diplograph.bundled import GRAPH_DIR
 from diplograph.errors import InputError
 from diplograph.extract import extract_file, extract_text
-from diplograph.resources import GRAPH_DIR
 
 ARTICLES = Path(__file__).parents[1] / "data" / "articles"
 TEXTS = sorted(ARTICLES.glob("*.txt")) + sorted((GRAPH_DIR / "sources").glob("*.txt"))

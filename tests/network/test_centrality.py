@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 import diplograph as dg
-from diplograph.errors import NoAnswerError, QueryError
+from diplograph.errors import InvalidArgumentError, NoAnswerError
 from diplograph.network.centrality import MEASURES, centrality
 
 
@@ -62,9 +62,9 @@ def test_weighting_matters_where_it_should() -> None:
 
 
 def test_errors(kg: dg.KnowledgeGraph) -> None:
-    with pytest.raises(QueryError, match="unknown centrality measure"):
+    with pytest.raises(InvalidArgumentError, match="unknown centrality measure"):
         kg.centrality("fame")
     with pytest.raises(NoAnswerError, match="no edges"):
         kg.centrality("degree", since=2026)
-    with pytest.raises(QueryError):
+    with pytest.raises(InvalidArgumentError):
         kg.centrality("degree", top=0)

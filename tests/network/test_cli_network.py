@@ -46,7 +46,7 @@ def test_no_path_unknown_name_empty_window(capsys: pytest.CaptureFixture[str]) -
     code, _, err = run(capsys, "ego", "Putin", "--since", "2020", "--until", "2019")
     assert code == 8 and "empty time window" in err
     code, _, err = run(capsys, "communities", "--since", "someday")
-    assert code == 6 and "not a date" in err
+    assert code == 2 and "not a date" in err
 
 
 def test_centrality_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,4 +90,4 @@ def test_export_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     code, _, _ = run(capsys, "export", "-f", "graphml", "--network", "bipartite", "-o", str(tmp_path / "b.graphml"))
     assert nx.is_bipartite(nx.read_graphml(tmp_path / "b.graphml"))
     code, _, err = run(capsys, "export", "-o", str(tmp_path / "x.pdf"))
-    assert code == 6 and "unknown export format" in err and not (tmp_path / "x.pdf").exists()
+    assert code == 2 and "unknown export format" in err and not (tmp_path / "x.pdf").exists()

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import diplograph as dg
-from diplograph.errors import QueryError
+from diplograph.errors import InvalidArgumentError
 from diplograph.network import engine
 from diplograph.network.centrality import MEASURES, centrality, scores
 
@@ -130,12 +130,12 @@ def test_default_engine_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "DEFAULT", "networkx")
     assert engine.resolve() == "networkx"
     monkeypatch.setattr(engine, "DEFAULT", "graph-tool")
-    with pytest.raises(QueryError, match="unknown engine 'graph-tool'"):
+    with pytest.raises(InvalidArgumentError, match="unknown engine 'graph-tool'"):
         scores(nx.path_graph(3), "pagerank")
 
 
 def test_unknown_engine() -> None:
-    with pytest.raises(QueryError, match="engines are igraph, networkx"):
+    with pytest.raises(InvalidArgumentError, match="engines: igraph, networkx"):
         scores(nx.path_graph(3), "pagerank", engine="rustworkx")
 
 

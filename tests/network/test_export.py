@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 import diplograph as dg
-from diplograph.errors import QueryError, StoreError
+from diplograph.errors import InvalidArgumentError, StoreError
 from diplograph.network.export import CSV_COLUMNS, PLOVER_FIELDS, flatten
 
 CASES = [("persons", {"planned": True, "indirect": True, "institutional": True}), ("persons", {}),
@@ -97,7 +97,7 @@ def test_plover_rows(kg: dg.KnowledgeGraph, tmp_path: Path) -> None:
 
 
 def test_export_errors_leave_no_file(kg: dg.KnowledgeGraph, tmp_path: Path) -> None:
-    with pytest.raises(QueryError, match="unknown export format"):
+    with pytest.raises(InvalidArgumentError, match="unknown export format"):
         kg.export(tmp_path / "net.xlsx")
     assert not list(tmp_path.iterdir())
     blocker = tmp_path / "file"
@@ -106,6 +106,6 @@ def test_export_errors_leave_no_file(kg: dg.KnowledgeGraph, tmp_path: Path) -> N
         kg.export(blocker / "net.graphml")
     target = tmp_path / "keep.graphml"
     target.write_text("old")
-    with pytest.raises(QueryError):
+    with pytest.raises(InvalidArgumentError):
         kg.export(target, since="yesterday")
     assert target.read_text() == "old"

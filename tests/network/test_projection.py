@@ -6,14 +6,14 @@ import networkx as nx
 import pytest
 
 import diplograph as dg
-from diplograph.errors import NoAnswerError, QueryError
+from diplograph.errors import InvalidArgumentError, NoAnswerError
 from diplograph.network import project
 
 CONTRACT_TYPES = {"person", "organisation", "country", "group", "place", "gathering", "contact", "plan", "claim"}
 
 
 def test_default_network_is_contacts_that_took_place(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
-    G = project(kg)
+    G = project(kg.source)
     assert isinstance(G, nx.Graph) and not G.is_directed() and not G.is_multigraph()
     tp = G.edges[who["Trump"], who["Putin"]]
     assert tp["count"] == 7 and tp["weight"] == 7.0
@@ -35,7 +35,7 @@ def test_default_network_is_contacts_that_took_place(kg: dg.KnowledgeGraph, who:
 
 def test_attributes_follow_the_contract(kg: dg.KnowledgeGraph) -> None:
     for options in ({}, {"planned": True, "indirect": True, "institutional": True}):
-        G = project(kg, **options)
+        G = project(kg.source, **options)
         for n, d in G.nodes(data=True):
             assert d["iri"] == n and d["label"] and d["label_ar"] and d["type"] in CONTRACT_TYPES
         for _, _, d in G.edges(data=True):
@@ -50,17 +50,17 @@ def test_attributes_follow_the_contract(kg: dg.KnowledgeGraph) -> None:
 
 
 def test_options_change_the_network(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
-    planned = project(kg, planned=True)
+    planned = project(kg.source, planned=True)
     tp = planned.edges[who["Trump"], who["Putin"]]
     assert tp["count"] == 9 and sum(tp["planned"]) == 2  # the announced summit and the Moscow invitation
     assert "agreed" not in tp["statuses"]  # the agreed team contact is indirect: needs indirect=True too
-    both = project(kg, planned=True, indirect=True)
+    both = project(kg.source, planned=True, indirect=True)
     assert both.has_edge(who["Zelensky"], who["Putin"])
     # the negotiating team is an intermediary: linked through the plan, not a participant
     assert both.edges[who["US negotiating team"], who["Zelensky"]]["kinds"] == ["indirectContact"]
     assert both.graph["options"] == {"network": "persons", "indirect": True, "planned": True,
                                      "institutional": False, "since": None, "until": None}
-    inst = project(kg, institutional=True)
+    inst = project(kg.source, institutional=True)
     assert inst.edges[who["Sullivan"], who["White House"]]["ties"] == ["post"]
     assert set(inst.edges[who["Biden"], who["White House"]]["ties"]) == {"office"}
     assert set(inst.edges[who["Putin"], who["Kremlin"]]["ties"]) == {"office"}
@@ -69,24 +69,24 @@ def test_options_change_the_network(kg: dg.KnowledgeGraph, who: dict[str, str]) 
 
 
 def test_time_window(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
-    G = project(kg, since=2018, until="2018-12")
+    G = project(kg.source, since=2018, until="2018-12")
     assert G.edges[who["Trump"], who["Putin"]]["dates"] == ["2018-03-20", "2018-07-16"]
     assert G.number_of_edges() == 1  # undated talks are outside every bounded window
     assert G.graph["options"]["since"] == "2018" and G.graph["options"]["until"] == "2018-12"
-    empty = project(kg, since=2026)
+    empty = project(kg.source, since=2026)
     assert empty.number_of_edges() == 0
     with pytest.raises(NoAnswerError, match="empty time window"):
-        project(kg, since=2020, until=2019)
-    with pytest.raises(QueryError, match="not a date"):
-        project(kg, since="last week")
+        project(kg.source, since=2020, until=2019)
+    with pytest.raises(InvalidArgumentError, match="not a date"):
+        project(kg.source, since="last week")
     # institutional ties dated outside the window drop out, undated ones stay
-    inst = project(kg, institutional=True, since="2024-01-01", until="2024-12-31")
+    inst = project(kg.source, institutional=True, since="2024-01-01", until="2024-12-31")
     assert inst.has_edge(who["Sullivan"], who["White House"])
     assert not inst.has_edge(who["Biden"], who["White House"])
 
 
 def test_bipartite(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
-    B = project(kg, "bipartite", planned=True, indirect=True)
+    B = project(kg.source, "bipartite", planned=True, indirect=True)
     events = {n for n, d in B.nodes(data=True) if d["bipartite"] == 1}
     assert len(events) == len(kg.contacts()) + len(kg.planned())
     assert nx.is_bipartite(B)
@@ -99,19 +99,19 @@ def test_bipartite(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
 
 
 def test_full_graph(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
-    F = project(kg, "full")
+    F = project(kg.source, "full")
     assert isinstance(F, nx.MultiDiGraph)
     call = "https://w3id.org/diplograph/id/contact/biden-putin-call-2022-02-12"
     assert F.has_edge(call, who["Putin"], key="https://w3id.org/diplograph/ns#participant")
     assert F.nodes[call]["type"] == "contact" and F.nodes[who["Kremlin"]]["type"] == "organisation"
     literal_triples = sum(len(d["literals"]) for _, d in F.nodes(data=True))
     assert F.number_of_edges() + literal_triples == len(kg.graph)
-    with pytest.raises(QueryError, match="no filters"):
-        project(kg, "full", planned=True)
-    with pytest.raises(QueryError, match="unknown network"):
-        project(kg, "people")
+    with pytest.raises(InvalidArgumentError, match="no filters"):
+        project(kg.source, "full", planned=True)
+    with pytest.raises(InvalidArgumentError, match="unknown network"):
+        project(kg.source, "people")
 
 
 def test_network_method_returns_the_projection(kg: dg.KnowledgeGraph) -> None:
     G = kg.network(planned=True)
-    assert nx.utils.graphs_equal(G, project(kg, planned=True))
+    assert nx.utils.graphs_equal(G, project(kg.source, planned=True))

@@ -58,7 +58,7 @@ flags = st.tuples(st.booleans(), st.booleans())
 def test_projection_keeps_every_event_exactly_once(spec: tuple[int, list[Event]], options: tuple[bool, bool]) -> None:
     n, events = spec
     indirect, planned = options
-    G = project(KnowledgeGraph(to_rdf(n, events)), indirect=indirect, planned=planned)
+    G = project(KnowledgeGraph(to_rdf(n, events)).source, indirect=indirect, planned=planned)
     want = expected_edges(events, indirect=indirect, planned=planned)
     got = {frozenset((a, b)): d for a, b, d in G.edges(data=True)}
     assert set(got) == set(want)
@@ -117,9 +117,9 @@ def test_time_windows_admit_no_event_outside(spec: tuple[int, list[Event]],
     kg = KnowledgeGraph(to_rdf(n, events))
     if lo and hi and lo > hi:
         with pytest.raises(NoAnswerError):
-            project(kg, since=lo, until=hi, planned=True, indirect=True)
+            project(kg.source, since=lo, until=hi, planned=True, indirect=True)
         return
-    G = project(kg, since=lo, until=hi, planned=True, indirect=True)
+    G = project(kg.source, since=lo, until=hi, planned=True, indirect=True)
     by_iri = {e.iri: e for e in events}
     for _, _, d in G.edges(data=True):
         for iri in d["events"]:
@@ -131,7 +131,7 @@ def test_time_windows_admit_no_event_outside(spec: tuple[int, list[Event]],
                 assert hi is None or last <= hi
     want = expected_edges(events, indirect=True, planned=True, lo=lo, hi=hi)
     assert {frozenset((a, b)) for a, b in G.edges} == set(want)
-    B = project(kg, "bipartite", since=lo, until=hi, planned=True, indirect=True)
+    B = project(kg.source, "bipartite", since=lo, until=hi, planned=True, indirect=True)
     assert {x for x, d in B.nodes(data=True) if d["bipartite"] == 1} == {
         e.iri for e in events if kept(e, indirect=True, planned=True, lo=lo, hi=hi)}
 
@@ -141,7 +141,7 @@ def test_time_windows_admit_no_event_outside(spec: tuple[int, list[Event]],
 def test_rhythm_agrees_with_the_projection(spec: tuple[int, list[Event]]) -> None:
     n, events = spec
     kg = KnowledgeGraph(to_rdf(n, events))
-    G = project(kg)
+    G = project(kg.source)
     for a, b in G.edges:
         direct = sorted((bounds(e.date)[0], e.date) for e in events
                         if not e.planned and e.kind != "indirectContact" and e.date is not None

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diplograph as dg
-from diplograph.errors import NoAnswerError, NoPathError, QueryError
+from diplograph.errors import InvalidArgumentError, NoAnswerError, NoPathError
 from diplograph.network.structure import brokers
 
 
@@ -33,7 +33,7 @@ def test_ego(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
     assert two.nodes[who["White House"]]["distance"] == 2 and two.nodes[who["Kremlin"]]["distance"] == 1
     assert two.graph["ego"] == (who["Putin"], 2) and two.graph["options"]["institutional"] is True
     assert kg.ego("Putin", depth=0).number_of_nodes() == 1
-    with pytest.raises(QueryError):
+    with pytest.raises(InvalidArgumentError):
         kg.ego("Putin", depth=-1)
     with pytest.raises(NoPathError, match="takes part in no contact"):
         kg.ego("Kremlin")
@@ -50,7 +50,7 @@ def test_communities(kg: dg.KnowledgeGraph) -> None:
         assert kg.communities(algorithm, institutional=True) == kg.communities(algorithm, institutional=True)
     members = [m.iri for c in kg.communities("louvain", institutional=True) for m in c.members]
     assert len(members) == len(set(members))
-    with pytest.raises(QueryError, match="unknown community algorithm"):
+    with pytest.raises(InvalidArgumentError, match="unknown community algorithm"):
         kg.communities("magic")
     with pytest.raises(NoAnswerError):
         kg.communities(since=2026)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from diplograph.resources import GRAPH_FILE, ONTOLOGY_DIR, ONTOLOGY_FILE, SHAPES_DIR
+from diplograph.bundled import GRAPH_FILE, ONTOLOGY_DIR, ONTOLOGY_FILE, SHAPES_DIR
 
 LINT = sorted((ONTOLOGY_DIR / "lint").glob("*.rq"))
 

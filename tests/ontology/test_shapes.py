@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from diplograph.resources import ONTOLOGY_DIR
+from diplograph.bundled import ONTOLOGY_DIR
 from diplograph.validate import validate
 
 EXAMPLES = ONTOLOGY_DIR / "examples"

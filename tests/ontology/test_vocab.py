@@ -7,8 +7,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDFS, SKOS
 
 from diplograph.annotation.model import BOUNDS, CONTACT_KINDS, HEDGES, MEDIA, PLAN_STATUSES, ROLE_TYPES
+from diplograph.bundled import ONTOLOGY_FILE
 from diplograph.mapping import KIND_LABELS
-from diplograph.resources import ONTOLOGY_FILE
 from diplograph.vocab import DG, ONTOLOGY_IRI
 from diplograph.vocab.generate import default_paths, render
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from diplograph.resources import GRAPH_FILE, ONTOLOGY_FILE
+from diplograph.bundled import GRAPH_FILE, ONTOLOGY_FILE
 from diplograph.server.app import ServerConfig, create_app
 
 

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 import diplograph as dg
-from diplograph.records import ActorRef, ClaimRecord, ContactRecord, Evidence, SourceRef
+from diplograph.records import ActorRef, ClaimRecord, ContactRecord, ContactSummary, Evidence, SourceRef
 from diplograph.registry import NameIndex
 from diplograph.view import project
 
@@ -36,29 +36,53 @@ def kg() -> Any:
 @pytest.fixture(scope="session")
 def persons(kg: Any) -> Any:
     """The persons network the page of the seed graph draws (indirect, planned contacts and ties included)."""
-    return project(kg, "persons", indirect=True, planned=True, institutional=True, since=None, until=None)
+    return project(kg.source, "persons", indirect=True, planned=True, institutional=True, since=None, until=None)
 
 
 @dataclass
-class HostileKG:
-    """A stand-in knowledge graph whose every string is hostile (the page only reads these methods)."""
+class HostileSource:
+    """A stand-in contact source whose every string is hostile (what the page reads of a source)."""
 
     records: list[ContactRecord] = field(default_factory=list)
     claim_records: list[ClaimRecord] = field(default_factory=list)
     names: NameIndex = field(default_factory=NameIndex)
+    spec: str = "memory"
+    cache: dict[str, Any] = field(default_factory=dict)
 
-    def contacts(self) -> list[ContactRecord]:
-        return [c for c in self.records if not c.planned]
+    def all_contacts(self) -> list[ContactRecord]:
+        return list(self.records)
 
-    def planned(self) -> list[ContactRecord]:
-        return [c for c in self.records if c.planned]
+    def contacts_of(self, iris: Any) -> list[ContactRecord]:
+        keep = set(iris)
+        return [c for c in self.records if keep & {p.iri for p in c.participants}]
 
-    def claims(self) -> list[ClaimRecord]:
+    def events(self) -> list[ContactSummary]:
+        return [ContactSummary.of(c) for c in self.records]
+
+    def ties(self) -> list[Any]:
+        return []
+
+    def tenures(self, iri: str) -> list[Any]:
+        return []
+
+    def claims(self, by: str | None = None) -> list[ClaimRecord]:
         return self.claim_records
+
+    def codes(self) -> dict[str, Any]:
+        return {}
+
+    def languages(self) -> dict[str, str]:
+        return {}
+
+    def triples(self) -> Iterator[Any]:
+        return iter(())
+
+    def count(self) -> int:
+        return 0
 
 
 @pytest.fixture(scope="session")
-def hostile() -> tuple[Any, HostileKG]:
+def hostile() -> tuple[Any, HostileSource]:
     """A persons network and its records with hostile labels, quote, place, topics and source title."""
     a = ActorRef(f"{ID}person/a", f"Evil {HOSTILE_IMG}", f"شرير {HOSTILE_SCRIPT}")
     b = ActorRef(f"{ID}person/b", f"Bob {HOSTILE_SCRIPT}", "بوب")
@@ -73,7 +97,7 @@ def hostile() -> tuple[Any, HostileKG]:
         g.add_node(actor.iri, iri=actor.iri, label=actor.label, label_ar=actor.label_ar, type="person")
     g.add_edge(a.iri, b.iri, events=[record.iri], kinds=["phoneCall"], dates=["2025-02-13"], planned=[False],
                count=1, weight=1.0, kind="phoneCall", ties=[], first="2025-02-13", last="2025-02-13")
-    return g, HostileKG([record])
+    return g, HostileSource([record])
 
 
 def synthetic(n: int, m: int = 3, seed: int = 1) -> nx.Graph:

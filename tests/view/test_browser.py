@@ -51,7 +51,7 @@ def _visible_after(persons: nx.Graph, keep_event: Any, keep_tie: Any = lambda ye
 
 @pytest.fixture(scope="module")
 def seed_file(kg: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return view(kg).save(tmp_path_factory.mktemp("page") / "diplograph.html")
+    return view(kg.source).save(tmp_path_factory.mktemp("page") / "diplograph.html")
 
 
 def test_seed_page_offline_without_errors_and_counts_equal_projection(
@@ -163,13 +163,13 @@ def test_click_on_a_node_shows_its_contacts_with_quotes(open_page: Any, seed_fil
 def kg_persons_edges(kg: Any, iri: str) -> list[tuple[str, str, list[str]]]:
     from diplograph.view import project
 
-    g = project(kg, "persons", indirect=True, planned=True, institutional=True, since=None, until=None)
+    g = project(kg.source, "persons", indirect=True, planned=True, institutional=True, since=None, until=None)
     return [(u, v, d["events"]) for u, v, d in g.edges(iri, data=True)]
 
 
 def test_hostile_strings_show_as_text_and_never_run(open_page: Any, hostile: Any, tmp_path: Path) -> None:
-    graph, kg = hostile
-    path = render(graph, kg, title=HOSTILE_TITLE).save(tmp_path / "hostile.html")
+    graph, source = hostile
+    path = render(graph, source, title=HOSTILE_TITLE).save(tmp_path / "hostile.html")
     opened = open_page(path)
     ids = sorted(graph)
     for node in ids:

@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from diplograph.errors import QueryError
+from diplograph.errors import InvalidArgumentError
 from diplograph.view import project
 from diplograph.view.data import DRAWN_TYPES, SIZE_MEASURES, drawn, page_data
 
@@ -15,7 +15,7 @@ from .conftest import synthetic
 
 
 def test_counts_equal_the_projection(kg: Any, persons: Any) -> None:
-    data = page_data(persons, kg)
+    data = page_data(persons, kg.source)
     assert data["meta"]["nodes"] == len(data["nodes"]) == persons.number_of_nodes()
     assert data["meta"]["edges"] == len(data["edges"]) == persons.number_of_edges()
     assert {n["id"] for n in data["nodes"]} == set(persons)
@@ -25,7 +25,7 @@ def test_counts_equal_the_projection(kg: Any, persons: Any) -> None:
 
 
 def test_event_details_carry_quote_date_place_topics_source(kg: Any, persons: Any) -> None:
-    data = page_data(persons, kg)
+    data = page_data(persons, kg.source)
     helsinki = [e for e in data["events"].values() if e["kind"] == "bilateralSummit"]
     assert helsinki, "the seed graph has the Helsinki summit"
     ev = helsinki[0]
@@ -37,7 +37,7 @@ def test_event_details_carry_quote_date_place_topics_source(kg: Any, persons: An
 
 
 def test_planned_edges_are_dashed_and_kinds_listed(kg: Any, persons: Any) -> None:
-    data = page_data(persons, kg)
+    data = page_data(persons, kg.source)
     planned_only = [e for e in data["edges"] if e["planned_only"]]
     assert planned_only and all(e["dashes"] for e in planned_only)
     assert all(not e["dashes"] for e in data["edges"]
@@ -47,21 +47,21 @@ def test_planned_edges_are_dashed_and_kinds_listed(kg: Any, persons: Any) -> Non
 
 
 def test_arabic_label_on_its_own_line_inside_an_isolate(kg: Any, persons: Any) -> None:
-    data = page_data(persons, kg)
+    data = page_data(persons, kg.source)
     putin = next(n for n in data["nodes"] if n["en"] == "Vladimir Putin")
     assert putin["label"] == "Vladimir Putin\n\u2068فلاديمير بوتين\u2069"
     assert "بوتين" in " ".join(putin["search"]) and "putin" in " ".join(putin["search"])
 
 
 def test_search_keys_include_aliases_folded(kg: Any, persons: Any) -> None:
-    data = page_data(persons, kg)
+    data = page_data(persons, kg.source)
     trump = next(n for n in data["nodes"] if n["en"] == "Donald Trump")
     assert "ترمب" in trump["search"] and "trump" in trump["search"]
 
 
 @pytest.mark.parametrize("measure", list(SIZE_MEASURES))
 def test_every_size_measure_sizes_nodes(kg: Any, persons: Any, measure: str) -> None:
-    data = page_data(persons, kg, size_by=measure)
+    data = page_data(persons, kg.source, size_by=measure)
     sizes = {n["en"]: n["size"] for n in data["nodes"]}
     assert data["meta"]["size_by"] == measure
     assert max(sizes.values()) > min(sizes.values())
@@ -70,7 +70,7 @@ def test_every_size_measure_sizes_nodes(kg: Any, persons: Any, measure: str) -> 
 
 
 def test_unknown_measure_is_a_clear_error(persons: Any) -> None:
-    with pytest.raises(QueryError, match="unknown size measure 'fame'"):
+    with pytest.raises(InvalidArgumentError, match="unknown size measure 'fame'"):
         page_data(persons, size_by="fame")
 
 
@@ -100,13 +100,13 @@ def test_above_node_threshold_the_most_connected_are_kept_and_the_page_says_so()
 
 
 def test_max_nodes_must_be_positive(persons: Any) -> None:
-    with pytest.raises(QueryError, match="max_nodes"):
+    with pytest.raises(InvalidArgumentError, match="max_nodes"):
         page_data(persons, max_nodes=0)
 
 
 def test_full_network_draws_only_typed_nodes_and_says_so(kg: Any) -> None:
-    full = project(kg, "full")
-    data = page_data(full, kg)
+    full = project(kg.source, "full")
+    data = page_data(full, kg.source)
     shown = drawn(full)
     assert data["meta"]["nodes"] == shown.number_of_nodes() < full.number_of_nodes()
     assert data["meta"]["edges"] == shown.number_of_edges()

@@ -17,7 +17,7 @@ from .conftest import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TITLE
 
 @pytest.fixture(scope="module")
 def seed_page(kg: Any) -> Page:
-    return view(kg)
+    return view(kg.source)
 
 
 def test_page_is_self_contained(seed_page: Page) -> None:
@@ -39,8 +39,8 @@ def test_script_json_cannot_close_the_element_and_reads_back() -> None:
 
 
 def test_hostile_strings_never_reach_the_html_raw(hostile: Any) -> None:
-    graph, kg = hostile
-    page = render(graph, kg, title=HOSTILE_TITLE)
+    graph, source = hostile
+    page = render(graph, source, title=HOSTILE_TITLE)
     html = page.html
     for needle in ("<img src=x", "<script>window.__xss", "</title><script>"):
         assert needle not in html

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from diplograph.cli import main
-from diplograph.errors import QueryError
+from diplograph.errors import InvalidArgumentError
 from diplograph.network.centrality import scores
 from diplograph.network.structure import ego
 from diplograph.view import MAX_NODES, Focus, neighbourhood, project, render, view
@@ -88,7 +88,7 @@ def test_under_the_threshold_nothing_is_said(big: nx.Graph) -> None:
 
 
 def test_bad_ranking_measure_is_a_clear_error(big: nx.Graph) -> None:
-    with pytest.raises(QueryError, match="unknown ranking measure 'fame'"):
+    with pytest.raises(InvalidArgumentError, match="unknown ranking measure 'fame'"):
         page_data(big, rank_by="fame")
 
 
@@ -172,24 +172,24 @@ def test_every_suggested_command_parses(big: nx.Graph) -> None:
 # -- focus options on a real knowledge graph: under the threshold they show everything --
 
 def test_ego_network_under_the_threshold_shows_all(kg: Any) -> None:
-    persons = project(kg, "persons")
-    part = neighbourhood(persons, kg, "Putin", 1)
-    page = view(kg, around="Putin", depth=1, max_nodes=part.number_of_nodes())
+    persons = project(kg.source, "persons")
+    part = neighbourhood(persons, kg.source, "Putin", 1)
+    page = view(kg.source, around="Putin", depth=1, max_nodes=part.number_of_nodes())
     assert page.nodes == part.number_of_nodes() and page.edges == part.number_of_edges() and page.reduced is None
     # the whole network is over that threshold and is reduced
-    whole = view(kg, max_nodes=part.number_of_nodes())
+    whole = view(kg.source, max_nodes=part.number_of_nodes())
     assert whole.reduced is not None and whole.total_nodes == persons.number_of_nodes() > whole.nodes
 
 
 def test_time_window_under_the_threshold_shows_all(kg: Any) -> None:
-    window = project(kg, "persons", since="2017", until="2020")
-    page = view(kg, since="2017", until="2020", max_nodes=window.number_of_nodes())
+    window = project(kg.source, "persons", since="2017", until="2020")
+    page = view(kg.source, since="2017", until="2020", max_nodes=window.number_of_nodes())
     assert (page.nodes, page.edges, page.reduced) == (window.number_of_nodes(), window.number_of_edges(), None)
-    assert view(kg, max_nodes=window.number_of_nodes()).reduced is not None
+    assert view(kg.source, max_nodes=window.number_of_nodes()).reduced is not None
 
 
 def test_command_all_max_nodes_and_rank_by(tmp_path: Path, capsys: pytest.CaptureFixture[str], kg: Any) -> None:
-    persons = project(kg, "persons")
+    persons = project(kg.source, "persons")
     out = tmp_path / "p.html"
     assert main(["view", "--max-nodes", "5", "--rank-by", "strength", "-o", str(out)]) == 0
     printed = capsys.readouterr().out
@@ -202,13 +202,13 @@ def test_command_all_max_nodes_and_rank_by(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_command_around_names_the_graph_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], kg: Any) -> None:
-    from diplograph.resources import GRAPH_FILE
+    from diplograph.bundled import GRAPH_FILE
 
     out = tmp_path / "p.html"
     assert main(["view", "--graph", str(GRAPH_FILE), "--around", "Putin", "--depth", "2", "--max-nodes", "3",
                  "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    part = ego(project(kg, "persons"), kg.resolve("Putin").iri, 2)
+    part = ego(project(kg.source, "persons"), kg.resolve("Putin").iri, 2)
     assert f"of {part.number_of_nodes()} actors" in printed
     assert f"diplograph view --graph {GRAPH_FILE} --around Putin --depth 1 --max-nodes 3" in printed
 
@@ -233,6 +233,10 @@ def test_hostile_names_in_the_banner_stay_text(hostile: Any) -> None:
         " --depth 1 --max-nodes 1"
 
 
+def _no_full_records(*_: Any) -> Any:
+    raise AssertionError("every contact's full record was read")
+
+
 def test_a_page_of_a_big_graph_reads_no_full_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import diplograph as dg
     from diplograph.synth import write
@@ -242,16 +246,17 @@ def test_a_page_of_a_big_graph_reads_no_full_records(tmp_path: Path, monkeypatch
     write(path, contacts=150, countries=6, seed=2)
     kg = dg.load(path, store=f"oxigraph:{tmp_path / 'store'}")
     monkeypatch.setattr(data, "FULL_DETAILS", 100)  # this graph counts as big
-    page = page_data(kg.network(), kg, max_nodes=40)
-    assert kg._contacts is None  # no contact's full record was read
+    with monkeypatch.context() as m:  # no contact's full record may be read
+        m.setattr(kg.source, "all_contacts", _no_full_records)
+        page = page_data(kg.network(), kg.source, max_nodes=40)
     assert "kg.contacts(NAME)" in page["meta"]["notice"]
     detail = next(iter(page["events"].values()))
     assert detail["quote"] and detail["source"]["iri"] and detail["participants"]
     assert detail["precision"] in ("day", "month", "year", "undated")
     monkeypatch.setattr(data, "FULL_DETAILS", 100_000)  # a small graph: full records, places and topics
-    full = page_data(kg.network(), kg, max_nodes=40)
+    full = page_data(kg.network(), kg.source, max_nodes=40)
     assert full["events"].keys() == page["events"].keys()
-    assert any(e["topics"] for e in full["events"].values()) and kg._contacts is not None
+    assert any(e["topics"] for e in full["events"].values())
     for iri, e in page["events"].items():
         assert (e["quote"], e["date"], e["participants"]) == (full["events"][iri]["quote"],
                                                               full["events"][iri]["date"],

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+from ..dates import DateValue
 from ..errors import AnnotationError, InvalidDateError, UnknownEntityError
 from ..registry import Entity, Registry, Term
 from ..sources import SourceText, Span
@@ -29,7 +30,6 @@ from .model import (
     ClaimAnn,
     ContactAnn,
     DateNote,
-    DateValue,
     Duration,
     GatheringAnn,
     HedgeAnn,
@@ -277,6 +277,22 @@ class _Reader:
         if status and not planned:
             raise _err(node.get("status"), f"{what} took place and has no 'status'; planned contacts go under 'plans'")
         evidence = self.quote(node, "evidence", what)
+        participants, roles = self.contact_roles(node, what, evidence)
+        date_value = self.contact_date(node, what, planned, evidence)
+        gathering = self.gathering(node.get("gathering"), what, planned, date_value)
+        if kind == "sidelinesMeeting" and gathering is None:
+            raise _err(node, f"{what} is a sidelines meeting and needs 'gathering'")
+        return ContactAnn(
+            id=cid, kind=str(kind), planned=planned, participants=participants, roles=roles,
+            date=date_value, evidence=evidence, status=status, duration=self.duration(node.get("duration")),
+            place=self.entity_at(node, "place", what, required=False), gathering=gathering,
+            topics=self.topics(node, what), hedges=self.hedges(node, what, evidence.span),
+            other_date=self.other_date(node.get("other_date")),
+            follows_from=self.scalar(node, "follows_from", what, False), where=node.where,
+        )
+
+    def contact_roles(self, node: YMap, what: str, evidence: Quote) -> tuple[tuple[Entity, ...], tuple[RoleAnn, ...]]:
+        """The participants of a contact and the role of each participant and intermediary, with its quote."""
         participants = [self.entity(s) for s in self.strings(node, "participants", what)]
         ids = [p.id for p in participants]
         if len(set(ids)) != len(ids):
@@ -298,76 +314,75 @@ class _Reader:
         for i in intermediaries:
             if i.id in ids:
                 raise _err(node.get("intermediaries"), f"{i.en!r} is a participant; an intermediary is not")
-        roles: list[RoleAnn] = []
-        initiator_ids = {i.id for i in initiators}
-        for agent in participants + intermediaries:
-            kind_of_role = ("intermediary" if agent in intermediaries
-                            else "initiator" if agent.id in initiator_ids else "participant")
-            roles.append(RoleAnn(agent, kind_of_role,
-                                 self.role_quote(agent, explicit, evidence, what, node.where)))
         for agent_id, r in explicit.items():
             if agent_id not in ids and agent_id not in {i.id for i in intermediaries}:
                 raise _err(r, f"role for {agent_id!r}, who is neither a participant nor an intermediary of {what}")
+        initiator_ids = {i.id for i in initiators}
+        roles = tuple(
+            RoleAnn(agent, "intermediary" if agent in intermediaries else
+                    "initiator" if agent.id in initiator_ids else "participant",
+                    self.role_quote(agent, explicit, evidence, what, node.where))
+            for agent in participants + intermediaries)
+        return tuple(participants), roles
+
+    def contact_date(self, node: YMap, what: str, planned: bool, evidence: Quote) -> DateValue:
+        """The date of a contact (a plan may lie after its source), with the source's words for "today"."""
         date_value = self.date_at(node, "date", what, allow_after=planned, required=not planned) or DateValue(
             "", "undated")
         expr = node.get("date_expression")
         if isinstance(expr, YScalar) and expr.value:
             if self.scalar(node, "date", what) != "today":
                 raise _err(expr, "'date_expression' goes with 'date: today'")
-            date_value = DateValue(date_value.iso, date_value.precision, self.expression_in(expr, evidence.span).text)
-        elif self.scalar(node, "date", what, False) == "today":
+            return DateValue(date_value.iso, date_value.precision, self.expression_in(expr, evidence.span).text)
+        if self.scalar(node, "date", what, False) == "today":
             raise _err(node.get("date"), "'date: today' needs 'date_expression': the words of the source")
-        duration = None
-        dnode = node.get("duration")
-        if dnode is not None:
-            if not isinstance(dnode, YMap):
-                raise _err(dnode, "'duration' must be a mapping with minutes, bound and quote")
-            self.keys(dnode, {"minutes", "bound", "quote"}, "a duration")
-            raw = self.scalar(dnode, "minutes", "a duration")
-            try:
-                minutes = float(str(raw))
-            except ValueError:
-                raise _err(dnode.get("minutes"), f"minutes {raw!r} is not a number") from None
-            if not 0 < minutes < 60 * 24 * 30:
-                raise _err(dnode.get("minutes"), f"minutes {raw!r} is out of range")
-            duration = Duration(minutes, str(self.choice(dnode, "bound", BOUNDS, "a duration")),
-                                self.quote(dnode, "quote", "a duration"))
-        other = None
-        onode = node.get("other_date")
-        if onode is not None:
-            if not isinstance(onode, YMap):
-                raise _err(onode, "'other_date' must be a mapping with date and note")
-            self.keys(onode, {"date", "note"}, "other_date")
-            raw_other = str(self.scalar(onode, "date", "other_date"))
-            self.date(raw_other, onode.get("date"), allow_after=True)
-            other = DateNote(raw_other, str(self.scalar(onode, "note", "other_date")))
-        gathering = None
-        gnode = node.get("gathering")
-        if gnode is not None:
-            if not isinstance(gnode, YMap):
-                raise _err(gnode, "'gathering' must be a mapping")
-            self.keys(gnode, {"id", "en", "ar", "convened_by", "place", "date", "quote"}, "a gathering")
-            gathering = GatheringAnn(
-                id=self.ident(gnode, "a gathering"), en=str(self.scalar(gnode, "en", "a gathering")),
-                ar=str(self.scalar(gnode, "ar", "a gathering")),
-                convened_by=self.entity_at(gnode, "convened_by", "a gathering", required=False),
-                place=self.entity_at(gnode, "place", "a gathering", required=False),
-                date=self.date_at(gnode, "date", "a gathering", allow_after=planned) or DateValue("", "undated"),
-                quote=self.quote(gnode, "quote", "a gathering"),
-            )
-            g_first, g_last, c_first = gathering.date.first_day(), gathering.date.last_day(), date_value.first_day()
-            if g_first and g_last and c_first and not g_first <= c_first <= g_last:
-                raise _err(gnode.get("date"), f"{what} is dated {date_value.iso}, outside its gathering "
-                                              f"({gathering.date.iso})", InvalidDateError)
-        if kind == "sidelinesMeeting" and gathering is None:
-            raise _err(node, f"{what} is a sidelines meeting and needs 'gathering'")
-        return ContactAnn(
-            id=cid, kind=str(kind), planned=planned, participants=tuple(participants), roles=tuple(roles),
-            date=date_value, evidence=evidence, status=status, duration=duration,
-            place=self.entity_at(node, "place", what, required=False), gathering=gathering,
-            topics=self.topics(node, what), hedges=self.hedges(node, what, evidence.span), other_date=other,
-            follows_from=self.scalar(node, "follows_from", what, False), where=node.where,
+        return date_value
+
+    def duration(self, dnode: YValue | None) -> Duration | None:
+        if dnode is None:
+            return None
+        if not isinstance(dnode, YMap):
+            raise _err(dnode, "'duration' must be a mapping with minutes, bound and quote")
+        self.keys(dnode, {"minutes", "bound", "quote"}, "a duration")
+        raw = self.scalar(dnode, "minutes", "a duration")
+        try:
+            minutes = float(str(raw))
+        except ValueError:
+            raise _err(dnode.get("minutes"), f"minutes {raw!r} is not a number") from None
+        if not 0 < minutes < 60 * 24 * 30:
+            raise _err(dnode.get("minutes"), f"minutes {raw!r} is out of range")
+        return Duration(minutes, str(self.choice(dnode, "bound", BOUNDS, "a duration")),
+                        self.quote(dnode, "quote", "a duration"))
+
+    def other_date(self, onode: YValue | None) -> DateNote | None:
+        if onode is None:
+            return None
+        if not isinstance(onode, YMap):
+            raise _err(onode, "'other_date' must be a mapping with date and note")
+        self.keys(onode, {"date", "note"}, "other_date")
+        raw_other = str(self.scalar(onode, "date", "other_date"))
+        self.date(raw_other, onode.get("date"), allow_after=True)
+        return DateNote(raw_other, str(self.scalar(onode, "note", "other_date")))
+
+    def gathering(self, gnode: YValue | None, what: str, planned: bool, date_value: DateValue) -> GatheringAnn | None:
+        if gnode is None:
+            return None
+        if not isinstance(gnode, YMap):
+            raise _err(gnode, "'gathering' must be a mapping")
+        self.keys(gnode, {"id", "en", "ar", "convened_by", "place", "date", "quote"}, "a gathering")
+        gathering = GatheringAnn(
+            id=self.ident(gnode, "a gathering"), en=str(self.scalar(gnode, "en", "a gathering")),
+            ar=str(self.scalar(gnode, "ar", "a gathering")),
+            convened_by=self.entity_at(gnode, "convened_by", "a gathering", required=False),
+            place=self.entity_at(gnode, "place", "a gathering", required=False),
+            date=self.date_at(gnode, "date", "a gathering", allow_after=planned) or DateValue("", "undated"),
+            quote=self.quote(gnode, "quote", "a gathering"),
         )
+        g_first, g_last, c_first = gathering.date.first_day(), gathering.date.last_day(), date_value.first_day()
+        if g_first and g_last and c_first and not g_first <= c_first <= g_last:
+            raise _err(gnode.get("date"), f"{what} is dated {date_value.iso}, outside its gathering "
+                                          f"({gathering.date.iso})", InvalidDateError)
+        return gathering
 
     def role_quote(self, agent: Entity, explicit: dict[str, YMap], evidence: Quote, what: str,
                    evidence_where: str = "") -> Quote:

@@ -8,10 +8,10 @@ in the source text, every date checked.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
+from ..dates import DateValue
 from ..registry import Entity, Term
 from ..sources import SourceText, Span
 
@@ -27,7 +27,6 @@ __all__ = [
     "ClaimAnn",
     "ContactAnn",
     "DateNote",
-    "DateValue",
     "Duration",
     "GatheringAnn",
     "HedgeAnn",
@@ -35,7 +34,6 @@ __all__ = [
     "Quote",
     "RoleAnn",
     "SourceAnn",
-    "date_bounds",
 ]
 
 #: Contact kinds (concepts of dg:ContactKinds), by their local names.
@@ -81,75 +79,6 @@ class Quote:
     @property
     def end(self) -> int:
         return self.span.end
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """A date at the precision its source gives.
-
-    ``iso`` is "YYYY-MM-DD", "YYYY-MM", "YYYY", or "" when undated.
-
-    Examples
-    --------
-    >>> DateValue("2024-02", "month").first_day(), DateValue("2024-02", "month").last_day()
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    """
-
-    iso: str
-    precision: str  # "day" | "month" | "year" | "undated"
-    expression: str | None = None  # the relative words, when resolved ("اليوم")
-
-    @classmethod
-    def from_iso(cls, iso: str) -> DateValue:
-        """The date an ISO string means at its own precision ("2017", "2024-02", "2019-05-01").
-
-        Raises
-        ------
-        ValueError
-            Not one of those forms.
-        """
-        precision = {10: "day", 7: "month", 4: "year"}.get(len(iso))
-        if precision is None:
-            raise ValueError(f"{iso!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        return cls(iso, precision)
-
-    @property
-    def undated(self) -> bool:
-        return self.precision == "undated"
-
-    def first_day(self) -> date | None:
-        """The first day the date can mean, or None when undated."""
-        if self.undated:
-            return None
-        parts = [int(p) for p in self.iso.split("-")]
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-    def last_day(self) -> date | None:
-        """The last day the date can mean, or None when undated."""
-        if self.undated:
-            return None
-        parts = [int(p) for p in self.iso.split("-")]
-        if len(parts) == 3:
-            return date(*parts)
-        if len(parts) == 2:
-            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-        return date(parts[0], 12, 31)
-
-
-def date_bounds(iso: str) -> tuple[date, date]:
-    """The first and last day of an ISO date at its precision.
-
-    Examples
-    --------
-    >>> date_bounds("2024-02")
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    >>> date_bounds("2017")[1]
-    datetime.date(2017, 12, 31)
-    """
-    value = DateValue.from_iso(iso)
-    first, last = value.first_day(), value.last_day()
-    assert first is not None and last is not None  # a dated value always has bounds
-    return first, last
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""The in-memory backend: an rdflib graph.
+"""The in-memory store (the default): an Oxigraph store held in memory.
+
+Every query runs on Oxigraph's engine, as on the on-disk store; a load
+parses every file into a fresh store and swaps it in only once all parsed,
+so a bad file leaves the data as it was. An rdflib graph given at creation
+is copied in.
 
 Examples
 --------
@@ -14,78 +19,43 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Node, Variable
 
-from ..errors import QueryError, first_line
-from ..store import read_graph
-from ..vocab import PREFIXES
-from .base import Backend, QueryResult, inject_values
+from .oxigraph import OxigraphEngine, checked_files, load_file, to_ox
 
 __all__ = ["MemoryBackend"]
 
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=256)
-def _prepared(text: str) -> Query:
-    try:
-        return prepareQuery(text, initNs=PREFIXES)
-    except Exception as exc:  # pyparsing and rdflib raise several types
-        raise QueryError(f"SPARQL syntax error: {first_line(exc)}") from None
-
-
-class MemoryBackend(Backend):
-    """An rdflib :class:`~rdflib.Graph` held in memory (the default store).
+class MemoryBackend(OxigraphEngine):
+    """An Oxigraph store in memory (the default store).
 
     Parameters
     ----------
     graph : rdflib.Graph, optional
-        The data; an empty graph when omitted.
+        Triples to start with (copied); an empty store when omitted.
     """
 
     spec = "memory"
 
     def __init__(self, graph: Graph | None = None):
-        self.graph = graph if graph is not None else Graph()
+        self._store: Any = ox.Store()
+        if graph is not None:
+            self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in graph)
 
-    def execute(self, text: str, bindings: Mapping[str, Node | Sequence[Node]] | None = None) -> QueryResult:
-        bindings = bindings or {}
-        if any(not isinstance(v, Node) for v in bindings.values()):
-            # rdflib binds one value per variable: several go in as a VALUES block
-            text, bindings = inject_values(text, bindings), {}
-        prepared = _prepared(text)
-        init = {Variable(k): v for k, v in bindings.items() if isinstance(v, Node)}
-        try:
-            result = self.graph.query(prepared, initBindings=init)  # type: ignore[arg-type]
-        except QueryError:
-            raise
-        except Exception as exc:
-            raise QueryError(f"query failed: {first_line(exc)}") from None
-        if result.type == "ASK":
-            return QueryResult("ASK", boolean=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return QueryResult(str(result.type), graph=result.graph)
-        variables = [str(v) for v in (result.vars or [])]
-        return QueryResult("SELECT", vars=variables, rows=(tuple(row) for row in result))  # type: ignore[arg-type]
+    def _current(self) -> Any:
+        return self._store
 
     def load(self, paths: Sequence[Path]) -> None:
-        graph = read_graph(paths)  # parses everything first: on error self.graph is untouched
-        self.graph = graph
-
-    def count(self) -> int:
-        return len(self.graph)
-
-    def to_graph(self) -> Graph:
-        return self.graph
-
-    def has_subject(self, iri: str) -> bool:
-        from rdflib import URIRef
-
-        return (URIRef(iri), None, None) in self.graph
+        files = checked_files(paths)
+        fresh = ox.Store()
+        for p in files:  # on any error the current store is left as it was
+            load_file(fresh, p)
+            log.debug("loaded %s into memory", p)
+        self._store = fresh

@@ -25,7 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from ..store import read_graph
+from ..graphfiles import read_graph
 from ..vocab import PREFIXES
 from .base import Backend, QueryResult, inject_values, query_form
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
-from .output import emit, render
+from ..vocab import is_iri
+from .output import FORMATS, emit
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
 
 __all__ = ["add_format", "add_graph", "open_kg", "register"]
-
-FORMATS = ("table", "csv", "json")
 
 
 def add_graph(p: argparse.ArgumentParser) -> None:
@@ -29,7 +31,7 @@ def add_format(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
 
 
-def open_kg(args: argparse.Namespace) -> Any:
+def open_kg(args: argparse.Namespace) -> KnowledgeGraph:
     """The knowledge graph the arguments name."""
     from ..kg import load
 
@@ -88,7 +90,7 @@ def register(sub: Any) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from ..build import build
-    from ..resources import GRAPH_DIR
+    from ..bundled import GRAPH_DIR
 
     result = build(args.graph_dir or GRAPH_DIR, args.output, check=not args.no_validate)
     for path in result.outputs:
@@ -113,7 +115,7 @@ def _bindings(kg: Any, pairs: list[str]) -> dict[str, Any]:
         if not sep or not name.strip():
             raise QueryError(f"--bind takes VAR=VALUE, got {pair!r}")
         value = value.strip()
-        if value.startswith(("http://", "https://", "urn:")):
+        if is_iri(value):
             out[name.strip()] = value
             continue
         try:
@@ -204,5 +206,3 @@ def cmd_claims(args: argparse.Namespace) -> int:
     emit(rows, ["by", "medium", "stated", "claim", "quote", "hedges"], args.format)
     return 0
 
-
-_ = render

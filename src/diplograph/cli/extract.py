@@ -50,15 +50,15 @@ def register(sub: Any) -> None:
 
 
 def _graph_dir(args: argparse.Namespace) -> Path:
-    from ..resources import GRAPH_DIR
+    from ..bundled import GRAPH_DIR
 
     return Path(args.graph_dir) if args.graph_dir else GRAPH_DIR
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from ..atomic import write_atomic
     from ..extract import extract_file
     from ..registry import Registry
-    from ..store import write_atomic
 
     published = None
     if args.published:
@@ -104,10 +104,10 @@ def add_article(annotation: Path, graph_dir: Path) -> tuple[str, bool]:
         Nothing in *graph_dir* is changed.
     """
     from ..annotation import load_annotation
+    from ..atomic import write_atomic
     from ..build import build
     from ..registry import Registry
     from ..sources import SourceText
-    from ..store import write_atomic
 
     registry = Registry.read(graph_dir / "registry.yaml")
     ann = load_annotation(annotation, registry)

@@ -8,6 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..network.centrality import MEASURES
+from ..network.engine import ENGINES
+from ..network.export import EXPORT_FORMATS
+from ..network.projection import NETWORKS, NetworkOptions
+from ..network.structure import ALGORITHMS
 from .core import add_format, add_graph, open_kg
 from .output import emit
 
@@ -28,7 +33,7 @@ def add_network_options(p: argparse.ArgumentParser, institutional: bool = True) 
     add_graph(p)
 
 
-def _options(args: argparse.Namespace) -> dict[str, Any]:
+def _options(args: argparse.Namespace) -> NetworkOptions:
     return {"indirect": args.indirect, "planned": args.planned,
             "institutional": getattr(args, "institutional", False), "since": args.since, "until": args.until}
 
@@ -52,10 +57,10 @@ def register(sub: Any) -> None:
                                    "closeness, eigenvector or PageRank (weighted by contact count where it makes "
                                    "sense); equal scores share a rank and are listed by name.")
     p.add_argument("--measure", "-m", default="degree",
-                   choices=("degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank"))
+                   choices=MEASURES)
     p.add_argument("--top", "-n", type=int, default=None, help="show the first N actors")
     p.add_argument("--unweighted", action="store_true", help="ignore contact counts")
-    p.add_argument("--engine", choices=("igraph", "networkx"), default=None,
+    p.add_argument("--engine", choices=ENGINES, default=None,
                    help="library for betweenness, closeness and PageRank (default: igraph; same scores)")
     add_network_options(p)
     add_format(p)
@@ -81,7 +86,7 @@ def register(sub: Any) -> None:
                        description="Communities found by greedy modularity maximisation (Clauset–Newman–Moore, "
                                    "deterministic), Louvain or label propagation (seeded), largest first.")
     p.add_argument("--algorithm", "-a", default="greedy-modularity",
-                   choices=("greedy-modularity", "louvain", "label-propagation"))
+                   choices=ALGORITHMS)
     p.add_argument("--seed", type=int, default=0, help="random seed for louvain and label-propagation")
     add_network_options(p)
     add_format(p)
@@ -101,9 +106,9 @@ def register(sub: Any) -> None:
                        description="Write the contact network as GraphML or GEXF (for Gephi; lists flattened to "
                                    "' | '-joined text), or the contacts as a CSV table or PLOVER-style JSON rows. "
                                    "Files are written atomically.")
-    p.add_argument("--format", "-f", choices=("graphml", "gexf", "csv", "plover"), default=None,
+    p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default=None,
                    help="default: from the output suffix (.json = plover), else graphml")
-    p.add_argument("--network", choices=("persons", "bipartite", "full"), default="persons",
+    p.add_argument("--network", choices=NETWORKS, default="persons",
                    help="which network to write as GraphML/GEXF (default: persons)")
     p.add_argument("--output", "-o", type=Path, default=None,
                    help="output file (default: diplograph-NETWORK.graphml/.gexf, contacts.csv, contacts.json)")
@@ -213,7 +218,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "csv": "contacts.csv", "plover": "contacts.json"}.get(fmt, f"diplograph.{fmt}"))
     opts = _options(args)
     if fmt in ("csv", "plover"):
-        opts.pop("institutional")
+        opts.pop("institutional", None)
     written = kg.export(out, format=fmt, network=args.network, **opts)
     print(f"wrote {written}", file=sys.stderr)
     return 0

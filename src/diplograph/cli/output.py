@@ -9,7 +9,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["emit", "render"]
+__all__ = ["FORMATS", "emit", "render"]
+
+#: The formats :func:`render` writes rows in.
+FORMATS = ("table", "csv", "json")
 
 
 def _width(text: str) -> int:

@@ -54,7 +54,7 @@ def register(sub: Any) -> None:
 
 
 def _files(given: list[str] | None, ontology: bool = True) -> list[Path]:
-    from ..resources import GRAPH_FILE, ONTOLOGY_FILE
+    from ..bundled import GRAPH_FILE, ONTOLOGY_FILE
 
     files = [Path(f) for f in given] if given else [GRAPH_FILE]
     return [*files, ONTOLOGY_FILE] if ontology else files
@@ -69,14 +69,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..backends import open_store
-    from ..resources import GRAPH_DIR
+    from ..backends.memory import MemoryBackend
+    from ..bundled import GRAPH_DIR
     from ..server.app import ServerConfig, create_app
-    from ..store import read_graph
 
     files = _files(args.graph)
     options: dict[str, Any] = {}
     if args.store == "memory":
-        read_graph(files)  # fail here, with the file's name, rather than in every worker
+        MemoryBackend().load(files)  # fail here, with the file's name, rather than in every worker
     elif args.store.startswith("oxigraph:"):
         store = open_store(args.store)
         try:
@@ -104,7 +104,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     import os
 
     from ..backends.remote import DEFAULT_GRAPH, SparqlBackend
-    from ..store import read_graph
+    from ..graphfiles import read_graph
 
     auth = (args.user, os.environ.get("DIPLOGRAPH_PASSWORD", "")) if args.user else None
     data = read_graph(_files(args.file, ontology=not args.no_ontology))

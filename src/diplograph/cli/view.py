@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..network.projection import NETWORKS
+from ..view import SIZE_MEASURES
+from ..view.data import MAX_NODES, PHYSICS_MAX
 from .core import add_graph, open_kg
 from .numbers import whole_number
 
@@ -17,8 +20,6 @@ DEFAULT_OUTPUT = Path("graph/diplograph.html")
 
 def register(sub: Any) -> None:
     """Register ``diplograph view``."""
-    from ..view import SIZE_MEASURES
-    from ..view.data import MAX_NODES, PHYSICS_MAX
 
     p = sub.add_parser(
         "view", help="write the interactive page (one offline HTML file) of the graph",
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
                "diplograph view --graph big.nt --max-nodes 800 --rank-by strength -o big.html")
     p.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
                    help=f"the page to write (default: {DEFAULT_OUTPUT})")
-    p.add_argument("--network", "-n", choices=("persons", "bipartite", "full"), default="persons",
+    p.add_argument("--network", "-n", choices=NETWORKS, default="persons",
                    help="persons: actors joined by their contacts (default); bipartite: actors and events; "
                         "full: the whole graph (contacts, plans, claims, places as nodes; takes no time window)")
     p.add_argument("--around", metavar="NAME", help="only the part of the network around this actor (any spelling)")
@@ -62,7 +63,7 @@ def cmd_view(args: argparse.Namespace) -> int:
     from ..view import view
 
     kg = open_kg(args)
-    page = view(kg, network=args.network, around=args.around, depth=args.depth, since=args.since,
+    page = view(kg.source, network=args.network, around=args.around, depth=args.depth, since=args.since,
                 until=args.until, indirect=args.indirect, planned=args.planned, institutional=args.institutional,
                 size_by=args.size_by, rank_by=args.rank_by,
                 max_nodes=None if args.max_nodes is None else max(args.max_nodes, 1), physics_max=args.physics_max,

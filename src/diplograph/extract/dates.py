@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..annotation.model import date_bounds
+from ..dates import date_bounds
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 

@@ -44,18 +44,18 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import NoAnswerError, QueryError
-from ..records import _Record
+from ..errors import InvalidArgumentError, NoAnswerError, unknown_choice
+from ..records import Record
 from . import engine as _engine
 
-__all__ = ["MEASURES", "Score", "centrality", "scores"]
+__all__ = ["MEASURES", "CentralityScore", "centrality", "scores"]
 
 #: The measures :func:`centrality` computes.
 MEASURES = ("degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank")
 
 
 @dataclass(frozen=True)
-class Score(_Record):
+class CentralityScore(Record):
     """An actor's centrality: rank, IRI, labels, type and score."""
 
     rank: int
@@ -97,7 +97,7 @@ def scores(G: nx.Graph, measure: str = "degree", *, weighted: bool = True,
 
     Raises
     ------
-    QueryError
+    InvalidArgumentError
         An unknown measure or engine.
     NoAnswerError
         Eigenvector centrality that does not converge.
@@ -110,7 +110,7 @@ def scores(G: nx.Graph, measure: str = "degree", *, weighted: bool = True,
     [True, True, True]
     """
     if measure not in MEASURES:
-        raise QueryError(f"unknown centrality measure {measure!r}; measures are {', '.join(MEASURES)}")
+        raise unknown_choice("centrality measure", measure, MEASURES)
     use = _engine.resolve(engine)
     if use == "igraph" and measure in _IGRAPH:
         return {str(k): v for k, v in _IGRAPH[measure](G, weighted=weighted).items()}
@@ -143,7 +143,7 @@ _IGRAPH: dict[str, Callable[..., dict[Any, float]]] = {
 
 
 def centrality(G: nx.Graph, measure: str = "degree", top: int | None = None, *, weighted: bool = True,
-               engine: str | None = None) -> list[Score]:
+               engine: str | None = None) -> list[CentralityScore]:
     """Actors of a persons network ranked by *measure*, best first.
 
     Parameters
@@ -171,7 +171,7 @@ def centrality(G: nx.Graph, measure: str = "degree", top: int | None = None, *, 
     [('b', 1), ('a', 2), ('c', 2)]
     """
     if top is not None and top < 1:
-        raise QueryError(f"top must be a positive number, got {top}")
+        raise InvalidArgumentError(f"top must be a positive number, got {top}")
     raw = {n: round(v, 12) + 0.0 for n, v in scores(G, measure, weighted=weighted, engine=engine).items()}
     if G.number_of_edges() == 0:
         opts = G.graph.get("options", {})
@@ -181,12 +181,12 @@ def centrality(G: nx.Graph, measure: str = "degree", top: int | None = None, *, 
         return str(G.nodes[n].get("label", n))
 
     order = sorted(raw, key=lambda n: (-raw[n], label(n), n))
-    out: list[Score] = []
+    out: list[CentralityScore] = []
     for i, n in enumerate(order):
         rank = out[-1].rank if out and raw[n] == out[-1].score else i + 1
         if top is not None and i >= top:
             break
         d = G.nodes[n]
-        out.append(Score(rank=rank, iri=n, label=label(n), label_ar=d.get("label_ar"), type=str(d.get("type", "")),
-                         score=raw[n]))
+        out.append(CentralityScore(rank=rank, iri=n, label=label(n), label_ar=d.get("label_ar"),
+                                   type=str(d.get("type", "")), score=raw[n]))
     return out

@@ -48,7 +48,7 @@ reproducible with NetworkX's random streams).
 igraph is a core dependency (``igraph`` on PyPI ships compiled ``abi3``
 wheels for Linux, macOS and Windows). Should it fail to import, the default
 engine falls back to NetworkX with a logged warning; asking for
-``engine="igraph"`` explicitly then raises :class:`~diplograph.errors.QueryError`.
+``engine="igraph"`` explicitly then raises :class:`ImportError`.
 
 Examples
 --------
@@ -70,7 +70,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import QueryError
+from ..errors import InvalidArgumentError, unknown_choice
 
 __all__ = ["CACHE_KEY", "DEFAULT", "ENGINES", "available", "betweenness", "closeness", "pagerank", "resolve",
            "to_igraph"]
@@ -106,18 +106,20 @@ def resolve(engine: str | None = None) -> str:
 
     Raises
     ------
-    QueryError
-        An unknown engine, or ``"igraph"`` asked for explicitly without igraph installed.
+    InvalidArgumentError
+        An unknown engine.
+    ImportError
+        ``"igraph"`` asked for explicitly without igraph installed.
     """
     if engine is None:
         if DEFAULT not in ENGINES:
-            raise QueryError(f"unknown engine {DEFAULT!r} in diplograph.network.engine.DEFAULT; "
-                             f"engines are {', '.join(ENGINES)}")
+            raise InvalidArgumentError(f"unknown engine {DEFAULT!r} in diplograph.network.engine.DEFAULT; "
+                                       f"engines are {', '.join(ENGINES)}")
         return DEFAULT if DEFAULT == "networkx" or available() else "networkx"
     if engine not in ENGINES:
-        raise QueryError(f"unknown engine {engine!r}; engines are {', '.join(ENGINES)}")
+        raise unknown_choice("engine", engine, ENGINES)
     if engine == "igraph" and not available():  # pragma: no cover - igraph is a core dependency
-        raise QueryError("engine 'igraph' needs the python-igraph package (pip install igraph)")
+        raise ImportError("engine 'igraph' needs the python-igraph package (pip install igraph)")
     return engine
 
 

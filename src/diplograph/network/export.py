@@ -32,24 +32,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from rdflib import URIRef
 
-from ..errors import QueryError, StoreError
-from ..query import run_query
-from ..store import write_atomic
-from ..vocab import SDO
+from ..atomic import write_atomic
+from ..contacts import EventCodes
+from ..errors import StoreError, unknown_choice
 from .projection import project, select_events
 
 if TYPE_CHECKING:
-    from ..kg import KnowledgeGraph
+    from ..contacts import ContactSource
     from ..records import ContactRecord
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "PLOVER_FIELDS", "contacts_csv", "export", "flatten", "plover_rows"]
+__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "FORMATS", "PLOVER_FIELDS", "contacts_csv", "export", "flatten",
+           "plover_rows"]
 
 log = logging.getLogger(__name__)
 
 #: Export formats, by the suffix that implies them.
 FORMATS = {"graphml": "graphml", "gexf": "gexf", "csv": "csv", "json": "plover", "plover": "plover"}
+_NO_CODES = EventCodes(None, None, None)
+#: The formats :func:`export` writes (``json`` is plover).
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "plover")
 #: Separator of list items in flattened attributes and CSV cells.
 SEP = " | "
 #: Columns of the contacts CSV table.
@@ -149,16 +151,6 @@ def _graph_bytes(G: nx.Graph, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def _cameo(kg: KnowledgeGraph) -> dict[str, dict[str, str | None]]:
-    out: dict[str, dict[str, str | None]] = {}
-    for r in run_query(kg.store, "cameo-plover"):
-        row = out.setdefault(r["contact"], {"cameo": None, "plover": None, "mode": None})
-        for key, var in (("cameo", "cameo"), ("plover", "plover"), ("mode", "ploverMode")):
-            if row[key] is None and r[var] is not None:
-                row[key] = str(r[var])
-    return out
-
-
 def contacts_csv(events: Iterable[ContactRecord]) -> str:
     """The contacts as a CSV table (columns :data:`CSV_COLUMNS`, lists joined with ``" | "``)."""
     buf = io.StringIO()
@@ -174,7 +166,7 @@ def contacts_csv(events: Iterable[ContactRecord]) -> str:
     return buf.getvalue()
 
 
-def plover_rows(kg: KnowledgeGraph, events: Iterable[ContactRecord]) -> list[dict[str, Any]]:
+def plover_rows(source: ContactSource, events: Iterable[ContactRecord]) -> list[dict[str, Any]]:
     """PLOVER-style event rows, one per actor–recipient dyad of each contact.
 
     The initiators of a contact are its actors and the other participants
@@ -189,15 +181,15 @@ def plover_rows(kg: KnowledgeGraph, events: Iterable[ContactRecord]) -> list[dic
     --------
     >>> import diplograph as dg
     >>> kg = dg.load()
-    >>> row = plover_rows(kg, kg.contacts("Biden", "Putin"))[0]
+    >>> row = plover_rows(kg.source, kg.contacts("Biden", "Putin"))[0]
     >>> row["actor"], row["recipient"], row["event_type"], row["mode"], row["cameo"], row["date"]
     ('Joe Biden', 'Vladimir Putin', 'CONSULT', 'telephone', '041', '2022-02-12')
     """
-    codes = _cameo(kg)
-    languages: dict[str, str | None] = {}
+    codes = source.codes()
+    languages = source.languages()
     rows = []
     for c in events:
-        code = codes.get(c.iri, {"cameo": None, "plover": None, "mode": None})
+        code = codes.get(c.iri, _NO_CODES)
         people = list(dict.fromkeys(c.participants))
         starters = [p for p in people if p in c.initiators]
         if starters:
@@ -206,22 +198,19 @@ def plover_rows(kg: KnowledgeGraph, events: Iterable[ContactRecord]) -> list[dic
                 dyads = [(a, b) for i, a in enumerate(starters) for b in starters[i + 1:]]
         else:
             dyads = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]]
-        if c.source.iri not in languages:
-            lang = kg.graph.value(URIRef(c.source.iri), SDO.inLanguage)
-            languages[c.source.iri] = None if lang is None else str(lang)
         for n, (a, b) in enumerate(dyads, 1):
             rows.append({
                 "id": f"{c.id}#{n}", "event_id": c.iri, "date": c.date, "date_precision": c.precision,
                 "actor": a.label, "actor_iri": a.iri, "recipient": b.label, "recipient_iri": b.iri,
-                "event_type": code["plover"], "mode": code["mode"], "cameo": code["cameo"], "kind": c.kind,
+                "event_type": code.plover, "mode": code.mode, "cameo": code.cameo, "kind": c.kind,
                 "planned": c.planned, "status": c.status, "place": c.place, "text_info": c.evidence.quote,
                 "source": c.source.iri, "source_title": c.source.title, "published": c.source.published,
-                "language": languages[c.source.iri],
+                "language": languages.get(c.source.iri),
             })
     return rows
 
 
-def export(kg: KnowledgeGraph, path: str | Path, format: str | None = None, network: str = "persons",
+def export(source: ContactSource, path: str | Path, format: str | None = None, network: str = "persons",
            **options: Any) -> Path:
     """Write a network (GraphML, GEXF) or the contacts (CSV, PLOVER JSON) to *path*, atomically.
 
@@ -244,7 +233,7 @@ def export(kg: KnowledgeGraph, path: str | Path, format: str | None = None, netw
 
     Raises
     ------
-    QueryError
+    InvalidArgumentError
         An unknown format.
     StoreError
         The file cannot be written.
@@ -252,18 +241,18 @@ def export(kg: KnowledgeGraph, path: str | Path, format: str | None = None, netw
     path = Path(path)
     fmt = (format or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise QueryError(f"unknown export format {fmt!r} for {path}; formats are graphml, gexf, csv, plover")
+        raise unknown_choice("export format", fmt, EXPORT_FORMATS)
     fmt = FORMATS[fmt]
     if fmt in ("graphml", "gexf"):
-        data = _graph_bytes(project(kg, network, **options), fmt)
+        data = _graph_bytes(project(source, network, **options), fmt)
     else:
         if options.pop("institutional", False):
             log.info("institutional ties are not contacts; they are left out of %s rows", fmt)
-        events = select_events(kg, **options)
+        events = select_events(source, **options)
         if fmt == "csv":
             data = contacts_csv(events).encode("utf-8")
         else:
-            text = json.dumps(plover_rows(kg, events), ensure_ascii=False, indent=1)
+            text = json.dumps(plover_rows(source, events), ensure_ascii=False, indent=1)
             data = (text + "\n").encode("utf-8")
     try:
         write_atomic(path, data)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..errors import NoPathError
-from ..records import ActorRef, _Record
+from ..records import ActorRef, Record
 
 if TYPE_CHECKING:
     from ..registry import Entity
@@ -27,7 +27,7 @@ __all__ = ["Hop", "HopEvent", "HopTie", "Path", "explain_hop", "node_of", "short
 
 
 @dataclass(frozen=True)
-class HopEvent(_Record):
+class HopEvent(Record):
     """A contact or plan behind a hop: IRI, kind, date, status, quote."""
 
     iri: str
@@ -43,7 +43,7 @@ class HopEvent(_Record):
 
 
 @dataclass(frozen=True)
-class HopTie(_Record):
+class HopTie(Record):
     """An institutional tie behind a hop: its kind, the post it rests on, when, and the quote."""
 
     kind: str
@@ -58,7 +58,7 @@ class HopTie(_Record):
 
 
 @dataclass(frozen=True)
-class Hop(_Record):
+class Hop(Record):
     """One step of a path, with every event and tie that links its two actors."""
 
     a: ActorRef
@@ -74,7 +74,7 @@ class Hop(_Record):
 
 
 @dataclass(frozen=True)
-class Path(_Record):
+class Path(Record):
     """A shortest path: the actors in order, the explained hops, the options of the network."""
 
     actors: tuple[ActorRef, ...]

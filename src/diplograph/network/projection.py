@@ -1,6 +1,7 @@
 """From RDF to NetworkX: the one module that owns the mapping.
 
-:func:`project` builds three networks from a :class:`~diplograph.KnowledgeGraph`:
+:func:`project` builds three networks from a :class:`~diplograph.contacts.ContactSource`
+(``kg.source`` of a :class:`~diplograph.KnowledgeGraph`):
 
 ``"persons"``
     An undirected :class:`networkx.Graph` of actors with ONE edge per pair.
@@ -52,13 +53,13 @@ Examples
 >>> import diplograph as dg
 >>> from diplograph.network import project
 >>> kg = dg.load()
->>> G = project(kg)
+>>> G = project(kg.source)
 >>> trump, putin = kg.resolve("Trump").iri, kg.resolve("Putin").iri
 >>> G.edges[trump, putin]["count"], G.edges[trump, putin]["kind"]
 (7, 'phoneCall')
 >>> G.graph["options"]["planned"]
 False
->>> project(kg, planned=True).edges[trump, putin]["count"]
+>>> project(kg.source, planned=True).edges[trump, putin]["count"]
 9
 """
 
@@ -68,24 +69,22 @@ import datetime as dt
 import itertools
 import logging
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import networkx as nx
-from rdflib import BNode, Literal, URIRef
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
-from ..errors import QueryError
-from ..query import run_query
+from ..dates import DateLike, date_bounds, in_window, window
+from ..errors import InvalidArgumentError, unknown_choice
+from ..records import ActorRef, ContactRecord, ContactSummary, Tie
 from ..vocab import DG, local_name
-from .events import Event, network_events
-from .rhythm import date_bounds, in_window
 
 if TYPE_CHECKING:
-    from ..kg import KnowledgeGraph
-    from ..records import ActorRef, ContactRecord
+    from ..contacts import ContactSource
 
-__all__ = ["NETWORKS", "TIE_KINDS", "Tie", "actor_attrs", "event_label", "project", "select_events", "ties"]
+__all__ = ["NETWORKS", "TIE_KINDS", "NetworkOptions", "actor_attrs", "event_label", "project", "select_events", "ties"]
 
 log = logging.getLogger(__name__)
 
@@ -94,24 +93,20 @@ NETWORKS = ("persons", "bipartite", "full")
 #: The kinds of institutional tie.
 TIE_KINDS = ("post", "team", "office")
 
+
+
+class NetworkOptions(TypedDict, total=False):
+    """The options of a persons or bipartite network (see :func:`project`), as keyword arguments."""
+
+    indirect: bool
+    planned: bool
+    institutional: bool
+    since: DateLike | None
+    until: DateLike | None
+
+
 _EVENT_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses")
 _TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes")
-
-
-@dataclass(frozen=True)
-class Tie:
-    """An institutional tie between two actors, and the post it rests on."""
-
-    kind: str
-    a: str
-    b: str
-    post: str
-    label: str
-    date: str | None
-    quote: str | None
-    first: dt.date | None
-    last: dt.date | None
-
 
 
 def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
@@ -124,13 +119,13 @@ def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
             "institutional": bool(institutional), "since": iso(since), "until": iso(until)}
 
 
-def select_events(kg: KnowledgeGraph, *, indirect: bool = False, planned: bool = False,
+def select_events(source: ContactSource, *, indirect: bool = False, planned: bool = False,
                   since: Any = None, until: Any = None) -> list[ContactRecord]:
     """The contacts (and plans) a projection with these options is built from, in date order.
 
     Raises
     ------
-    QueryError
+    InvalidArgumentError
         A bound that is not a date.
     NoAnswerError
         *since* after *until*.
@@ -138,12 +133,12 @@ def select_events(kg: KnowledgeGraph, *, indirect: bool = False, planned: bool =
     Examples
     --------
     >>> import diplograph as dg
-    >>> len(select_events(dg.load(), since=2018, until=2018))
+    >>> len(select_events(dg.load().source, since=2018, until=2018))
     2
     """
-    lo, hi = kg._window(since, until)
+    lo, hi = window(since, until)
     out = []
-    for c in kg._all_contacts():
+    for c in source.all_contacts():
         if c.planned and not planned:
             continue
         if not c.direct and not indirect:
@@ -154,55 +149,31 @@ def select_events(kg: KnowledgeGraph, *, indirect: bool = False, planned: bool =
     return out
 
 
-def _events(kg: KnowledgeGraph, *, indirect: bool, planned: bool, since: Any, until: Any) -> list[Event]:
-    lo, hi = kg._window(since, until)
-    return [e for e in network_events(kg)
+def _events(source: ContactSource, *, indirect: bool, planned: bool, since: Any,
+            until: Any) -> list[ContactSummary]:
+    lo, hi = window(since, until)
+    return [e for e in source.events()
             if (planned or not e.planned) and (indirect or e.direct) and in_window(e.date, lo, hi)]
 
 
-def ties(kg: KnowledgeGraph, *, since: Any = None, until: Any = None) -> list[Tie]:
-    """Institutional ties (post, team, office) whose dates overlap the window.
+def ties(source: ContactSource, *, since: Any = None, until: Any = None) -> list[Tie]:
+    """Institutional ties (post, team, office) whose dates overlap the window; undated ties are kept.
 
     Examples
     --------
     >>> import diplograph as dg
-    >>> sorted({t.kind for t in ties(dg.load())})
+    >>> sorted({t.kind for t in ties(dg.load().source)})
     ['office', 'post', 'team']
     """
-    lo, hi = kg._window(since, until)
-    out = []
-    for r in run_query(kg.store, "institutional-ties"):
-        first = last = None
-        when = None
-        if r["begin"]:
-            first, last = date_bounds(r["begin"])[0], date_bounds(r["end"])[1]
-            when = f"{r['begin']}/{r['end']}"
-        elif r["attested"]:
-            first, last = date_bounds(r["attested"])
-            when = r["attested"]
-        if first is not None and last is not None and (
-                (lo is not None and last < lo) or (hi is not None and first > hi)):
-            continue
-        if r["tie"] == "office":
-            label = f"{r['orgLabel']} speaks for its head, {r['roleLabel']} {r['memberLabel']}"
-        else:
-            label = f"{r['memberLabel']}: {r['roleLabel']}, {r['orgLabel']}"
-        out.append(Tie(kind=r["tie"], a=r["member"], b=r["org"], post=r["post"], label=label, date=when,
-                       quote=r["quote"], first=first, last=last))
-    return out
+    lo, hi = window(since, until)
+    return [t for t in source.ties()
+            if t.first is None or t.last is None
+            or not ((lo is not None and t.last < lo) or (hi is not None and t.first > hi))]
 
 
-def _labels(kg: KnowledgeGraph) -> dict[str, dict[str, str]]:
-    labels: dict[str, dict[str, str]] = {}
-    for s, _, o in kg.graph.triples((None, RDFS.label, None)):
-        if isinstance(o, Literal) and o.language in ("en", "ar"):
-            labels.setdefault(str(s), {}).setdefault(o.language, str(o))
-    return labels
-
-
-def actor_attrs(kg: KnowledgeGraph, iri: str, ref: ActorRef | None = None) -> dict[str, Any]:
+def actor_attrs(source: ContactSource, iri: str, ref: ActorRef | None = None) -> dict[str, Any]:
     """Node attributes of an actor: ``iri``, ``label``, ``label_ar``, ``type``."""
-    entity = kg.names.get(iri)
+    entity = source.names.get(iri)
     if entity is not None and entity.iri == iri:
         return {"iri": iri, "label": entity.en, "label_ar": entity.ar, "type": entity.kind}
     label = ref.label if ref is not None else local_name(iri)
@@ -210,7 +181,7 @@ def actor_attrs(kg: KnowledgeGraph, iri: str, ref: ActorRef | None = None) -> di
             "type": "organisation"}
 
 
-def event_label(c: ContactRecord | Event) -> str:
+def event_label(c: ContactRecord | ContactSummary) -> str:
     """A short English label of a contact or plan: "phoneCall 2019-05-01: Donald Trump – Vladimir Putin"."""
     who = " – ".join(p.label for p in c.participants)
     status = f" ({c.status})" if c.status else ""
@@ -231,9 +202,9 @@ def _finish_edge(data: dict[str, Any]) -> None:
     data["last"] = max(dated, key=lambda t: (t[1], t[0]))[2] if dated else None
 
 
-def _persons(kg: KnowledgeGraph, events: list[Event], tie_list: list[Tie]) -> nx.Graph:
+def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list[Tie]) -> nx.Graph:
     G = nx.Graph()
-    for e in sorted((e for e in kg.names if e.kind == "person"), key=lambda e: e.iri):
+    for e in sorted((e for e in source.names if e.kind == "person"), key=lambda e: e.iri):
         G.add_node(e.iri, iri=e.iri, label=e.en, label_ar=e.ar, type="person")
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
 
@@ -274,13 +245,13 @@ def _persons(kg: KnowledgeGraph, events: list[Event], tie_list: list[Tie]) -> nx
     for (a, b), data in sorted(pairs.items()):
         for n in (a, b):
             if n not in G:
-                G.add_node(n, **actor_attrs(kg, n, refs.get(n)))
+                G.add_node(n, **actor_attrs(source, n, refs.get(n)))
         _finish_edge(data)
         G.add_edge(a, b, **data)
     return G
 
 
-def _bipartite(kg: KnowledgeGraph, events: list[Event]) -> nx.Graph:
+def _bipartite(source: ContactSource, events: list[ContactSummary]) -> nx.Graph:
     G = nx.Graph()
     for c in events:
         G.add_node(c.iri, iri=c.iri, label=event_label(c), label_ar=event_label(c),
@@ -289,7 +260,7 @@ def _bipartite(kg: KnowledgeGraph, events: list[Event]) -> nx.Graph:
         initiators = {p.iri for p in c.initiators}
         for p in c.participants + c.intermediaries:
             if p.iri not in G:
-                G.add_node(p.iri, **actor_attrs(kg, p.iri, p), bipartite=0)
+                G.add_node(p.iri, **actor_attrs(source, p.iri, p), bipartite=0)
             if G.has_edge(p.iri, c.iri):
                 continue
             role = ("initiator" if p.iri in initiators else
@@ -298,15 +269,19 @@ def _bipartite(kg: KnowledgeGraph, events: list[Event]) -> nx.Graph:
     return G
 
 
-def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+_TYPED: dict[Node, str] = {DG.Contact: "contact", DG.PlannedContact: "plan", DG.Claim: "claim"}
+
+
+def _full(source: ContactSource) -> nx.MultiDiGraph:
+    triples = sorted(source.triples(), key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    labels: dict[str, dict[str, str]] = {}
+    types: dict[str, str] = {e.iri: e.kind for e in source.names}
+    for s, p, o in triples:
+        if p == RDFS.label and isinstance(o, Literal) and o.language in ("en", "ar"):
+            labels.setdefault(str(s), {}).setdefault(o.language, str(o))
+        elif p == RDF.type and o in _TYPED:
+            types.setdefault(str(s), _TYPED[o])
     G = nx.MultiDiGraph()
-    labels = _labels(kg)
-    types: dict[str, str] = {}
-    for e in kg.names:
-        types[e.iri] = e.kind
-    for cls, name in ((DG.Contact, "contact"), (DG.PlannedContact, "plan"), (DG.Claim, "claim")):
-        for s in kg.graph.subjects(predicate=URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), object=cls):
-            types.setdefault(str(s), name)
 
     def node(term: URIRef | BNode) -> str:
         key = str(term)
@@ -317,7 +292,7 @@ def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                        literals=[])
         return key
 
-    for s, p, o in sorted(kg.graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+    for s, p, o in triples:
         if not isinstance(s, URIRef | BNode):
             continue
         sk = node(s)
@@ -329,13 +304,14 @@ def _full(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return G
 
 
-def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = False, planned: bool = False,
+def project(source: ContactSource, network: str = "persons", *, indirect: bool = False, planned: bool = False,
             institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph:
     """Project the knowledge graph into a NetworkX graph.
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    source : ContactSource
+        The contacts to draw (``kg.source``).
     network : {"persons", "bipartite", "full"}
     indirect, planned, institutional : bool
         Include indirect contacts, planned contacts, institutional ties.
@@ -348,7 +324,7 @@ def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = Fa
 
     Raises
     ------
-    QueryError
+    InvalidArgumentError
         An unknown network, a filter on the full graph, or a bound that is not a date.
     NoAnswerError
         *since* after *until*.
@@ -356,26 +332,26 @@ def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = Fa
     Examples
     --------
     >>> import diplograph as dg
-    >>> B = project(dg.load(), "bipartite", planned=True, indirect=True)
+    >>> B = project(dg.load().source, "bipartite", planned=True, indirect=True)
     >>> sorted({d["type"] for _, d in B.nodes(data=True) if d["bipartite"] == 1})
     ['contact', 'plan']
     """
     if network not in NETWORKS:
-        raise QueryError(f"unknown network {network!r}; networks are {', '.join(NETWORKS)}")
+        raise unknown_choice("network", network, NETWORKS)
     options = options_of(network, indirect, planned, institutional, since, until)
     G: nx.Graph
     if network == "full":
         if indirect or planned or institutional or since is not None or until is not None:
-            raise QueryError("the full network is the whole graph: it takes no filters "
+            raise InvalidArgumentError("the full network is the whole graph: it takes no filters "
                              "(indirect, planned, institutional, since, until)")
-        G = _full(kg)
+        G = _full(source)
     else:
-        events = _events(kg, indirect=indirect, planned=planned, since=since, until=until)
+        events = _events(source, indirect=indirect, planned=planned, since=since, until=until)
         if network == "persons":
-            G = _persons(kg, events, ties(kg, since=since, until=until) if institutional else [])
+            G = _persons(source, events, ties(source, since=since, until=until) if institutional else [])
         else:
-            G = _bipartite(kg, events)
+            G = _bipartite(source, events)
     G.graph["options"] = options
-    G.graph["built_from"] = kg.store.count()
+    G.graph["built_from"] = source.count()
     log.debug("projected %s network: %d nodes, %d edges", network, G.number_of_nodes(), G.number_of_edges())
     return G

@@ -5,8 +5,9 @@ This module is the one place where the gap arithmetic lives:
 both call :func:`rhythm`, so the two always give the same numbers.
 
 A date is an ISO string at the precision the source gives ("2019-05-01",
-"2024-02", "2017"); :func:`date_bounds` gives its first and last day. Gaps are
-measured between the first days of consecutive distinct contact dates.
+"2024-02", "2017"); :func:`diplograph.dates.date_bounds` gives its first and
+last day. Gaps are measured between the first days of consecutive distinct
+contact dates.
 
 Examples
 --------
@@ -26,58 +27,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rdflib import URIRef
-
-from ..annotation.model import date_bounds
+from ..dates import date_bounds, whole_months
 from ..errors import NoAnswerError
-from ..query import run_query
-from ..records import Gap, _Record
+from ..records import Gap, Record, Tenure
+from ..registry import Entity
 
 if TYPE_CHECKING:
-    from ..kg import KnowledgeGraph
+    from ..contacts import ContactSource
     from ..records import ContactRecord
-    from ..registry import Entity
 
-__all__ = ["Rhythm", "date_bounds", "gaps_between", "holders", "in_window", "rhythm", "whole_months"]
-
-
-Span = tuple[str, date, date]
-
-
-def whole_months(a: date, b: date) -> int:
-    """Whole calendar months from *a* to *b*.
-
-    Examples
-    --------
-    >>> whole_months(date(2022, 2, 12), date(2025, 2, 13))
-    36
-    >>> whole_months(date(2022, 2, 12), date(2025, 2, 11))
-    35
-    """
-    months = (b.year - a.year) * 12 + (b.month - a.month)
-    if b.day < a.day:
-        months -= 1
-    return months
-
-
-def in_window(iso: str | None, lo: date | None, hi: date | None) -> bool:
-    """True when the whole of date *iso* (at its precision) lies inside ``[lo, hi]``.
-
-    Undated events are outside every bounded window and inside the unbounded one.
-
-    Examples
-    --------
-    >>> in_window("2024-02", date(2024, 2, 10), None)
-    False
-    >>> in_window(None, None, None), in_window(None, date(2020, 1, 1), None)
-    (True, False)
-    """
-    if lo is None and hi is None:
-        return True
-    if iso is None:
-        return False
-    first, last = date_bounds(iso)
-    return not ((lo is not None and first < lo) or (hi is not None and last > hi))
+__all__ = ["Rhythm", "gaps_between", "holders", "rhythm"]
 
 
 def gaps_between(points: list[tuple[str, str, bool]]) -> list[Gap]:
@@ -107,33 +66,38 @@ def gaps_between(points: list[tuple[str, str, bool]]) -> list[Gap]:
     return out
 
 
-def holders(kg: KnowledgeGraph, actor: Entity) -> list[Span] | None:
+def holders(source: ContactSource, actor: Entity) -> list[Tenure] | None:
     """Who held the top post of *actor* and from when to when; None for a person or group.
+
+    The one answer to "who held the post then" (:func:`rhythm` and the
+    network's ties rest on it). A post with no date in the graph is not
+    counted: it cannot say when.
 
     Raises
     ------
     NoAnswerError
-        An organisation or country with no top post in the graph.
+        An organisation or country with no dated top post in the graph.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> kg = dg.load()
+    >>> spans = holders(kg.source, kg.resolve("White House"))
+    >>> sorted((t.holder.rsplit("/", 1)[-1], t.first.isoformat(), t.last.isoformat()) for t in spans)[:2]
+    [('donald-trump', '2017-01-01', '2021-12-31'), ('donald-trump', '2025-02-13', '2025-02-13')]
     """
     if actor.kind in ("person", "group"):
         return None
-    rows = run_query(kg.store, "head-posts", actor=URIRef(actor.iri))
-    if not len(rows):
+    spans = source.tenures(actor.iri)
+    if not spans:
         raise NoAnswerError(
-            f"{actor.en!r} has no top post in the graph (no dg:headRole, no dg:officeOf), "
-            "so its contacts cannot be counted")
-    spans = []
-    for r in rows:
-        if r["begin"]:
-            spans.append((r["holder"], date_bounds(r["begin"])[0], date_bounds(r["end"])[1]))
-        elif r["attested"]:
-            first, last = date_bounds(r["attested"])
-            spans.append((r["holder"], first, last))
+            f"{actor.en!r} has no top post in the graph with a term or a date (no dg:headRole, no dg:officeOf, "
+            "or a post that says not when), so its contacts cannot be counted")
     return spans
 
 
 @dataclass(frozen=True)
-class Rhythm(_Record):
+class Rhythm(Record):
     """How often two actors were in direct contact, and when they stopped.
 
     Attributes
@@ -171,7 +135,7 @@ class Rhythm(_Record):
         return d
 
 
-def rhythm(kg: KnowledgeGraph, a: str | Entity, b: str | Entity) -> Rhythm:
+def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
     """Contact rhythm of two actors: counts per year, first and last contact, gaps.
 
     *a* and *b* may be people, institutions or countries; for an institution
@@ -189,14 +153,14 @@ def rhythm(kg: KnowledgeGraph, a: str | Entity, b: str | Entity) -> Rhythm:
     Examples
     --------
     >>> import diplograph as dg
-    >>> r = rhythm(dg.load(), "Trump", "Putin")
+    >>> r = rhythm(dg.load().source, "Trump", "Putin")
     >>> r.per_year[2018], r.per_year[2022], r.last
     (2, 0, '2025-02-13')
     """
-    ea, eb = kg.resolve(a), kg.resolve(b)
-    ha, hb = holders(kg, ea), holders(kg, eb)
+    ea, eb = (x if isinstance(x, Entity) else source.names.resolve(x) for x in (a, b))
+    ha, hb = holders(source, ea), holders(source, eb)
 
-    def counts(spans: list[Span] | None, entity: Entity, iri: str, day: date) -> bool:
+    def counts(spans: list[Tenure] | None, entity: Entity, iri: str, day: date) -> bool:
         if spans is None:
             return iri == entity.iri
         return any(h == iri and first <= day <= last for h, first, last in spans)
@@ -205,7 +169,7 @@ def rhythm(kg: KnowledgeGraph, a: str | Entity, b: str | Entity) -> Rhythm:
     undated = 0
     # only the contacts of a's side are read: a itself, or whoever held its top post
     side = sorted({h for h, _, _ in ha}) if ha is not None else [ea.iri]
-    for c in kg._contacts_of(side):
+    for c in source.contacts_of(side):
         if c.planned or not c.direct:
             continue
         who = [p.iri for p in c.participants]

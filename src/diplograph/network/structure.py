@@ -15,8 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import NoAnswerError, QueryError
-from ..records import ActorRef, _Record
+from ..errors import InvalidArgumentError, NoAnswerError, unknown_choice
+from ..records import ActorRef, Record
 from .paths import Hop, explain_hop
 
 __all__ = ["ALGORITHMS", "Brokers", "Community", "brokers", "communities", "ego"]
@@ -31,7 +31,7 @@ def _ref(G: nx.Graph, n: str) -> ActorRef:
 
 
 @dataclass(frozen=True)
-class Broker(_Record):
+class Broker(Record):
     """An articulation point: removing the actor splits its component into *splits* parts."""
 
     actor: ActorRef
@@ -39,7 +39,7 @@ class Broker(_Record):
 
 
 @dataclass(frozen=True)
-class Brokers(_Record):
+class Brokers(Record):
     """Articulation points (actors whose removal disconnects others) and bridges (edges likewise).
 
     ``articulation_points`` lists actors, most splitting first, then by label;
@@ -96,7 +96,7 @@ def ego(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
     [('a', 1), ('b', 0), ('c', 1)]
     """
     if depth < 0:
-        raise QueryError(f"depth must be 0 or more, got {depth}")
+        raise InvalidArgumentError(f"depth must be 0 or more, got {depth}")
     dist = nx.single_source_shortest_path_length(G, node, cutoff=depth)
     E = G.subgraph(dist).copy()
     for n, d in dist.items():
@@ -106,7 +106,7 @@ def ego(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
 
 
 @dataclass(frozen=True)
-class Community(_Record):
+class Community(Record):
     """A community: its number (largest first), members (by label), size and internal contacts."""
 
     index: int
@@ -142,7 +142,7 @@ def communities(G: nx.Graph, algorithm: str = "greedy-modularity", *, seed: int 
     [['Donald Trump', 'Joe Biden', 'Vladimir Putin']]
     """
     if algorithm not in ALGORITHMS:
-        raise QueryError(f"unknown community algorithm {algorithm!r}; algorithms are {', '.join(ALGORITHMS)}")
+        raise unknown_choice("community algorithm", algorithm, ALGORITHMS)
     if G.number_of_edges() == 0:
         raise NoAnswerError(f"the network has no edges under these options {G.graph.get('options', {})}: "
                             "no communities")

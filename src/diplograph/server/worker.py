@@ -44,9 +44,10 @@ class _Settings:
 def _open(settings: _Settings) -> Any:
     if settings.spec == "memory":
         from ..backends.memory import MemoryBackend
-        from ..store import read_graph
 
-        return MemoryBackend(read_graph(settings.files))
+        memory = MemoryBackend()
+        memory.load(settings.files)
+        return memory
     from ..backends import open_store
 
     options = dict(settings.options)

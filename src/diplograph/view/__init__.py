@@ -1,6 +1,6 @@
 """The interactive page: one self-contained HTML file of a network projection.
 
-:func:`view` projects a knowledge graph (``diplograph.network.project``),
+:func:`view` projects a contact source (``kg.source``; see ``diplograph.network.project``),
 optionally around one actor, and renders it; :func:`render` renders any
 projection. The page works with no network at all, escapes every string from
 the sources, lays Arabic out right to left, and stays usable on large graphs
@@ -9,7 +9,7 @@ the sources, lays Arabic out right to left, and stays usable on large graphs
 Examples
 --------
 >>> import diplograph as dg
->>> page = view(dg.load(), around="Putin", depth=1)
+>>> page = view(dg.load().source, around="Putin", depth=1)
 >>> page.nodes >= 2, page.html.startswith("<!DOCTYPE html>"), "https://cdn" in page.html
 (True, True, False)
 """
@@ -23,14 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NoAnswerError
-from ..store import write_atomic
+from ..atomic import write_atomic
+from ..errors import InvalidArgumentError, NoAnswerError
+from ..network import project as network_project
+from ..network.structure import ego
 from .banner import Focus, banner
 from .data import MAX_NODES, PHYSICS_MAX, SIZE_MEASURES, drawn, page_data
 from .render import render_page
 
 if TYPE_CHECKING:
-    from ..kg import KnowledgeGraph
+    from ..contacts import ContactSource
 
 __all__ = ["MAX_NODES", "PHYSICS_MAX", "SIZE_MEASURES", "Focus", "Page", "neighbourhood", "project", "render", "view"]
 
@@ -70,7 +72,7 @@ class Page:
         return f"<Page {self.nodes} nodes, {self.edges} edges>"
 
 
-def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = True, planned: bool = True,
+def project(source: ContactSource, network: str = "persons", *, indirect: bool = True, planned: bool = True,
             institutional: bool = True, since: Any = None, until: Any = None) -> Any:
     """The projection the page draws: :func:`diplograph.network.project`.
 
@@ -78,16 +80,14 @@ def project(kg: KnowledgeGraph, network: str = "persons", *, indirect: bool = Tr
     default (each filterable on the page). The full graph takes no filters:
     asking for a time window on it is an error.
     """
-    from ..network import project as network_project
-
     if network == "full":
         extra = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
-        return network_project(kg, "full", **extra)
-    return network_project(kg, network, indirect=indirect, planned=planned, institutional=institutional,
+        return network_project(source, "full", **extra)
+    return network_project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                            since=since, until=until)
 
 
-def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -> Any:
+def neighbourhood(graph: Any, source: ContactSource, around: str, depth: int = 1) -> Any:
     """The part of *graph* within *depth* steps of the actor named *around* (any spelling).
 
     On the full graph the steps go through the nodes the page draws
@@ -98,14 +98,14 @@ def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -
     ------
     UnknownEntityError
         No entity has that name.
+    InvalidArgumentError
+        A depth below 0.
     NoAnswerError
         The entity is not in this network.
     """
-    from ..network.structure import ego
-
-    entity = kg.resolve(around)
+    entity = source.names.resolve(around)
     if depth < 0:
-        raise NoAnswerError(f"--depth must be 0 or more, got {depth}")
+        raise InvalidArgumentError(f"--depth must be 0 or more, got {depth}")
     g = drawn(graph)
     if entity.iri not in g:
         raise NoAnswerError(f"{entity.en} ({entity.ar}) is not in this network (no contacts in the window chosen)")
@@ -114,7 +114,7 @@ def neighbourhood(graph: Any, kg: KnowledgeGraph, around: str, depth: int = 1) -
     return part
 
 
-def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", rank_by: str = "degree",
+def render(graph: Any, source: ContactSource | None = None, *, size_by: str = "degree", rank_by: str = "degree",
            max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str = "diplograph",
            height: int = 720, focus: Focus | None = None) -> Page:
     """Render a projection (any graph following the projection contract) as a :class:`Page`.
@@ -124,7 +124,7 @@ def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degr
     the commands and Python calls that show more; *focus* names the options
     the page was built with, so that those commands repeat them.
     """
-    data = page_data(graph, kg, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
+    data = page_data(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
                      title=title)
     meta = data["meta"]
     notice = meta["notice"]
@@ -139,7 +139,7 @@ def render(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degr
                 notice, height, meta["reduced"])
 
 
-def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = None, depth: int = 1,
+def view(source: ContactSource, *, network: str = "persons", around: str | None = None, depth: int = 1,
          since: Any = None, until: Any = None, indirect: bool = True, planned: bool = True,
          institutional: bool = True, size_by: str = "degree", rank_by: str = "degree",
          max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str | None = None,
@@ -148,7 +148,8 @@ def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = N
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    source : ContactSource
+        What to draw (``kg.source``).
     network : {"persons", "bipartite", "full"}
         Actors joined by their contacts; actors and events; or the whole graph.
     around, depth : str, int
@@ -176,27 +177,27 @@ def view(kg: KnowledgeGraph, *, network: str = "persons", around: str | None = N
     Examples
     --------
     >>> import diplograph as dg
-    >>> page = view(dg.load(), max_nodes=5)
+    >>> page = view(dg.load().source, max_nodes=5)
     >>> page.nodes, page.total_nodes > 5, page.reduced["rank_by"]
     (5, True, 'degree')
     >>> "diplograph view --graph FILE --all" in page.notice
     True
     """
-    graph = project(kg, network, indirect=indirect, planned=planned, institutional=institutional,
+    graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until)
     if around is not None:
-        graph = neighbourhood(graph, kg, around, depth)
+        graph = neighbourhood(graph, source, around, depth)
     if title is None:
         parts = [f"diplograph — {network} network"]
         if around is not None:
-            parts.append(f"around {kg.resolve(around).en} (depth {depth})")
+            parts.append(f"around {source.names.resolve(around).en} (depth {depth})")
         if since is not None or until is not None:
             parts.append(f"{since or '…'}–{until or '…'}")
         title = ", ".join(parts)
     focus = Focus(network=network, around=around, depth=depth, since=None if since is None else str(since),
                   until=None if until is None else str(until), size_by=size_by, rank_by=rank_by,
                   max_nodes=max_nodes, graphs=None if graphs is None else tuple(str(p) for p in graphs),
-                  store=kg.store.spec if kg.store.spec != "memory" else None,
+                  store=source.spec if source.spec != "memory" else None,
                   indirect=indirect, planned=planned, institutional=institutional)
-    return render(graph, kg, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
+    return render(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
                   title=title, height=height, focus=focus)

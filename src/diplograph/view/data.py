@@ -28,18 +28,17 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..annotation.model import DateValue
-from ..errors import QueryError
+from ..dates import DateValue
+from ..errors import InvalidArgumentError, unknown_choice
 from ..network import engine
 from ..network.centrality import MEASURES, scores
-from ..network.events import Event, network_events
 from ..text import normalize
 from ..vocab import local_name
 from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, kind_style, node_style
 
 if TYPE_CHECKING:
-    from ..kg import KnowledgeGraph
-    from ..records import ClaimRecord, ContactRecord
+    from ..contacts import ContactSource
+    from ..records import ClaimRecord, ContactRecord, ContactSummary
 
 __all__ = ["DRAWN_TYPES", "HUGE", "MAX_NODES", "PHYSICS_MAX", "SEED", "SIZE_MEASURES", "centrality", "drawn",
            "page_data"]
@@ -94,7 +93,7 @@ def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
 
     Raises
     ------
-    QueryError
+    InvalidArgumentError
         An unknown measure.
 
     Examples
@@ -104,7 +103,7 @@ def centrality(g: Any, measure: str = "degree") -> dict[Any, float]:
     {'a': 0.5, 'b': 1.0, 'c': 0.5}
     """
     if measure not in SIZE_MEASURES:
-        raise QueryError(f"unknown size measure {measure!r}; measures are {', '.join(SIZE_MEASURES)}")
+        raise unknown_choice("size measure", measure, SIZE_MEASURES)
     if g.number_of_nodes() == 0:
         return {}
     if measure == "betweenness" and _samples(g.number_of_nodes()):
@@ -191,7 +190,7 @@ def _label(en: str, ar: str | None) -> str:
     return en
 
 
-def _people(e: ContactRecord | Event, where: str = "") -> dict[str, Any]:
+def _people(e: ContactRecord | ContactSummary, where: str = "") -> dict[str, Any]:
     """What a contact and the network's lighter view of it have in common on the page."""
     style = kind_style(e.kind)
     who = " – ".join(p.label for p in e.participants)
@@ -213,7 +212,7 @@ def _event_details(c: ContactRecord) -> dict[str, Any]:
     }
 
 
-def _lean_details(e: Event) -> dict[str, Any]:
+def _lean_details(e: ContactSummary) -> dict[str, Any]:
     return {
         **_people(e), "precision": DateValue.from_iso(e.date).precision if e.date else "undated",
         "place": None, "place_ar": None, "gathering": None, "topics": [], "topics_ar": [],
@@ -342,7 +341,7 @@ def _edge_label(dates: list[str | None], count: int) -> str:
     return f"{span} ×{count}"
 
 
-def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "degree", rank_by: str = "degree",
+def page_data(graph: Any, source: ContactSource | None = None, *, size_by: str = "degree", rank_by: str = "degree",
               max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str = "diplograph",
               aliases: bool = True) -> dict[str, Any]:
     """Everything the page shows of *graph*, as JSON-ready data.
@@ -355,9 +354,10 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
         ``events``, ``kinds``, ``dates``, ``planned``, ``count``, ``kind``, ``ties``).
         Directed or multi-graphs (``network="full"``) are drawn undirected,
         with parallel edges merged.
-    kg : KnowledgeGraph, optional
+    source : ContactSource, optional
         Where the details of events and claims come from (quote, place,
-        topics, source); without it the page shows what the edges carry.
+        topics, source): ``kg.source``; without it the page shows what the
+        edges carry.
     size_by : str
         The centrality measure behind node sizes (see :data:`SIZE_MEASURES`).
     rank_by : str
@@ -380,20 +380,10 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
     dict
         ``meta``, ``nodes``, ``edges``, ``events``, ``claims``, ``legend``.
     """
-    if size_by not in SIZE_MEASURES:
-        raise QueryError(f"unknown size measure {size_by!r}; measures are {', '.join(SIZE_MEASURES)}")
-    if rank_by not in SIZE_MEASURES:
-        raise QueryError(f"unknown ranking measure {rank_by!r}; measures are {', '.join(SIZE_MEASURES)}")
-    if max_nodes is not None and max_nodes < 1:
-        raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
+    _check(size_by, rank_by, max_nodes)
     g = drawn(graph)
     total_nodes, total_edges = g.number_of_nodes(), g.number_of_edges()
-    notices = []
-    left_out = graph.number_of_nodes() - total_nodes
-    if left_out:
-        notices.append(f"The full graph has {graph.number_of_nodes():,} nodes; the page draws the {total_nodes:,} "
-                       f"actors, places, gatherings, contacts, plans and claims and leaves out {left_out:,} others "
-                       "(evidence, roles, posts, topics, times): click a contact for its evidence.")
+    notices = _left_out(graph, total_nodes)
     reduced = None
     if max_nodes is not None and total_nodes > max_nodes:
         g, reduced = _reduce(g, max_nodes, rank_by, graph)
@@ -405,136 +395,174 @@ def page_data(graph: Any, kg: KnowledgeGraph | None = None, *, size_by: str = "d
                     total_nodes, total_edges)
     if size_by == "betweenness" and _samples(g.number_of_nodes()):
         notices.append(f"Node sizes: betweenness estimated from {_BETWEENNESS_SAMPLE} sampled sources (seed {SEED}).")
-    notice = " ".join(notices) or None
     values = centrality(g, size_by)
-    sizes = _scale(values)
     physics = g.number_of_nodes() <= physics_max
-    pos = {} if physics else _positions(g)
+    builder = _PageBuilder(source, notices, physics=physics, aliases=aliases)
+    builder.add_edges(g)
+    builder.add_nodes(g, values, {} if physics else _positions(g))
+    options = dict(graph.graph.get("options") or {})
+    meta = {
+        "title": title, "network": options.get("network"), "options": {k: _plain(v) for k, v in options.items()},
+        "total_nodes": total_nodes, "total_edges": total_edges, "nodes": len(builder.nodes),
+        "edges": len(builder.edges), "notice": " ".join(notices) or None, "reduced": reduced, "size_by": size_by,
+        "rank_by": rank_by, "physics": physics, "seed": SEED,
+        "years": [min(builder.years), max(builder.years)] if builder.years else None, "planned": builder.planned_seen,
+    }
+    return {"meta": meta, "nodes": builder.nodes, "edges": builder.edges, "events": builder.events,
+            "claims": builder.claims, "legend": builder.legend()}
 
-    records: dict[str, ContactRecord] = {}
-    lean: dict[str, Event] = {}
-    claim_records: dict[str, ClaimRecord] = {}
-    if kg is not None:
-        # (a stand-in with only contacts(), planned() and claims() gets full records)
-        everything = network_events(kg) if hasattr(kg, "store") else []
-        if not everything or kg._contacts is not None or len(everything) <= FULL_DETAILS:
-            records = {c.iri: c for c in (*kg.contacts(), *kg.planned())}
+
+def _check(size_by: str, rank_by: str, max_nodes: int | None) -> None:
+    if size_by not in SIZE_MEASURES:
+        raise unknown_choice("size measure", size_by, SIZE_MEASURES)
+    if rank_by not in SIZE_MEASURES:
+        raise unknown_choice("ranking measure", rank_by, SIZE_MEASURES)
+    if max_nodes is not None and max_nodes < 1:
+        raise InvalidArgumentError(f"max_nodes must be at least 1, got {max_nodes}")
+
+
+def _left_out(graph: Any, drawn_nodes: int) -> list[str]:
+    """The notice of a full graph whose evidence, roles and times are not drawn (empty for other graphs)."""
+    left_out = graph.number_of_nodes() - drawn_nodes
+    if not left_out:
+        return []
+    return [f"The full graph has {graph.number_of_nodes():,} nodes; the page draws the {drawn_nodes:,} "
+            f"actors, places, gatherings, contacts, plans and claims and leaves out {left_out:,} others "
+            "(evidence, roles, posts, topics, times): click a contact for its evidence."]
+
+
+class _PageBuilder:
+    """What the page shows, gathered edge by edge and node by node: events, claims, kinds, years."""
+
+    def __init__(self, source: ContactSource | None, notices: list[str], *, physics: bool, aliases: bool):
+        self.source = source
+        self.physics = physics
+        self.aliases = aliases
+        self.records: dict[str, ContactRecord] = {}
+        self.lean: dict[str, ContactSummary] = {}
+        self.claim_records: dict[str, ClaimRecord] = {}
+        if source is not None:
+            self._read(source, notices)
+        self.events: dict[str, dict[str, Any]] = {}
+        self.claims: dict[str, dict[str, Any]] = {}
+        self.edges: list[dict[str, Any]] = []
+        self.nodes: list[dict[str, Any]] = []
+        self.kinds_seen: set[str] = set()
+        self.types_seen: list[str] = []
+        self.planned_seen = False
+        self.years: list[int] = []
+
+    def _read(self, source: ContactSource, notices: list[str]) -> None:
+        everything = source.events()
+        if len(everything) <= FULL_DETAILS:
+            self.records = {c.iri: c for c in source.all_contacts()}
         else:  # reading every contact's full record would cost more than the page: what the network read
-            lean = {e.iri: e for e in everything}
+            self.lean = {e.iri: e for e in everything}
             notices.append(f"With {len(everything):,} contacts in the graph, a contact's details here are its kind, "
                            "date, people, quote and source; kg.contacts(NAME) or --around NAME give places, topics "
                            "and every source.")
-            notice = " ".join(notices)
-        claim_records = {c.iri: c for c in kg.claims()}
+        self.claim_records = {c.iri: c for c in source.claims()}
 
-    events: dict[str, dict[str, Any]] = {}
-    claims: dict[str, dict[str, Any]] = {}
-    edges: list[dict[str, Any]] = []
-    kinds_seen: set[str] = set()
-    planned_seen = False
-    years: list[int] = []
-
-    def add_event(iri: str, kind: str | None, date: str | None, planned: bool) -> None:
-        nonlocal planned_seen
-        if iri not in events:
-            if iri in records:
-                events[iri] = _event_details(records[iri])
-            elif iri in lean:
-                events[iri] = _lean_details(lean[iri])
+    def add_event(self, iri: str, kind: str | None, date: str | None, planned: bool) -> None:
+        if iri not in self.events:
+            if iri in self.records:
+                self.events[iri] = _event_details(self.records[iri])
+            elif iri in self.lean:
+                self.events[iri] = _lean_details(self.lean[iri])
             else:
                 style = kind_style(kind or "other")
-                events[iri] = {"kind": kind or "other", "kind_label": style.label, "label": local_name(iri),
-                               "date": date, "precision": DateValue.from_iso(date).precision if date else "undated",
-                               "year": _year(date), "planned": planned, "topics": [], "topics_ar": []}
-        ev = events[iri]
-        kinds_seen.add(ev["kind"])
-        planned_seen = planned_seen or bool(ev["planned"])
+                self.events[iri] = {
+                    "kind": kind or "other", "kind_label": style.label, "label": local_name(iri), "date": date,
+                    "precision": DateValue.from_iso(date).precision if date else "undated", "year": _year(date),
+                    "planned": planned, "topics": [], "topics_ar": []}
+        ev = self.events[iri]
+        self.kinds_seen.add(ev["kind"])
+        self.planned_seen = self.planned_seen or bool(ev["planned"])
         if ev["year"] is not None:
-            years.append(ev["year"])
+            self.years.append(ev["year"])
 
-    for i, (u, v, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))):
+    def add_edges(self, g: nx.Graph) -> None:
+        for i, (u, v, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))):
+            self.edges.append(self._edge(f"e{i}", u, v, d))
+
+    def _edge(self, key: str, u: Any, v: Any, d: dict[str, Any]) -> dict[str, Any]:
         ev_iris = [str(x) for x in d.get("events") or []]
         ev_kinds = list(d.get("kinds") or [None] * len(ev_iris))
         ev_dates = list(d.get("dates") or [None] * len(ev_iris))
         ev_planned = [bool(x) for x in d.get("planned") or [False] * len(ev_iris)]
         for iri, kind, date, plan in zip(ev_iris, ev_kinds, ev_dates, ev_planned, strict=False):
-            add_event(iri, kind, date, plan)
+            self.add_event(iri, kind, date, plan)
         ties = [str(t) for t in d.get("ties") or []]
         tie_labels = [str(t) for t in d.get("tie_labels") or []]
         tie_dates = [str(t) if t else "" for t in d.get("tie_dates") or []]
         tie_years = [_span(w) for w in tie_dates]
-        years.extend(y for span in tie_years if span for y in span if 0 < y < 9999)
+        self.years.extend(y for span in tie_years if span for y in span if 0 < y < 9999)
         tie_labels = [f"{t} ({w.replace('/', '–')})" if w else t
                       for t, w in zip(tie_labels, tie_dates + [""] * len(tie_labels), strict=False)]
         kind = str(d.get("kind") or ("tie" if ties and not ev_iris else "link"))
         if ties:
-            kinds_seen.add("tie")
-        all_planned = bool(ev_iris) and all(events[e]["planned"] for e in ev_iris)
+            self.kinds_seen.add("tie")
+        all_planned = bool(ev_iris) and all(self.events[e]["planned"] for e in ev_iris)
         style = kind_style(kind)
         count = len(ev_iris) if "events" in d else int(d.get("count") or 1)
         dashes: list[int] | bool = list(PLANNED_DASHES) if all_planned else (list(style.dashes) or False)
-        edges.append({
-            "id": f"e{i}", "from": u, "to": v, "kind": kind, "events": ev_iris, "ties": ties,
+        return {
+            "id": key, "from": u, "to": v, "kind": kind, "events": ev_iris, "ties": ties,
             "tie_labels": tie_labels, "tie_years": tie_years,
             "predicates": [local_name(p) for p in d.get("predicates") or []], "count": count,
             "dates": [x for x in ev_dates if x], "planned_only": all_planned,
-            "label": _edge_label(ev_dates, count) if physics else "",
+            "label": _edge_label(ev_dates, count) if self.physics else "",
             "color": {"color": style.color if kind != "link" else "#9a9a9a", "highlight": "#222222"},
             "dashes": dashes, "width": 1.5 + math.log2(max(count, 1)),
-        })
+        }
 
-    nodes: list[dict[str, Any]] = []
-    types_seen: list[str] = []
-    for node in sorted(g, key=str):
-        d = g.nodes[node]
+    def add_nodes(self, g: nx.Graph, values: dict[Any, float], pos: dict[Any, tuple[float, float]]) -> None:
+        sizes = _scale(values)
+        for node in sorted(g, key=str):
+            item = self._node(node, g.nodes[node], sizes.get(node, _MIN_SIZE), values.get(node, 0.0))
+            if node in pos:
+                item["x"], item["y"] = round(pos[node][0], 1), round(pos[node][1], 1)
+            self.nodes.append(item)
+            if item["type"] not in self.types_seen:
+                self.types_seen.append(item["type"])
+
+    def _node(self, node: Any, d: dict[str, Any], size: float, value: float) -> dict[str, Any]:
         kind = str(d.get("type") or "other")
         if kind not in NODE_STYLES:
             kind = "other"
         nstyle = node_style(kind)
         en = str(d.get("label") or local_name(str(node)))
-        ar = d.get("label_ar")
-        ar = str(ar) if ar else None
+        ar = str(d["label_ar"]) if d.get("label_ar") else None
         own: list[str] = []
         if kind in ("contact", "plan"):
-            add_event(str(node), None, None, kind == "plan")
+            self.add_event(str(node), None, None, kind == "plan")
             own = [str(node)]
-        elif kind == "claim" and str(node) in claim_records:
-            claims[str(node)] = _claim_details(claim_records[str(node)])
+        elif kind == "claim" and str(node) in self.claim_records:
+            self.claims[str(node)] = _claim_details(self.claim_records[str(node)])
         names = [en] + ([ar] if ar else [])
-        if aliases and kg is not None:
-            entity = kg.names.get(str(node))
+        if self.aliases and self.source is not None:
+            entity = self.source.names.get(str(node))
             if entity is not None:
                 names += list(entity.aliases)
         shown = en if kind != "claim" else (en[:30] + "…" if len(en) > 31 else en)
         item: dict[str, Any] = {
             "id": node, "label": _label(shown, ar if kind != "claim" else None), "en": en, "ar": ar, "type": kind,
-            "shape": nstyle.shape, "color": nstyle.color, "size": round(sizes.get(node, _MIN_SIZE), 2),
-            "value_measure": round(values.get(node, 0.0), 6), "events": own,
+            "shape": nstyle.shape, "color": nstyle.color, "size": round(size, 2),
+            "value_measure": round(value, 6), "events": own,
             "search": sorted({normalize(x) for x in names if x}),
         }
         if kind == "plan":
             item["shapeProperties"] = {"borderDashes": [4, 3]}
-        if node in pos:
-            item["x"], item["y"] = round(pos[node][0], 1), round(pos[node][1], 1)
-        nodes.append(item)
-        if kind not in types_seen:
-            types_seen.append(kind)
+        return item
 
-    legend_types = [{"key": k, "label": s.label, "color": s.color, "glyph": s.glyph}
-                    for k, s in NODE_STYLES.items() if k in types_seen]
-    order = list(KIND_STYLES)
-    legend_kinds = [{"key": k, "label": kind_style(k).label, "color": kind_style(k).color,
-                     "dashes": list(kind_style(k).dashes)}
-                    for k in sorted(kinds_seen, key=lambda k: (order.index(k) if k in order else len(order), k))]
-    options = dict(graph.graph.get("options") or {})
-    meta = {
-        "title": title, "network": options.get("network"), "options": {k: _plain(v) for k, v in options.items()},
-        "total_nodes": total_nodes, "total_edges": total_edges, "nodes": len(nodes), "edges": len(edges),
-        "notice": notice, "reduced": reduced, "size_by": size_by, "rank_by": rank_by, "physics": physics, "seed": SEED,
-        "years": [min(years), max(years)] if years else None, "planned": planned_seen,
-    }
-    return {"meta": meta, "nodes": nodes, "edges": edges, "events": events, "claims": claims,
-            "legend": {"types": legend_types, "kinds": legend_kinds, "planned_dashes": list(PLANNED_DASHES)}}
+    def legend(self) -> dict[str, Any]:
+        types = [{"key": k, "label": s.label, "color": s.color, "glyph": s.glyph}
+                 for k, s in NODE_STYLES.items() if k in self.types_seen]
+        order = list(KIND_STYLES)
+        kinds = [{"key": k, "label": kind_style(k).label, "color": kind_style(k).color,
+                  "dashes": list(kind_style(k).dashes)}
+                 for k in sorted(self.kinds_seen, key=lambda k: (order.index(k) if k in order else len(order), k))]
+        return {"types": types, "kinds": kinds, "planned_dashes": list(PLANNED_DASHES)}
 
 
 def _plain(value: Any) -> Any:

@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import __version__
+from .._version import __version__
 
 __all__ = ["VIS_VERSION", "render_page", "script_json", "vis_options"]
 

@@ -17,6 +17,8 @@ AttributeError: term 'Contakt' not in namespace 'https://w3id.org/diplograph/ns#
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, XSD, DefinedNamespace
 from rdflib.term import URIRef
@@ -41,6 +43,7 @@ __all__ = [
     "SKOS",
     "TIME",
     "XSD",
+    "is_iri",
     "local_name",
 ]
 
@@ -117,3 +120,15 @@ def local_name(iri: str) -> str:
     ('phoneCall', 'x')
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+_IRI = re.compile(r"^(https?|urn):[^\s<>\"{}|\\^`]+$")
+
+
+def is_iri(text: str) -> bool:
+    """Whether *text* is an absolute ``http``, ``https`` or ``urn`` IRI (as opposed to a name or a literal).
+
+    >>> is_iri("https://w3id.org/diplograph/id/person/x"), is_iri("urn:x"), is_iri("Putin"), is_iri("http://a b")
+    (True, True, False, False)
+    """
+    return bool(_IRI.match(text))

@@ -1,4 +1,4 @@
-"""Reading graph files and writing them atomically.
+"""Reading graph files into an rdflib graph and writing them whole.
 
 Accepted formats, by file suffix: Turtle (``.ttl``), N-Triples (``.nt``),
 N-Quads (``.nq``), TriG (``.trig``) and JSON-LD (``.jsonld``). RDF/XML is
@@ -9,19 +9,16 @@ hundred bytes, so it is not accepted from outside.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
 
 from rdflib import Graph
 
+from .atomic import write_atomic
 from .errors import StoreError, first_line
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "atomic_writer", "format_for", "read_graph", "write_atomic", "write_graph"]
+__all__ = ["FORMATS", "format_for", "read_graph", "write_graph"]
 
 log = logging.getLogger(__name__)
 
@@ -77,48 +74,6 @@ def read_graph(paths: Iterable[str | Path], graph: Graph | None = None) -> Graph
             raise StoreError(f"{p}: does not parse as {fmt}: {first_line(exc)}") from None
         log.debug("read %s (%d triples so far)", p, len(g))
     return g
-
-
-@contextmanager
-def atomic_writer(path: str | Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO[Any]]:
-    """Open a temporary file next to *path*; on success rename it over *path*.
-
-    Readers see the old file or the new one, never half of one; on any
-    failure (an exception inside the ``with`` block included) the temporary
-    file is removed and the old file is left as it was. The new file gets
-    the usual permissions (``0666`` less the umask), not the private mode of
-    a temporary file. For streaming large outputs; :func:`write_atomic`
-    writes bytes at once.
-
-    Raises
-    ------
-    StoreError
-        The folder cannot be written.
-    """
-    p = Path(path)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    except OSError as exc:
-        raise StoreError(f"{p}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, mode, encoding=encoding, newline="\n" if "b" not in mode else None) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file and a rename (see :func:`atomic_writer`)."""
-    with atomic_writer(path) as fh:
-        fh.write(data)
 
 
 def write_graph(graph: Graph, path: str | Path) -> bytes:
