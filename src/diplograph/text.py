@@ -21,7 +21,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FoldedText", "find_mentions", "normalize", "normalize_with_map"]
+__all__ = ["DIGITS", "FoldedText", "ascii_digits", "find_mentions", "normalize", "normalize_with_map"]
+
+#: Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII digits: the one table of them.
+DIGITS: dict[int, str] = {**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
 
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _FOLD = str.maketrans(
@@ -52,10 +55,17 @@ _FOLD = str.maketrans(
         "\u200e": None,  # left-to-right mark
     }
 )
-# Arabic-Indic (٠-٩) and Persian (۰-۹) digits fold to ASCII digits.
-_FOLD.update({0x0660 + i: str(i) for i in range(10)})
-_FOLD.update({0x06F0 + i: str(i) for i in range(10)})
+_FOLD.update(DIGITS)
 _SPACE = re.compile(r"\s+")
+
+
+def ascii_digits(text: str) -> str:
+    """*text* with Arabic-Indic and Persian digits as ASCII digits (nothing else changed).
+
+    >>> ascii_digits("٢٠١٧ و۱۲")
+    '2017 و12'
+    """
+    return text.translate(DIGITS)
 
 
 def _fold_char(ch: str) -> str:

@@ -115,8 +115,8 @@ def _parse_each_query_once() -> Iterator[None]:
     """While pyshacl runs, let rdflib parse each SPARQL constraint once instead of once per focus node.
 
     pyshacl hands rdflib the same constraint text for every focus node, and
-    rdflib parses it afresh each time: parsing was 90% of validating the seed
-    graph (96 parses, 5.2 of 7 s). The translated query is cached by its
+    rdflib parses it afresh each time, which was most of the time a
+    validation took (docs/scale.md, "Cold start"). The translated query is cached by its
     text, base and namespaces, and rdflib's own method is put back afterwards.
     """
     from rdflib.plugins.sparql import processor

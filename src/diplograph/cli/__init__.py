@@ -9,7 +9,7 @@ code  meaning
 ====  ==========================================================
 0     success
 1     any other diplograph error
-2     bad command-line usage
+2     bad usage: an unknown option, or an argument the command refuses
 3     a malformed input file (registry, annotation, graph)
 4     an unknown entity name
 5     the graph breaks SHACL constraints (nothing was written)
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplograph",
         description="A knowledge graph of political contacts, with the quote behind every fact.",
-        epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 bad input file, 4 unknown entity, "
+        epilog="Exit codes: 0 ok, 1 error, 2 usage or a bad argument, 3 bad input file, 4 unknown entity, "
                "5 SHACL violations, 6 bad query, 7 store error, 8 no answer.",
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (repeat for debug)")

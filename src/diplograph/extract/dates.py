@@ -31,10 +31,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates import date_bounds
+from ..text import ascii_digits
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
-_DIGITS = str.maketrans({**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}})
 
 #: Month names by number: the names dateparser reads, and the variants mapped onto them.
 _AR_MONTHS: dict[int, tuple[str, ...]] = {
@@ -192,7 +192,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            g = {k: (v.translate(_DIGITS) if v else v) for k, v in m.groupdict().items()}
+            g = {k: (ascii_digits(v) if v else v) for k, v in m.groupdict().items()}
             if kind == "range":
                 a, b = int(g["a"] or 0), int(g["b"] or 0)
                 if 1900 <= a <= b <= 2100:

@@ -19,8 +19,8 @@ Measures:
     :func:`networkx.pagerank` (damping 0.85), weighted by contact count.
 
 Which library computes: ``betweenness``, ``closeness`` and ``pagerank`` are
-computed by igraph and rescaled to NetworkX's definitions (on 3,231 actors,
-NetworkX's exact betweenness took 24 s, igraph 0.5 s); ``degree``,
+computed by igraph and rescaled to NetworkX's definitions (tens of times
+faster past a few thousand actors: docs/network.md); ``degree``,
 ``strength`` and ``eigenvector`` by NetworkX. Pass ``engine="networkx"`` (or
 set :data:`diplograph.network.engine.DEFAULT`) to compute everything with
 NetworkX; :mod:`.engine` says what differs and why.

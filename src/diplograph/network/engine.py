@@ -2,13 +2,12 @@
 
 The persons network is a :class:`networkx.Graph` everywhere in diplograph.
 NetworkX's exact betweenness and closeness are pure Python and take tens of
-seconds past a few thousand actors (on 3,231 actors: betweenness 24 s, 69 s
-weighted; weighted closeness 22 s; igraph: 0.5 s, 1.3 s, 0.9 s); its PageRank
-runs on scipy and is not slow, but stops at a tolerance of ~1e-6 where
-igraph's is exact, in less time counting the conversion. So :mod:`.centrality` hands those three to
-`python-igraph <https://python.igraph.org>`_ (a C library): the graph is
-converted here (:func:`to_igraph`: 0.005 s for 8,000 edges, 0.03 s for
-31,000) once per graph and kept with it (in ``G.__networkx_cache__``, like
+seconds past a few thousand actors, where igraph takes a second (the figures
+are in docs/network.md, "Speed"); its PageRank runs on scipy and is not slow,
+but stops at a tolerance of ~1e-6 where igraph's is exact. So
+:mod:`.centrality` hands those three to `python-igraph
+<https://python.igraph.org>`_ (a C library): the graph is converted here
+(:func:`to_igraph`) once per graph and kept with it (in ``G.__networkx_cache__``, like
 NetworkX's own backends, see :func:`_contact_weights`), igraph computes, and
 the scores come back as a ``{node: score}`` dict rescaled to exactly what
 NetworkX returns:
@@ -167,8 +166,8 @@ CACHE_KEY = "diplograph.igraph"
 def _contact_weights(G: nx.Graph, weighted: bool = True) -> tuple[list[Hashable], Any]:
     """*G* in igraph with weight = contact count, at least 1 (ties count as one contact), if *weighted*.
 
-    The conversion costs more than igraph's PageRank itself (0.1 s against
-    0.01 s on 54,000 edges), so it is kept in ``G.__networkx_cache__``, as
+    The conversion costs more than igraph's PageRank itself (docs/network.md),
+    so it is kept in ``G.__networkx_cache__``, as
     NetworkX keeps the graphs it converts for its own backends: NetworkX
     empties that cache whenever the graph changes through its methods
     (``add_edge``, ``remove_node``, ``set_edge_attributes`` ...). An edge
