@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-ENGINES = ("pyoxigraph", "diplograph", "oxrdflib", "rdflib")
+ENGINES = ("pyoxigraph", "diplograph", "memory", "oxrdflib", "rdflib")
+#: Engines whose queries run on rdflib (each is killed beyond --query-timeout; Oxigraph ones run inline).
+_RDFLIB_ENGINES = ("rdflib", "memory@baseline")
 
 
 def _env(src: Path) -> dict[str, str]:
@@ -176,13 +178,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             print(f"   {engine}", file=sys.stderr)
             # a process holding an Oxigraph (RocksDB) store is not forked: RocksDB's background threads do
             # not survive a fork, and a forked child's queries stall; both Oxigraph engines run inline
-            limit = args.query_timeout if engine == "rdflib" else 0
+            limit = args.query_timeout if engine in _RDFLIB_ENGINES else 0
             records, status = _worker(["engine", "--engine", engine, "--file", size["data"]["file"],
                                        "--store", str(work / f"{engine}-{n}"), "--only", args.only,
                                        "--queries", str(ROOT / "src" / "diplograph" / "queries"),
                                        "--query-timeout", str(limit), "--query-runs", str(args.query_runs)]
                                       + (["--load-and-queries-only"] if n > args.full_up_to else []),
-                                      work / f"{engine}-{n}.jsonl", env if engine == "diplograph" else own_env,
+                                      work / f"{engine}-{n}.jsonl",
+                                      env if engine in ("diplograph", "memory") else own_env,
                                       args.timeout)
             size["engines"][engine] = _engine_summary(records, status)
             if engine != "pyoxigraph" or n > args.algorithms_up_to:
@@ -195,6 +198,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             records, status = _worker(["algorithms", "--file", str(work / f"pyoxigraph-{n}"), "--k", str(args.k)],
                                       work / f"algorithms-{n}.jsonl", own_env, args.timeout)
             size["algorithms"] = {"status": status, "records": records}
+        if args.baseline_src and "memory" in args.engines.split(","):
+            print("   memory@baseline", file=sys.stderr)
+            size["engines"]["memory@baseline"] = _measure(args, "memory@baseline", n, size, work,
+                                                          _env(Path(args.baseline_src).resolve()))
         results["sizes"][str(n)] = size
     results["pages"] = []
     for nodes in args.pages:
@@ -207,6 +214,52 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         results["build"] = cold_build(env, args.build_runs)
     shutil.rmtree(work, ignore_errors=True)  # the on-disk stores
     return results
+
+
+def _measure(args: argparse.Namespace, engine: str, n: int, size: dict[str, Any], work: Path,
+             env: dict[str, str]) -> dict[str, Any]:
+    """One engine on one size, in a fresh worker with *env*'s sources (``NAME@baseline``: NAME's engine)."""
+    name = engine.split("@")[0]
+    limit = args.query_timeout if engine in _RDFLIB_ENGINES else 0
+    tag = engine.replace("@", "-")
+    records, status = _worker(["engine", "--engine", name, "--file", size["data"]["file"],
+                               "--store", str(work / f"{tag}-{n}"), "--only", args.only,
+                               "--queries", str(ROOT / "src" / "diplograph" / "queries"),
+                               "--query-timeout", str(limit), "--query-runs", str(args.query_runs)],
+                              work / f"{tag}-{n}.jsonl", env, args.timeout)
+    shutil.rmtree(work / f"{tag}-{n}", ignore_errors=True)
+    return _engine_summary(records, status)
+
+
+def default_store_lines(e: dict[str, Any]) -> list[str]:
+    """The table of the default store measured with these sources against the baseline's sources."""
+    now, before = e.get("memory"), e.get("memory@baseline")
+    if not now or not before:
+        return []
+    lines = ["", f"The default store (`dg.load(FILE)`): these sources against the baseline sources (status "
+             f"{now.get('status')} / {before.get('status')}), same run:", "",
+             "| measure | baseline | now | baseline ÷ now |", "|---|---:|---:|---:|"]
+
+    def cell(v: dict[str, Any]) -> tuple[str, float | None]:
+        if "timeout" in v:
+            return f"> {v['timeout']:.0f} (killed)", None
+        return _fmt(v.get("s")), v.get("s")
+
+    def add(label: str, a: dict[str, Any], b: dict[str, Any]) -> None:
+        (ta, va), (tb, vb) = cell(a), cell(b)
+        shown = _fmt(ratio(va, vb), "×") if va is not None else (f"> {_fmt(ratio(a['timeout'], vb), '×')}"
+                                                                 if "timeout" in a and vb else "–")
+        lines.append(f"| {label} | {ta} | {tb} | {shown} |")
+
+    add("load (s)", {"s": before.get("load_s")}, {"s": now.get("load_s")})
+    for q in sorted(set(now.get("queries", {})) | set(before.get("queries", {}))):
+        add(f"query {q}", before.get("queries", {}).get(q) or {}, now.get("queries", {}).get(q) or {})
+    add("person projection (s)", before.get("projection") or {}, now.get("projection") or {})
+    for name in now.get("api", {}):
+        add(f"API: {name}", before.get("api", {}).get(name) or {}, now.get("api", {}).get(name) or {})
+    lines.append(f"| peak RSS, whole run (MB) | {_fmt(before.get('peak_mb'))} | {_fmt(now.get('peak_mb'))} | "
+                 f"{_fmt(ratio(before.get('peak_mb'), now.get('peak_mb')), '×')} |")
+    return lines
 
 
 def _fmt(v: float | None, unit: str = "") -> str:
@@ -233,6 +286,9 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [f"### {int(n):,} contacts ({d['triples']:,} triples, {d['mb']} MB N-Triples)", ""]
         if size.get("note"):  # results combined from several runs say which part comes from where
             lines += [size["note"], ""]
+        if not (ox or dg or rl):  # only the default store was measured (--engines memory)
+            lines += [*default_store_lines(e), ""]
+            continue
         backend = dg.get("backend", "?")
         lines += [f"diplograph backend: {backend}. Status: pyoxigraph {ox.get('status')}, diplograph "
                   f"{dg.get('status')}, rdflib {rl.get('status')}.", ""]
@@ -299,6 +355,7 @@ def markdown(results: dict[str, Any]) -> str:
                 xrow(f"query {q}", qs(xo), qs(xr), qs(xd))
             xrow("person projection, pairs (s)", xo.get("projection", {}).get("s"),
                  xr.get("projection", {}).get("s"), None)
+        lines += default_store_lines(e)
         algo = size.get("algorithms", {})
         recs = algo.get("records", [])
         if recs:
@@ -389,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="seconds per query on rdflib-based engines (killed beyond; default 120)")
     p.add_argument("--data-dir", default=str(Path(tempfile.gettempdir()) / "diplograph-bench"))
     p.add_argument("--diplograph-src", default=str(ROOT / "src"), help="diplograph sources to measure")
+    p.add_argument("--baseline-src", metavar="DIR", default=None,
+                   help="also measure the default store (engine memory) with the diplograph sources in DIR, "
+                        "in the same run (e.g. an earlier checkout's src/)")
     p.add_argument("--results", default=str(ROOT / "bench" / "results"), help="folder for latest.json/latest.md")
     p.add_argument("--quick", action="store_true", help="tiny run for a smoke test (no pages, one build)")
     p.add_argument("--render", metavar="JSON", help="only rewrite latest.md from a results file")
@@ -398,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown engine(s) {', '.join(unknown)}; engines are {', '.join(ENGINES)}")
     if args.query_runs < 1:
         p.error(f"--query-runs must be 1 or more, not {args.query_runs}")
+    if args.baseline_src and not (Path(args.baseline_src) / "diplograph").is_dir():
+        p.error(f"--baseline-src {args.baseline_src}: no diplograph package in that folder (give a checkout's src/)")
     if args.only:
         from diplograph.query import named_queries
 

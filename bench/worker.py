@@ -4,9 +4,10 @@ Each task appends JSON lines to ``--out`` as it goes, so a task killed by the
 time limit still leaves what it finished. Tasks:
 
 - ``engine ENGINE FILE``: load FILE (and the ontology) into ENGINE, then run
-  every named query and the person projection. ENGINE is ``diplograph``,
-  ``pyoxigraph`` (raw, on disk: the limit) or ``rdflib`` (in memory: the
-  common baseline).
+  every named query and the person projection. ENGINE is ``diplograph`` (on
+  an on-disk Oxigraph store), ``memory`` (diplograph's default store:
+  ``dg.load(FILE)``), ``pyoxigraph`` (raw, on disk: the limit), ``oxrdflib``
+  or ``rdflib`` (in memory: the common baseline).
 - ``algorithms STORE``: degree, PageRank and betweenness on the person network
   read from a pyoxigraph store, with networkx, igraph and diplograph's ``scores``.
 - ``pages N``: pyvis page data for N nodes and 3N edges, by ``add_node`` /
@@ -193,6 +194,10 @@ def open_engine(engine: str, data: Path, store: Path, ontology: Path) -> Any:
         return g
     if engine == "diplograph":
         return diplograph_open(data, store)
+    if engine == "memory":  # the default store, whatever the sources measured make it
+        import diplograph as dg
+
+        return dg.load(data)
     raise SystemExit(f"unknown engine {engine!r}")
 
 
@@ -249,24 +254,36 @@ def person_pairs(engine: str, handle: Any) -> Any:
 
 
 def project(engine: str, handle: Any) -> tuple[Any, str]:
-    if engine == "diplograph":
+    if engine in ("diplograph", "memory"):
         try:
             from diplograph.network import project as dg_project
         except ImportError:
             return persons_graph(person_pairs(engine, handle)), "kg.query + networkx (no diplograph.network yet)"
-        return dg_project(handle.source, "persons"), "diplograph.network.project"
+        # sources from before the contact source took the knowledge graph itself
+        return dg_project(getattr(handle, "source", handle), "persons"), "diplograph.network.project"
     return persons_graph(person_pairs(engine, handle)), "SPARQL rows + networkx"
 
 
+def _ontology_file() -> Path:
+    """The ontology of the diplograph sources measured (older sources kept it in ``diplograph.resources``)."""
+    try:
+        from diplograph.bundled import ONTOLOGY_FILE
+    except ImportError:
+        from diplograph.resources import ONTOLOGY_FILE  # type: ignore[import-not-found, no-redef]
+    return Path(ONTOLOGY_FILE)
+
+
 def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
-    from diplograph.bundled import ONTOLOGY_FILE
     from diplograph.query import named_queries
+
+    ONTOLOGY_FILE = _ontology_file()
 
     store = Path(args.store)
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True)
     base = rss_mb()
-    rec(step="start", rss_mb=round(base, 1), backend=diplograph_backend() if args.engine == "diplograph" else "")
+    rec(step="start", rss_mb=round(base, 1), backend=diplograph_backend() if args.engine == "diplograph" else
+        "default store (dg.load)" if args.engine == "memory" else "")
     io = io_counters()
     seconds, handle = _timed(lambda: open_engine(args.engine, Path(args.file), store, ONTOLOGY_FILE))
     rec(step="load", seconds=round(seconds, 3), rss_mb=round(rss_mb(), 1), base_mb=round(base, 1), **io_delta(io))
@@ -289,7 +306,7 @@ def task_engine(args: argparse.Namespace, rec: Recorder) -> None:
     if args.load_and_queries_only:
         rec(step="done")
         return
-    if args.engine == "diplograph":
+    if args.engine in ("diplograph", "memory"):
         # before the projection, which reads every contact: the first question about one actor
         # on a fresh graph reads that actor's contacts only
         (top,) = [r["a"] for r in handle.query(TOP_ACTOR)] or [None]

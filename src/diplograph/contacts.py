@@ -39,7 +39,7 @@ from rdflib.term import Node
 from .annotation.model import CONTACT_KINDS
 from .backends import Backend
 from .backends.base import prepend_to_where
-from .dates import date_bounds, in_window, window
+from .dates import Span, in_window, window
 from .errors import NoAnswerError, unknown_choice
 from .query import iter_rows, resolve_query, run_select
 from .records import (
@@ -50,7 +50,6 @@ from .records import (
     Evidence,
     PostRecord,
     SourceRef,
-    Tenure,
     Tie,
     by_role,
 )
@@ -102,11 +101,12 @@ class ContactSource(Protocol):
         ...
 
     def ties(self) -> list[Tie]:
-        """Every institutional tie (post, team, office), with the term or date it rests on."""
-        ...
+        """Every institutional tie (post, team, office), with the term or date it rests on.
 
-    def tenures(self, iri: str) -> list[Tenure]:
-        """Who held the top post of the organisation, country or office *iri*, and when."""
+        Who held the top post of an organisation, a country or an office, and
+        when, is the ties with ``head`` whose ``b`` it is: the one answer to
+        "who held the post then" that gaps, paths and networks share.
+        """
         ...
 
     def claims(self, by: str | None = None) -> list[ClaimRecord]:
@@ -175,12 +175,13 @@ def _by_name(ref: ActorRef) -> tuple[str, str]:
     return (ref.label or "", ref.iri)
 
 
-def _span(begin: str | None, end: str | None, attested: str | None) -> tuple[date | None, date | None]:
+def _span(begin: str | None, end: str | None, attested: str | None) -> Span | None:
+    """When a post held: its term throughout, or the day, month or year it is attested on."""
     if begin:
-        return date_bounds(begin)[0], date_bounds(end or begin)[1]
+        return Span.of(begin, end or begin, throughout=True)
     if attested:
-        return date_bounds(attested)
-    return None, None
+        return Span.of(attested)
+    return None
 
 
 class StoreContacts:
@@ -300,9 +301,9 @@ class StoreContacts:
 
     def _read_events(self) -> list[ContactSummary]:
         # both queries come unordered (sorting in the store took as long as the rest of the query)
-        first: dict[str, tuple[tuple[int, str], int, str, str]] = {}
+        first: dict[str, tuple[tuple[int, str], int, str, str, str]] = {}
         for r in iter_rows(self.store, "event-quotes"):  # each event's earliest source, then first offset
-            key = (_moment(r["published"]), int(r["start"]), str(r["source"]), str(r["quote"]))
+            key = (_moment(r["published"]), int(r["start"]), str(r["source"]), str(r["quote"]), str(r["published"]))
             known = first.get(r["event"])
             if known is None or key < known:
                 first[r["event"]] = key
@@ -312,7 +313,7 @@ class StoreContacts:
             event = r["event"]
             if event not in facts:
                 facts[event] = {"kind": local_name(r["kind"]), "date": r["date"], "status": r["status"],
-                                "planned": r["type"] == str(DG.PlannedContact)}
+                                "planned": r["type"] == str(DG.PlannedContact), "bounds": r["bounds"]}
             roles[event][local_name(r["roleType"])].add(ActorRef(r["agent"], r["label"], r["labelAr"]))
         events = []
         for iri, f in facts.items():
@@ -324,7 +325,8 @@ class StoreContacts:
             events.append(ContactSummary(
                 iri=iri, kind=f["kind"], date=f["date"], planned=f["planned"],
                 status=local_name(f["status"]) if f["status"] else None, participants=participants,
-                initiators=initiators, intermediaries=intermediaries, quote=first[iri][3], source=first[iri][2]))
+                initiators=initiators, intermediaries=intermediaries, quote=first[iri][3], source=first[iri][2],
+                reported=first[iri][4], bounds=f["bounds"]))
         events.sort(key=date_order)
         log.debug("read %d events for a network", len(events))
         return events
@@ -335,14 +337,6 @@ class StoreContacts:
         if self._ties is None:
             self._ties = [_tie(r) for r in run_select(self.store, "institutional-ties")]
         return self._ties
-
-    def tenures(self, iri: str) -> list[Tenure]:
-        out = []
-        for r in run_select(self.store, "head-posts", actor=URIRef(iri)):
-            first, last = _span(r["begin"], r["end"], r["attested"])
-            if first is not None and last is not None:
-                out.append(Tenure(r["holder"], first, last))
-        return out
 
     # -- claims, posts, evidence --
 
@@ -437,18 +431,18 @@ def _record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, ActorRe
         duration_bound=_local(first["bound"]), duration_text=first["durationText"],
         date_expression=first["expression"], other_date=first["otherDate"],
         other_date_note=first["otherDateNote"], hedges=tuple(hedges), also_reported_in=tuple(evidences[1:]),
+        bounds=first["bounds"],
     )
 
 
 def _tie(r: dict[str, Any]) -> Tie:
-    first, last = _span(r["begin"], r["end"], r["attested"])
     when = f"{r['begin']}/{r['end']}" if r["begin"] else r["attested"]
     if r["tie"] == "office":
         label = f"{r['orgLabel']} speaks for its head, {r['roleLabel']} {r['memberLabel']}"
     else:
         label = f"{r['memberLabel']}: {r['roleLabel']}, {r['orgLabel']}"
     return Tie(kind=r["tie"], a=r["member"], b=r["org"], post=r["post"], label=label, date=when,
-               quote=r["quote"], first=first, last=last)
+               quote=r["quote"], span=_span(r["begin"], r["end"], r["attested"]), head=r["head"] == "yes")
 
 
 # -- the questions the API asks of a source --
@@ -465,7 +459,8 @@ def select(source: ContactSource, *, planned: bool, a: str | Entity | None = Non
     """Contacts (or, with *planned*, plans) of *a* (with *b*), of some *kinds*, inside a time window.
 
     A contact is kept when its whole date (at its precision) lies inside the
-    window; undated contacts are outside any bounded window.
+    window, or for an undated one the whole of its bounds; undated contacts
+    without bounds are outside any bounded window.
 
     Raises
     ------
@@ -501,7 +496,7 @@ def select(source: ContactSource, *, planned: bool, a: str | Entity | None = Non
             continue
         if kind_set is not None and c.kind not in kind_set:
             continue
-        if (lo or hi) and not in_window(c.date, lo, hi):
+        if (lo or hi) and not in_window(c.date or c.bounds, lo, hi):
             continue
         out.append(c)
     return out

@@ -27,7 +27,8 @@ from datetime import date
 
 from .errors import InvalidArgumentError, NoAnswerError
 
-__all__ = ["PRECISIONS", "DateLike", "DateValue", "date_bounds", "in_window", "parse_bound", "whole_months", "window"]
+__all__ = ["PRECISIONS", "DateLike", "DateValue", "Span", "date_bounds", "in_window", "parse_bound", "whole_months",
+           "window"]
 
 #: What a time window's bound may be given as: ``2017``, ``"2018-07"``, ``"2019-05-01"``, a date.
 DateLike = str | int | date
@@ -167,7 +168,9 @@ def window(since: DateLike | None, until: DateLike | None) -> tuple[date | None,
 def in_window(iso: str | None, lo: date | None, hi: date | None) -> bool:
     """True when the whole of date *iso* (at its precision) lies inside ``[lo, hi]``.
 
-    Undated events are outside every bounded window and inside the unbounded one.
+    *iso* may be bounds ``"AFTER/BEFORE"`` (an undated contact between two
+    dates): inside when both lie inside. Undated events without bounds are
+    outside every bounded window and inside the unbounded one.
 
     Examples
     --------
@@ -175,12 +178,15 @@ def in_window(iso: str | None, lo: date | None, hi: date | None) -> bool:
     False
     >>> in_window(None, None, None), in_window(None, date(2020, 1, 1), None)
     (True, False)
+    >>> in_window("2022-02-12/2024-02", date(2022, 1, 1), date(2024, 12, 31))
+    True
     """
     if lo is None and hi is None:
         return True
     if iso is None:
         return False
-    first, last = date_bounds(iso)
+    begin, _, end = iso.partition("/")
+    first, last = date_bounds(begin)[0], date_bounds(end or begin)[1]
     return not ((lo is not None and first < lo) or (hi is not None and last > hi))
 
 
@@ -198,3 +204,63 @@ def whole_months(a: date, b: date) -> int:
     if b.day < a.day:
         months -= 1
     return months
+
+
+@dataclass(frozen=True)
+class Span:
+    """When a fact held: from its *first* to its *last* day, *throughout* (a term of office) or on some day of it.
+
+    A term of office (``org:memberDuring``) holds on every day of its span, at
+    the precision its ends are given ("2017/2021": every day of 2017 to 2021).
+    A contact, or a post attested on a date, holds on some day of its span: the
+    day, month or year the source gives, or the bounds it states for an undated
+    one. ``text`` is the span as the graph gives it ("2017/2021", "2024-02").
+
+    Examples
+    --------
+    >>> term = Span.of("2017", "2021", throughout=True)
+    >>> call = Span.of("2018-03-20")
+    >>> str(term), str(term.joins(call))
+    ('2017/2021', '2018-03-20')
+    >>> print(Span.of("2025-02-13").joins(call))
+    None
+    >>> str(Span.of("2022-02-12", "2024-02"))
+    '2022-02-12/2024-02'
+    """
+
+    first: date
+    last: date
+    throughout: bool = False
+    text: str = ""
+
+    @classmethod
+    def of(cls, begin: str, end: str | None = None, *, throughout: bool = False) -> Span:
+        """The span from the first day of ISO date *begin* to the last day of *end* (or of *begin*)."""
+        text = begin if end is None or end == begin else f"{begin}/{end}"
+        return cls(date_bounds(begin)[0], date_bounds(end or begin)[1], throughout, text)
+
+    def contains(self, day: date) -> bool:
+        """Whether *day* lies in the span."""
+        return self.first <= day <= self.last
+
+    def joins(self, other: Span) -> Span | None:
+        """The span on which both facts are known to hold together, or None when the dates cannot show it.
+
+        Two terms hold together where they overlap; a fact of some day joins a
+        term that covers all its possible days; two facts of some day join only
+        when they are dated alike (the same day, month or year).
+        """
+        if self.throughout and other.throughout:
+            first, last = max(self.first, other.first), min(self.last, other.last)
+            if first > last:
+                return None
+            inner = self if (first, last) == (self.first, self.last) else other
+            return inner if (first, last) == (inner.first, inner.last) else Span(first, last, True)
+        if self.throughout or other.throughout:
+            term, moment = (self, other) if self.throughout else (other, self)
+            return moment if term.first <= moment.first and moment.last <= term.last else None
+        return self if (self.first, self.last) == (other.first, other.last) else None
+
+    def __str__(self) -> str:
+        return self.text or (self.first.isoformat() if self.first == self.last
+                             else f"{self.first.isoformat()}/{self.last.isoformat()}")

@@ -282,7 +282,11 @@ class KnowledgeGraph:
         return project(self.source, network, **options)
 
     def path(self, a: str | Entity, b: str | Entity, **options: Unpack[NetworkOptions]) -> NetworkPath:
-        """The shortest path between two actors, each hop explained by its events or ties.
+        """The shortest path between two actors, each hop explained by its events or ties, each join valid in time.
+
+        A tie (a post, an office, a team) joins the contact or tie before it
+        only where both are known to hold together (see
+        :mod:`diplograph.network.paths`); ``Hop.during`` says when.
 
         Parameters
         ----------
@@ -302,9 +306,13 @@ class KnowledgeGraph:
         --------
         >>> import diplograph as dg
         >>> kg = dg.load()
-        >>> p = kg.path("Sullivan", "Putin", institutional=True)
+        >>> p = kg.path("Waltz", "Putin", institutional=True)
         >>> [a.label for a in p.actors]
-        ['Jake Sullivan', 'The White House', 'Donald Trump', 'Vladimir Putin']
+        ['Mike Waltz', 'The White House (2025-02-13)', 'Donald Trump', 'Vladimir Putin']
+        >>> kg.path("Sullivan", "Putin", institutional=True)  # his post is undated: it joins nothing in time
+        Traceback (most recent call last):
+        ...
+        diplograph.errors.NoPathError: no path between 'Jake Sullivan' and 'Vladimir Putin' ...
         """
         return self.paths(a, b, all=False, **options)[0]
 

@@ -98,6 +98,14 @@ class _Mapper:
         self.add(iri, prop, Literal(value.iso, datatype=dtype))
         return iri
 
+    def interval(self, begin: DateValue, end: DateValue) -> URIRef:
+        """A time:Interval from *begin* to *end*, each an instant at its own precision."""
+        interval = URIRef(f"{ID}time/{begin.iso}--{end.iso}")
+        self.add(interval, RDF.type, TIME.Interval)
+        self.add(interval, TIME.hasBeginning, self.instant(begin))
+        self.add(interval, TIME.hasEnd, self.instant(end))
+        return interval
+
     def dated(self, subject: URIRef, value: DateValue, prop: URIRef = TIME.hasTime) -> None:
         precision = {"day": DG.precisionDay, "month": DG.precisionMonth, "year": DG.precisionYear,
                      "undated": DG.undated}[value.precision]
@@ -313,6 +321,8 @@ class _Mapper:
             self.add(iri, DG.planStatus, DG[c.status])
         self.roles_of(c, iri, source, text, lang)
         self.dated(iri, c.date)
+        if c.bounds is not None:  # an undated contact: the interval it took place in, at its ends' precision
+            self.add(iri, TIME.hasTime, self.interval(*c.bounds))
         if c.date.expression:
             self.add(iri, DG.dateExpression, Literal(c.date.expression, lang=lang))
             self.add(iri, DG.resolvedAgainst, source)
@@ -347,12 +357,7 @@ class _Mapper:
         self.add(iri, ORG.organization, self.entity(p.organisation))
         self.add(iri, ORG.role, self.term(p.role, "role"))
         if p.during:
-            begin, end = p.during
-            interval = URIRef(f"{ID}time/{begin.iso}--{end.iso}")
-            self.add(iri, ORG.memberDuring, interval)
-            self.add(interval, RDF.type, TIME.Interval)
-            self.add(interval, TIME.hasBeginning, self.instant(begin))
-            self.add(interval, TIME.hasEnd, self.instant(end))
+            self.add(iri, ORG.memberDuring, self.interval(*p.during))
         if p.attested:
             self.dated(iri, p.attested, DG.attestedOn)
         if p.appointed_by:

@@ -7,13 +7,14 @@ Dates are ISO strings at the precision the source gives ("2019-05-01",
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, NamedTuple
+from typing import Any
+
+from .dates import Span
 
 __all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "ContactSummary", "Evidence", "Gap", "PostRecord", "Record",
-           "SourceRef", "Tenure", "Tie", "by_role"]
+           "SourceRef", "Tie", "by_role", "event_span"]
 
 
 class Record:
@@ -90,6 +91,7 @@ class ContactRecord(Record):
     other_date_note: str | None = None
     hedges: tuple[str, ...] = ()
     also_reported_in: tuple[Evidence, ...] = ()
+    bounds: str | None = None
 
     @property
     def id(self) -> str:
@@ -99,6 +101,17 @@ class ContactRecord(Record):
     def direct(self) -> bool:
         """True for direct contacts (every kind but indirect contact)."""
         return self.kind != "indirectContact"
+
+    @property
+    def span(self) -> Span | None:
+        """When the fact held, for joining it with posts held (see :meth:`diplograph.dates.Span.joins`).
+
+        A contact: on some day of its date, at its precision, or of the
+        *bounds* the source states for an undated one (None when it states
+        none). A plan: on the day its first source reported it (a plan is
+        known to stand as of then).
+        """
+        return event_span(self.date, self.planned, self.source.published, self.bounds)
 
     def __str__(self) -> str:
         who = " – ".join(p.label for p in self.participants)
@@ -124,27 +137,39 @@ class ContactSummary(Record):
     intermediaries: tuple[ActorRef, ...]
     quote: str | None
     source: str | None
+    reported: str | None = None
+    bounds: str | None = None
 
     @property
     def direct(self) -> bool:
         """True for direct contacts (every kind but indirect contact)."""
         return self.kind != "indirectContact"
 
+    @property
+    def span(self) -> Span | None:
+        """When the fact held (as :attr:`ContactRecord.span`)."""
+        return event_span(self.date, self.planned, self.reported, self.bounds)
+
     @classmethod
     def of(cls, c: ContactRecord) -> ContactSummary:
         """The summary of a full contact record."""
         return cls(iri=c.iri, kind=c.kind, date=c.date, planned=c.planned, status=c.status,
                    participants=c.participants, initiators=c.initiators, intermediaries=c.intermediaries,
-                   quote=c.evidence.quote, source=c.source.iri)
+                   quote=c.evidence.quote, source=c.source.iri, reported=c.source.published or None,
+                   bounds=c.bounds)
 
 
 @dataclass(frozen=True)
 class Tie(Record):
-    """An institutional tie between two actors (``post``, ``team`` or ``office``) and the post it rests on.
+    """An institutional tie between a person *a* and an organisation *b* (``post``, ``team`` or ``office``).
 
-    ``date`` is the term (``"2017-01-20/2021-01-20"``) or the attested date
-    as written; ``first`` and ``last`` are the days it spans, or None when
-    the post carries no date.
+    ``post`` is the post (``org:Membership``) it rests on; ``date`` is the
+    term (``"2017/2021"``) or the attested date as the graph gives it, and
+    ``span`` when the tie held (a term throughout, an attested date on its
+    day, month or year; None when the post carries no date: the tie cannot be
+    placed in time). ``head`` is True when the post is the organisation's top
+    post (``dg:headRole``), or the tie is an office speaking for that post's
+    holder.
     """
 
     kind: str
@@ -154,16 +179,8 @@ class Tie(Record):
     label: str
     date: str | None
     quote: str | None
-    first: dt.date | None
-    last: dt.date | None
-
-
-class Tenure(NamedTuple):
-    """Someone holding a top post from its *first* to its *last* day (a term, or an attested date)."""
-
-    holder: str
-    first: dt.date
-    last: dt.date
+    span: Span | None = None
+    head: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,6 +234,28 @@ class Gap(Record):
 
     def __str__(self) -> str:
         return f"{self.start} → {self.end}: {self.days} days ({self.months} months)"
+
+
+def event_span(date: str | None, planned: bool, reported: str | None, bounds: str | None = None) -> Span | None:
+    """When a contact or plan held: its date at its precision (or its bounds), or for a plan the day it was reported.
+
+    Examples
+    --------
+    >>> str(event_span("2019-05", False, None)), str(event_span(None, True, "2025-02-13T00:26:00+03:00"))
+    ('2019-05', '2025-02-13')
+    >>> str(event_span(None, False, None, "2022-02-12/2024-02"))
+    '2022-02-12/2024-02'
+    >>> print(event_span(None, False, "2025-02-13T00:26:00"))
+    None
+    """
+    if planned:
+        return Span.of(reported[:10]) if reported and len(reported) >= 10 else None
+    if date:
+        return Span.of(date)
+    if bounds:
+        after, _, before = bounds.partition("/")
+        return Span.of(after, before or after)
+    return None
 
 
 def by_role(roles: Iterable[tuple[str, ActorRef]]

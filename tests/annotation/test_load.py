@@ -122,3 +122,43 @@ def test_ids_cannot_inject_iris(tmp_path: Path, registry: Registry) -> None:
     statement: s
     evidence: "وأشار ترامب"
 """, registry)
+
+
+_BOUNDED = """contacts:
+  - id: x
+    kind: indirectContact
+    participants: [بايدن, بوتين]
+    roles:
+      - agent: بايدن
+        quote: "أنه لم يتحدث مع الرئيس بايدن منذ ذلك الحين"
+      - agent: بوتين
+        quote: "أشار الرئيس بوتين"
+    date: {date}
+    bounds:
+{bounds}
+    evidence: "لكنه أكد وجود \\"اتصالات غير مباشرة\\" بين الجانبين"
+"""
+
+
+def test_an_undated_contact_carries_the_bounds_its_source_states(tmp_path: Path, registry: Registry) -> None:
+    ann = _load(tmp_path, _BOUNDED.format(date="undated", bounds='      after: "2022-02-12"\n'
+                                                                  '      before: "2024-02"'), registry)
+    (c,) = ann.contacts  # type: ignore[attr-defined]
+    assert c.date.undated and [(b.iso, b.precision) for b in c.bounds] == [("2022-02-12", "day"), ("2024-02", "month")]
+    # "before" defaults to the day the source was published: a contact that took place did so before its report
+    ann = _load(tmp_path, _BOUNDED.format(date="undated", bounds='      after: "2022-02-12"'), registry)
+    assert [b.iso for b in ann.contacts[0].bounds] == ["2022-02-12", "2025-02-13"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("date", "bounds", "message"), [
+    ('"2023"', '      after: "2022-02-12"', "has a date; 'bounds' are for an undated contact"),
+    ("undated", '      before: "2024-02"', "'bounds' needs 'after'"),
+    ("undated", '      after: "2024-03"\n      before: "2024-02"', "leave no day"),
+    ("undated", '      after: "2026-01"', "after the source was published"),
+    ("undated", '      after: "2022-02-12"\n      until: "2024"', "unknown key 'until'"),
+])
+def test_bad_bounds_are_errors_naming_the_line(tmp_path: Path, registry: Registry, date: str, bounds: str,
+                                               message: str) -> None:
+    with pytest.raises(InputError, match=r"a\.yaml:") as info:
+        _load(tmp_path, _BOUNDED.format(date=date, bounds=bounds), registry)
+    assert message in str(info.value)

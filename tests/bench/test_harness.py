@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,7 @@ def test_every_engine_loads_and_answers_the_same(results: tuple[dict, str]) -> N
     size = data["sizes"]["20"]
     assert size["data"]["triples"] > 1000
     engines = size["engines"]
-    assert set(engines) == {"pyoxigraph", "diplograph", "oxrdflib", "rdflib"}
+    assert set(engines) == {"pyoxigraph", "diplograph", "memory", "oxrdflib", "rdflib"}
     for name, e in engines.items():
         assert e["status"] == "ok", (name, e["status"])
         assert e["load_s"] > 0 and e["load_peak_mb"] > e["base_mb"] > 0
@@ -115,3 +116,33 @@ def test_the_table_says_whether_page_out_was_on(results: tuple[dict, str]) -> No
     assert (f"; DAMON page-out {state}." in md) if state else ("DAMON" not in md.splitlines()[0])
     off = {**data, "machine": {**data["machine"], "page_out": "off"}}
     assert "; DAMON page-out off." in markdown(off).splitlines()[0]
+
+
+def _bench_main() -> Any:
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench.run import main
+    finally:
+        sys.path.remove(str(ROOT))
+    return main
+
+
+def test_the_default_store_is_measured_against_a_baseline_source(tmp_path: Path) -> None:
+    main = _bench_main()
+    out = tmp_path / "results"
+    code = main(["--sizes", "20", "--countries", "3", "--quick", "--engines", "memory", "--only", "contacts",
+                 "--baseline-src", str(ROOT / "src"), "--data-dir", str(tmp_path / "data"), "--results", str(out)])
+    assert code == 0
+    data = json.loads((out / "latest.json").read_text())
+    engines = data["sizes"]["20"]["engines"]
+    assert set(engines) == {"memory", "memory@baseline"} and all(e["status"] == "ok" for e in engines.values())
+    md = (out / "latest.md").read_text()
+    assert "The default store (`dg.load(FILE)`): these sources against the baseline sources" in md
+    assert "| query contacts |" in md and "| baseline ÷ now |" in md
+
+
+def test_a_baseline_without_sources_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main = _bench_main()
+    with pytest.raises(SystemExit) as exc:
+        main(["--engines", "memory", "--baseline-src", str(tmp_path)])
+    assert exc.value.code == 2 and "no diplograph package in that folder" in capsys.readouterr().err

@@ -20,14 +20,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_path_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "path", "Sullivan", "Putin", "--institutional")
+    code, out, _ = run(capsys, "path", "Waltz", "Putin", "--institutional")
     assert code == 0
-    assert out.startswith("Jake Sullivan → The White House → Donald Trump → Vladimir Putin")
-    assert "post: Jake Sullivan: National Security Adviser" in out and "(3 hops)" in out
-    code, out, _ = run(capsys, "path", "Sullivan", "Putin", "--institutional", "--all", "-f", "json")
+    assert out.startswith("Mike Waltz → The White House (2025-02-13) → Donald Trump → Vladimir Putin")
+    assert "post: Mike Waltz: National Security Adviser" in out and "(3 hops)" in out
+    assert "(joined during 2025-02-13)" in out
+    code, out, _ = run(capsys, "path", "White House", "Putin", "--institutional", "--all", "-f", "json")
     paths = json.loads(out)
-    assert [p["length"] for p in paths] == [3, 3]
-    assert paths[1]["hops"][2]["events"][0]["date"] == "2022-02-12"
+    assert [p["length"] for p in paths] == [2, 2, 2]
+    assert [p["hops"][1]["during"] for p in paths] == ["2017-07-07", "2022-02-12", "2025-02-13"]
+    # Sullivan's post is undated: it joins nothing in time, so there is no path (exit 8), never a wrong one
+    code, out, err = run(capsys, "path", "Sullivan", "Putin", "--institutional")
+    assert code == 8 and out == "" and "no chain of contacts and ties whose times join" in err
     code, out, _ = run(capsys, "path", "Zelensky", "Putin", "--planned", "--indirect", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["from"], r["to"], r["via"], r["status"]) for r in rows] == [
@@ -70,7 +74,7 @@ def test_brokers_ego_communities_rhythm(capsys: pytest.CaptureFixture[str]) -> N
                                      "detail": "splits its component into 2", "contacts": None}
     code, out, _ = run(capsys, "ego", "بوتين", "--depth", "2", "--institutional", "-f", "json")
     dist = {r["actor"]: r["distance"] for r in json.loads(out)}
-    assert dist["Vladimir Putin"] == 0 and dist["The White House"] == 2
+    assert dist["Vladimir Putin"] == 0 and dist["The White House (2025-02-13)"] == 2
     code, out, _ = run(capsys, "communities", "-f", "csv")
     assert out.splitlines()[1] == "1,3,8,Donald Trump; Joe Biden; Vladimir Putin"
     code, out, _ = run(capsys, "rhythm", "White House", "Kremlin")

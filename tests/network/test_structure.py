@@ -19,10 +19,13 @@ def test_brokers(kg: dg.KnowledgeGraph) -> None:
     assert [(h.a.label, h.b.label, len(h.events)) for h in b.bridges] == [
         ("Donald Trump", "Vladimir Putin", 7), ("Joe Biden", "Vladimir Putin", 1)]
     inst = kg.brokers(institutional=True)
-    # Russia and the Kremlin hang off Putin; the State Department reaches the rest only through Rubio and
-    # his team; the White House is no articulation point (Sullivan–Burns–CIA–Ratcliffe–team–Waltz close a cycle)
+    # institutions are drawn once per era, so no tie links people whose posts did not hold together: the cycle
+    # Sullivan–Burns–CIA–Ratcliffe–team–Waltz–White House closed only through Burns's undated CIA post and
+    # Sullivan's undated White House post, and it is gone. Trump alone links his first-term offices and the 2025
+    # administration (the White House of 2025, Waltz, the team) to Putin.
     assert [(x.actor.label, x.splits) for x in inst.brokers] == [
-        ("Vladimir Putin", 3), ("Marco Rubio", 2), ("US negotiating team on Ukraine", 2)]
+        ("Donald Trump", 4), ("Vladimir Putin", 4), ("Joe Biden", 3), ("US negotiating team on Ukraine", 3),
+        ("Jake Sullivan", 2), ("John Ratcliffe", 2), ("Marco Rubio", 2), ("William Burns", 2)]
     assert inst.options["institutional"] is True
 
 
@@ -30,11 +33,15 @@ def test_ego(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
     one = kg.ego("Putin")
     assert set(one) == {who["Putin"], who["Trump"], who["Biden"]}
     two = kg.ego("Putin", depth=2, institutional=True)
-    assert two.nodes[who["White House"]]["distance"] == 2 and two.nodes[who["Kremlin"]]["distance"] == 1
+    wh = {d["era"]: d["distance"] for n, d in two.nodes(data=True) if d.get("iri") == who["White House"]}
+    # each era of the White House is two hops away through a contact of its time: Trump's calls of 2017-2020
+    # and of 2025, Biden's call of 2022; Sullivan's undated post joins no contact of Putin's
+    assert wh == {"2017/2021": 2, "2022-02-12": 2, "2025-02-13": 2}
+    assert two.nodes[who["Kremlin"]]["distance"] == 1
     assert two.graph["ego"] == (who["Putin"], 2) and two.graph["options"]["institutional"] is True
-    assert kg.ego("Putin", depth=0).number_of_nodes() == 1
-    with pytest.raises(InvalidArgumentError):
-        kg.ego("Putin", depth=-1)
+    for depth in (0, -1):  # the actor alone is no network
+        with pytest.raises(InvalidArgumentError, match="depth must be 1 or more"):
+            kg.ego("Putin", depth=depth)
     with pytest.raises(NoPathError, match="takes part in no contact"):
         kg.ego("Kremlin")
 

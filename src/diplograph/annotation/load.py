@@ -47,8 +47,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SOURCE_KEYS = {"id", "text", "title", "title_en", "published", "published_quote", "publication_time_note",
                 "author", "language", "noise", "hedges"}
 _CONTACT_KEYS = {"id", "kind", "participants", "initiator", "intermediaries", "roles", "date", "date_expression",
-                 "other_date", "duration", "place", "gathering", "topics", "hedges", "evidence", "occurrence",
-                 "follows_from", "status", "note"}
+                 "bounds", "other_date", "duration", "place", "gathering", "topics", "hedges", "evidence",
+                 "occurrence", "follows_from", "status", "note"}
 _POST_KEYS = {"holder", "role", "organisation", "during", "attested", "appointed_by", "evidence", "occurrence"}
 _CLAIM_KEYS = {"id", "by", "medium", "stated", "attribution", "statement", "evidence", "occurrence", "supports",
                "hedges"}
@@ -284,7 +284,8 @@ class _Reader:
             raise _err(node, f"{what} is a sidelines meeting and needs 'gathering'")
         return ContactAnn(
             id=cid, kind=str(kind), planned=planned, participants=participants, roles=roles,
-            date=date_value, evidence=evidence, status=status, duration=self.duration(node.get("duration")),
+            date=date_value, bounds=self.bounds(node, what, planned, date_value),
+            evidence=evidence, status=status, duration=self.duration(node.get("duration")),
             place=self.entity_at(node, "place", what, required=False), gathering=gathering,
             topics=self.topics(node, what), hedges=self.hedges(node, what, evidence.span),
             other_date=self.other_date(node.get("other_date")),
@@ -337,6 +338,34 @@ class _Reader:
         if self.scalar(node, "date", what, False) == "today":
             raise _err(node.get("date"), "'date: today' needs 'date_expression': the words of the source")
         return date_value
+
+    def bounds(self, node: YMap, what: str, planned: bool, date_value: DateValue) -> tuple[DateValue, DateValue] | None:
+        """The dates an undated contact took place between: ``bounds: {after: DATE, before: DATE}``.
+
+        ``after`` is needed; ``before`` defaults to the day the source was
+        published (a contact that took place did so before its report).
+        """
+        bnode = node.get("bounds")
+        if bnode is None:
+            return None
+        if not isinstance(bnode, YMap):
+            raise _err(bnode, "'bounds' must be a mapping with 'after' and/or 'before'")
+        if not date_value.undated:
+            raise _err(bnode, f"{what} has a date; 'bounds' are for an undated contact")
+        self.keys(bnode, {"after", "before"}, "bounds")
+        after = self.date_at(bnode, "after", "bounds", allow_after=planned, required=False)
+        before = self.date_at(bnode, "before", "bounds", allow_after=planned, required=False)
+        if after is None:
+            raise _err(bnode, "'bounds' needs 'after': the earliest date the contact can have taken place")
+        if before is None:
+            if planned:
+                raise _err(bnode, "the bounds of a plan need 'before'")
+            assert self.published is not None
+            before = DateValue(self.published.date().isoformat(), "day")
+        a_first, b_last = after.first_day(), before.last_day()
+        if a_first is not None and b_last is not None and a_first > b_last:
+            raise _err(bnode, f"bounds after {after.iso} and before {before.iso} leave no day", InvalidDateError)
+        return after, before
 
     def duration(self, dnode: YValue | None) -> Duration | None:
         if dnode is None:

@@ -148,6 +148,8 @@ class ContactAnn:
     other_date: DateNote | None = None
     follows_from: str | None = None
     where: str = ""
+    #: For an undated contact, the first and last dates it can have taken place between (the source's bounds).
+    bounds: tuple[DateValue, DateValue] | None = None
 
     @property
     def initiators(self) -> tuple[Entity, ...]:

@@ -5,8 +5,12 @@
 
 ``"persons"``
     An undirected :class:`networkx.Graph` of actors with ONE edge per pair.
-    Every person is a node; organisations, countries and unnamed groups are
-    nodes when they take part in a contact or a tie. An edge carries the
+    Every person who takes part in a contact or plan, or holds a post, is a
+    node (a source's author, a reporter or a spokesman who only reports is
+    not: see :func:`actors`); organisations, countries and unnamed groups are
+    nodes when they take part in a contact or a tie. An organisation whose
+    ties cannot all be shown to hold together is drawn once per era
+    (:mod:`.eras`: node ``IRI@ERA``, attribute ``era``, label with the period). An edge carries the
     events behind it (parallel lists ``events``, ``kinds``, ``dates``,
     ``planned``, ``quotes``, ``statuses``), their ``count`` and ``weight``,
     the most frequent ``kind`` (``"tie"`` for an edge made of institutional
@@ -41,9 +45,11 @@ Options (persons and bipartite):
     the White House and the US president).
 ``since``, ``until``
     A time window (``2017``, ``"2018-07"``, a date): an event is kept when
-    its whole date, at its precision, lies inside; undated events are left
-    out of any bounded window. A tie is kept when its term or attested date
-    overlaps the window; undated ties are kept.
+    its whole date, at its precision, lies inside (for an undated one with
+    bounds, the whole of its bounds); other undated events are left out of
+    any bounded window. A tie is kept when its term or attested date overlaps
+    the window; undated ties are kept (they join nothing in time, see
+    :mod:`.paths` and :mod:`.eras`).
 
 Every network records the options that built it in ``G.graph["options"]``
 and the number of triples in ``G.graph["built_from"]``.
@@ -76,15 +82,17 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from ..dates import DateLike, date_bounds, in_window, window
+from ..dates import DateLike, Span, date_bounds, in_window, window
 from ..errors import InvalidArgumentError, unknown_choice
 from ..records import ActorRef, ContactRecord, ContactSummary, Tie
 from ..vocab import DG, local_name
+from . import eras
 
 if TYPE_CHECKING:
     from ..contacts import ContactSource
 
-__all__ = ["NETWORKS", "TIE_KINDS", "NetworkOptions", "actor_attrs", "event_label", "project", "select_events", "ties"]
+__all__ = ["NETWORKS", "TIE_KINDS", "NetworkOptions", "actor_attrs", "actors", "event_label", "project",
+           "select_events", "ties"]
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +113,8 @@ class NetworkOptions(TypedDict, total=False):
     until: DateLike | None
 
 
-_EVENT_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses")
-_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes")
+_EVENT_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses", "spans")
+_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes", "tie_spans")
 
 
 def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
@@ -143,7 +151,7 @@ def select_events(source: ContactSource, *, indirect: bool = False, planned: boo
             continue
         if not c.direct and not indirect:
             continue
-        if not in_window(c.date, lo, hi):
+        if not in_window(c.date or c.bounds, lo, hi):
             continue
         out.append(c)
     return out
@@ -153,7 +161,7 @@ def _events(source: ContactSource, *, indirect: bool, planned: bool, since: Any,
             until: Any) -> list[ContactSummary]:
     lo, hi = window(since, until)
     return [e for e in source.events()
-            if (planned or not e.planned) and (indirect or e.direct) and in_window(e.date, lo, hi)]
+            if (planned or not e.planned) and (indirect or e.direct) and in_window(e.date or e.bounds, lo, hi)]
 
 
 def ties(source: ContactSource, *, since: Any = None, until: Any = None) -> list[Tie]:
@@ -167,8 +175,7 @@ def ties(source: ContactSource, *, since: Any = None, until: Any = None) -> list
     """
     lo, hi = window(since, until)
     return [t for t in source.ties()
-            if t.first is None or t.last is None
-            or not ((lo is not None and t.last < lo) or (hi is not None and t.first > hi))]
+            if t.span is None or not ((lo is not None and t.span.last < lo) or (hi is not None and t.span.first > hi))]
 
 
 def actor_attrs(source: ContactSource, iri: str, ref: ActorRef | None = None) -> dict[str, Any]:
@@ -202,11 +209,46 @@ def _finish_edge(data: dict[str, Any]) -> None:
     data["last"] = max(dated, key=lambda t: (t[1], t[0]))[2] if dated else None
 
 
+def actors(source: ContactSource) -> set[str]:
+    """The IRIs of the political actors: whoever has a part in a contact or plan, or holds a post.
+
+    A source's author, a reporter, a spokesman who only reports are not
+    actors: they are reached through the sources and claims, not the network.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> kg = dg.load()
+    >>> kg.resolve("Trump").iri in actors(kg.source), kg.resolve("سيد محمد").iri in actors(kg.source)
+    (True, False)
+    """
+    found = {p.iri for e in source.events() for p in (*e.participants, *e.initiators, *e.intermediaries)}
+    return found | {t.a for t in source.ties()}
+
+
 def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list[Tie]) -> nx.Graph:
     G = nx.Graph()
-    for e in sorted((e for e in source.names if e.kind == "person"), key=lambda e: e.iri):
+    who = actors(source)
+    for e in sorted((e for e in source.names if e.kind == "person" and e.iri in who), key=lambda e: e.iri):
         G.add_node(e.iri, iri=e.iri, label=e.en, label_ar=e.ar, type="person")
+    at_orgs = {t.b for t in tie_list}
+    here: dict[str, dict[str, Span | None]] = {}  # the contacts of each organisation with ties, and their spans
+    for c in events:
+        for p in (*c.participants, *c.intermediaries):
+            if p.iri in at_orgs:
+                here.setdefault(p.iri, {})[c.iri] = c.span
+    era = eras.split(tie_list, here)
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    refs: dict[str, ActorRef] = {}
+    periods: dict[str, tuple[str, str]] = {}  # node of an organisation's era -> (organisation, era)
+
+    def node(iri: str, element: eras.Element) -> str:
+        label = era.get((iri, element))
+        if label is None:
+            return iri
+        key = f"{iri}@{label.replace('/', '--')}"
+        periods[key] = (iri, label)
+        return key
 
     def edge(a: str, b: str) -> dict[str, Any]:
         key = (a, b) if a < b else (b, a)
@@ -214,41 +256,58 @@ def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list
             pairs[key] = {k: [] for k in _EVENT_LISTS + _TIE_LISTS}
         return pairs[key]
 
-    refs: dict[str, ActorRef] = {}
     for c in events:
         for p in c.participants + c.intermediaries:
             refs.setdefault(p.iri, p)
-        participants = list(dict.fromkeys(p.iri for p in c.participants))
-        links = set(itertools.combinations(sorted(participants), 2))
-        for m in dict.fromkeys(p.iri for p in c.intermediaries):
-            links.update((m, p) for p in participants if p != m)
-        seen: set[tuple[str, str]] = set()
-        for a, b in sorted(links):
-            key = (a, b) if a < b else (b, a)
-            if key in seen:
-                continue
-            seen.add(key)
-            d = edge(a, b)
-            d["events"].append(c.iri)
-            d["kinds"].append(c.kind)
-            d["dates"].append(c.date)
-            d["planned"].append(c.planned)
-            d["quotes"].append(c.quote)
-            d["statuses"].append(c.status)
-    for t in tie_list:
-        d = edge(t.a, t.b)
+        _add_event(c, edge, node)
+    for i, t in enumerate(tie_list):
+        d = edge(t.a, node(t.b, i))
         d["ties"].append(t.kind)
         d["tie_posts"].append(t.post)
         d["tie_labels"].append(t.label)
         d["tie_dates"].append(t.date)
         d["tie_quotes"].append(t.quote)
+        d["tie_spans"].append(t.span)
     for (a, b), data in sorted(pairs.items()):
         for n in (a, b):
             if n not in G:
-                G.add_node(n, **actor_attrs(source, n, refs.get(n)))
+                G.add_node(n, **_node_attrs(source, n, refs, periods))
         _finish_edge(data)
         G.add_edge(a, b, **data)
     return G
+
+
+def _add_event(c: ContactSummary, edge: Any, node: Any) -> None:
+    """Link a contact's participants to one another, and each intermediary to each participant."""
+    participants = list(dict.fromkeys(node(p.iri, c.iri) for p in c.participants))
+    links = set(itertools.combinations(sorted(participants), 2))
+    for m in dict.fromkeys(node(p.iri, c.iri) for p in c.intermediaries):
+        links.update((m, p) for p in participants if p != m)
+    seen: set[tuple[str, str]] = set()
+    for a, b in sorted(links):
+        key = (a, b) if a < b else (b, a)
+        if key in seen:
+            continue
+        seen.add(key)
+        d = edge(a, b)
+        d["events"].append(c.iri)
+        d["kinds"].append(c.kind)
+        d["dates"].append(c.date)
+        d["planned"].append(c.planned)
+        d["quotes"].append(c.quote)
+        d["statuses"].append(c.status)
+        d["spans"].append(c.span)
+
+
+def _node_attrs(source: ContactSource, n: str, refs: dict[str, ActorRef],
+                periods: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    if n not in periods:
+        return actor_attrs(source, n, refs.get(n))
+    iri, label = periods[n]
+    attrs = actor_attrs(source, iri, refs.get(iri))
+    shown = label.replace("/", "–")
+    return {**attrs, "label": f"{attrs['label']} ({shown})", "label_ar": f"{attrs['label_ar']} ({shown})",
+            "era": label}
 
 
 def _bipartite(source: ContactSource, events: list[ContactSummary]) -> nx.Graph:

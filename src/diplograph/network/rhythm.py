@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..dates import date_bounds, whole_months
-from ..errors import NoAnswerError
-from ..records import Gap, Record, Tenure
+from ..dates import Span, date_bounds, whole_months
+from ..errors import InvalidArgumentError, NoAnswerError
+from ..records import Gap, Record, Tie
 from ..registry import Entity
 
 if TYPE_CHECKING:
@@ -66,12 +66,13 @@ def gaps_between(points: list[tuple[str, str, bool]]) -> list[Gap]:
     return out
 
 
-def holders(source: ContactSource, actor: Entity) -> list[Tenure] | None:
-    """Who held the top post of *actor* and from when to when; None for a person or group.
+def holders(source: ContactSource, actor: Entity) -> list[Tie] | None:
+    """Who held the top post of *actor*, as ties with their spans; None for a person or group.
 
-    The one answer to "who held the post then" (:func:`rhythm` and the
-    network's ties rest on it). A post with no date in the graph is not
-    counted: it cannot say when.
+    The answer to "who held the post then" that gaps, paths and networks
+    share: the ties of ``source.ties()`` that are top posts (``head``) of
+    *actor*. A post with no date in the graph is not counted: it cannot say
+    when.
 
     Raises
     ------
@@ -83,12 +84,12 @@ def holders(source: ContactSource, actor: Entity) -> list[Tenure] | None:
     >>> import diplograph as dg
     >>> kg = dg.load()
     >>> spans = holders(kg.source, kg.resolve("White House"))
-    >>> sorted((t.holder.rsplit("/", 1)[-1], t.first.isoformat(), t.last.isoformat()) for t in spans)[:2]
-    [('donald-trump', '2017-01-01', '2021-12-31'), ('donald-trump', '2025-02-13', '2025-02-13')]
+    >>> sorted((t.a.rsplit("/", 1)[-1], str(t.span)) for t in spans)
+    [('donald-trump', '2017/2021'), ('donald-trump', '2025-02-13'), ('joe-biden', '2022-02-12')]
     """
     if actor.kind in ("person", "group"):
         return None
-    spans = source.tenures(actor.iri)
+    spans = [t for t in source.ties() if t.head and t.b == actor.iri and t.span is not None]
     if not spans:
         raise NoAnswerError(
             f"{actor.en!r} has no top post in the graph with a term or a date (no dg:headRole, no dg:officeOf, "
@@ -141,12 +142,17 @@ def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
     *a* and *b* may be people, institutions or countries; for an institution
     or a country the direct contacts of whoever held its top post at the time
     count (the White House and the Kremlin stand for the US and Russian
-    presidents). A contact counts from its first possible day.
+    presidents): a contact counts for an institution when its date, at its
+    precision, lies within the term of the post's holder or is the date the
+    post is attested on (:meth:`diplograph.dates.Span.joins`). A contact
+    counts from its first possible day.
 
     Raises
     ------
     UnknownEntityError
         A name no entity is known by.
+    InvalidArgumentError
+        The same actor twice.
     NoAnswerError
         An institution or country without a top post in the graph.
 
@@ -158,17 +164,19 @@ def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
     (2, 0, '2025-02-13')
     """
     ea, eb = (x if isinstance(x, Entity) else source.names.resolve(x) for x in (a, b))
+    if ea.iri == eb.iri:
+        raise InvalidArgumentError(f"a rhythm is of two actors; {ea.en!r} was given twice")
     ha, hb = holders(source, ea), holders(source, eb)
 
-    def counts(spans: list[Tenure] | None, entity: Entity, iri: str, day: date) -> bool:
-        if spans is None:
+    def counts(ties: list[Tie] | None, entity: Entity, iri: str, when: Span) -> bool:
+        if ties is None:
             return iri == entity.iri
-        return any(h == iri and first <= day <= last for h, first, last in spans)
+        return any(t.a == iri and t.span is not None and t.span.joins(when) is not None for t in ties)
 
     chosen: list[ContactRecord] = []
     undated = 0
     # only the contacts of a's side are read: a itself, or whoever held its top post
-    side = sorted({h for h, _, _ in ha}) if ha is not None else [ea.iri]
+    side = sorted({t.a for t in ha}) if ha is not None else [ea.iri]
     for c in source.contacts_of(side):
         if c.planned or not c.direct:
             continue
@@ -177,8 +185,8 @@ def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
             if ha is None and hb is None and ea.iri in who and eb.iri in who and ea.iri != eb.iri:
                 undated += 1
             continue
-        day = date_bounds(c.date)[0]
-        if any(counts(ha, ea, x, day) and counts(hb, eb, y, day) for x in who for y in who if x != y):
+        when = Span.of(c.date)
+        if any(counts(ha, ea, x, when) and counts(hb, eb, y, when) for x in who for y in who if x != y):
             chosen.append(c)
     chosen.sort(key=lambda c: (date_bounds(c.date or "")[0], c.iri))
     points = [(c.date or "", c.iri, c.precision != "day") for c in chosen]

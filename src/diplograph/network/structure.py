@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ import networkx as nx
 
 from ..errors import InvalidArgumentError, NoAnswerError, unknown_choice
 from ..records import ActorRef, Record
-from .paths import Hop, explain_hop
+from .paths import Hop, explain_hop, reach
 
 __all__ = ["ALGORITHMS", "Brokers", "Community", "brokers", "communities", "ego"]
 
@@ -83,11 +84,19 @@ def brokers(G: nx.Graph) -> Brokers:
                    bridges=tuple(bridges), options=dict(G.graph.get("options", {})))
 
 
-def ego(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
+def ego(G: nx.Graph, node: Hashable | Sequence[Hashable], depth: int = 1) -> nx.Graph:
     """The ego network of *node*: everyone within *depth* hops, with node attribute ``distance``.
 
-    The result is a copy with the edges among them, and the graph attribute
-    ``ego`` = (node, depth) beside the projection's ``options``.
+    *node* may be the nodes of one actor (an organisation drawn once per
+    era). Distances count the hops of walks whose joins are valid in time
+    (:func:`diplograph.network.paths.reach`): through an institutional tie only
+    while it held. The result is a copy with the edges among them, and the
+    graph attribute ``ego`` = (node, depth) beside the projection's ``options``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        A depth below 1 (the actor alone is not a network).
 
     Examples
     --------
@@ -95,13 +104,14 @@ def ego(G: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
     >>> sorted(ego(G, "b", 1).nodes(data="distance"))
     [('a', 1), ('b', 0), ('c', 1)]
     """
-    if depth < 0:
-        raise InvalidArgumentError(f"depth must be 0 or more, got {depth}")
-    dist = nx.single_source_shortest_path_length(G, node, cutoff=depth)
+    if depth < 1:
+        raise InvalidArgumentError(f"depth must be 1 or more, got {depth} (the actor alone is not a network)")
+    starts = [node] if isinstance(node, str) or not isinstance(node, Sequence) else list(node)
+    dist = reach(G, starts, depth)
     E = G.subgraph(dist).copy()
     for n, d in dist.items():
         E.nodes[n]["distance"] = d
-    E.graph["ego"] = (node, depth)
+    E.graph["ego"] = (starts[0] if len(starts) == 1 else tuple(starts), depth)
     return E
 
 
