@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 import diplograph as dg
 
@@ -40,10 +40,44 @@ def test_load_other_paths_and_errors(tmp_path: pytest.TempPathFactory) -> None:
 
 def test_bindings_are_values_not_text(kg: dg.KnowledgeGraph) -> None:
     hostile = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p "'
-    rows = kg.query("claims", by=hostile)
-    assert len(rows) == 0
-    rows = kg.query("claims", by=kg.resolve("Trump"))
-    assert len(rows) == 5
+    with pytest.raises(dg.UnknownEntityError):  # ?by takes an entity: a name no one has is an error
+        kg.query("claims", by=hostile)
+    assert len(kg.query("claims", by=Literal(hostile))) == 0  # a term made on purpose is bound as it is
+    (row,) = kg.query("# Bind: ?v literal\nSELECT ?x WHERE { BIND (?v AS ?x) }", v=hostile)
+    assert row["x"] == hostile
+    assert len(kg.query("claims", by=kg.resolve("Trump"))) == len(kg.query("claims", by="ترمب")) == 5
+
+
+def test_a_named_query_resolves_the_entities_it_takes(kg: dg.KnowledgeGraph) -> None:
+    # ?a and ?b of direct-contacts take entities: names in any spelling are resolved, typos are refused
+    by_name = kg.query("direct-contacts", a="Trump", b="بوتين")
+    by_iri = kg.query("direct-contacts", a=kg.resolve("Trump").iri, b=kg.resolve("Putin"))
+    assert by_name.to_list() == by_iri.to_list() and len(by_name) == 7
+    with pytest.raises(dg.UnknownEntityError, match=r"\?a: unknown entity 'Trmp'; did you mean 'Trump'"):
+        kg.query("direct-contacts", a="Trmp")
+    with pytest.raises(dg.InvalidArgumentError, match=r"\?contact takes an IRI"):
+        kg.query("contacts", contact="trump-putin-call-2019-05-01")
+    with pytest.raises(dg.QueryError, match=r"no variable \?contatc to bind; did you mean \?contact"):
+        kg.query("contacts", contatc="x")
+    # a query of one's own declares what its variables take the same way
+    rows = kg.query("# Bind: ?d date\nSELECT ?d WHERE {}", d="2024-02")
+    assert rows.raw[0]["d"].datatype.endswith("gYearMonth")
+    with pytest.raises(dg.InvalidArgumentError, match="is not a date"):
+        kg.query("# Bind: ?d date\nSELECT ?d WHERE {}", d="Feb 2024")
+
+
+def test_every_named_query_declares_what_its_variables_take() -> None:
+    from diplograph.bindings import KINDS
+    from diplograph.query import named_queries
+
+    for q in named_queries().values():
+        params = q.params
+        assert set(params.values()) <= set(KINDS), q.name
+        if q.bind:  # every variable the Bind line names has its kind
+            assert params and set(params) <= q.variables, q.name
+    with pytest.raises(dg.QueryError, match="without what it takes"):
+        kg_query_text = "# Bind: ?a (an entity)\nSELECT * WHERE { ?a ?p ?o }"
+        dg.load().query(kg_query_text, a="Trump")
 
 
 def test_rows_plain_values_and_dataframe(kg: dg.KnowledgeGraph) -> None:

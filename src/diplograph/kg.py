@@ -123,8 +123,11 @@ class KnowledgeGraph:
         """Run a named query, a ``.rq`` file or SPARQL text.
 
         Values are bound to the query's variables as RDF terms, never
-        formatted into the text; an entity name can be resolved first with
-        :meth:`resolve`.
+        formatted into the text, as each variable declares it takes them
+        (``# Bind: ?a entity`` in the query; see :mod:`diplograph.bindings`):
+        a name given for an entity is resolved (any spelling, Arabic or
+        English), and an unknown one raises :class:`UnknownEntityError`
+        with near matches.
 
         Returns
         -------
@@ -136,11 +139,18 @@ class KnowledgeGraph:
         --------
         >>> import diplograph as dg
         >>> kg = dg.load()
-        >>> rows = kg.query("direct-contacts", a=kg.resolve("Trump"), b=kg.resolve("Putin"))
+        >>> rows = kg.query("direct-contacts", a="Trump", b="بوتين")
         >>> rows[0]["date"], rows[0]["kind"]
         ('2017-07-07', 'sidelines meeting')
+        >>> kg.query("direct-contacts", a="Trmp")
+        Traceback (most recent call last):
+        ...
+        diplograph.errors.UnknownEntityError: ?a: unknown entity 'Trmp'; did you mean 'Trump'?
         """
-        return run_query(self.store, text_or_name, bindings, **values)
+        return run_query(self.store, text_or_name, bindings, resolve=self._iri_of, **values)
+
+    def _iri_of(self, name: str) -> str:
+        return self.resolve(name).iri
 
     def stream(self, text_or_name: str, bindings: Mapping[str, Any] | None = None,
                **values: Any) -> Iterator[dict[str, Any]]:
@@ -157,7 +167,7 @@ class KnowledgeGraph:
         >>> sum(1 for row in kg.stream("evidence") if row["quote"])
         102
         """
-        return iter_rows(self.store, text_or_name, bindings, **values)
+        return iter_rows(self.store, text_or_name, bindings, resolve=self._iri_of, **values)
 
     # -- names --
 

@@ -17,24 +17,22 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
 from .backends.base import Backend, plain, query_form
 from .backends.memory import MemoryBackend
+from .bindings import Resolver, declared, term_for
 from .bundled import QUERIES_DIR
-from .errors import QueryError, first_line
-from .vocab import is_iri
+from .errors import QueryError, first_line, near_matches
 
 __all__ = ["NamedQuery", "Rows", "SelectQueryName", "iter_rows", "load_query", "named_queries", "plain", "run_query",
            "run_select"]
@@ -67,6 +65,11 @@ class NamedQuery:
         """Every variable the query text mentions."""
         return frozenset(_VAR.findall(self.text))
 
+    @property
+    def params(self) -> dict[str, str]:
+        """What each variable of the ``# Bind:`` line takes (``entity``, ``iri``, ``date``, ``literal``)."""
+        return declared(self.text)
+
 
 def load_query(path: str | Path) -> NamedQuery:
     """Read a ``.rq`` file; its first comment lines must include ``# Question:``."""
@@ -77,6 +80,10 @@ def load_query(path: str | Path) -> NamedQuery:
         raise QueryError(f"{p}: cannot read query file: {exc.strerror}") from None
     question = _QUESTION.search(text)
     bind = _BIND.search(text)
+    try:
+        declared(text)
+    except QueryError as exc:
+        raise QueryError(f"{p}: {exc}") from None
     return NamedQuery(
         name=p.stem,
         question=question.group(1).strip() if question else "",
@@ -110,27 +117,6 @@ def resolve_query(text_or_name: str) -> tuple[str, NamedQuery | None]:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise QueryError(f"no named query {text_or_name!r}{hint} (see 'diplograph query --list')")
     return text_or_name, None
-
-
-def to_term(value: Any) -> Node:
-    """Convert a Python value into an RDF term for a binding.
-
-    Strings that are absolute http(s) or urn IRIs become IRIs; other strings,
-    numbers, booleans and dates become literals. Anything with an ``iri``
-    attribute (an entity record) becomes that IRI.
-    """
-    if isinstance(value, (URIRef, Literal, BNode)):
-        return value
-    iri = getattr(value, "iri", None)
-    if isinstance(iri, str):
-        return URIRef(iri)
-    if isinstance(value, str):
-        if is_iri(value):
-            return URIRef(value)
-        return Literal(value)
-    if isinstance(value, bool | int | float | Decimal | _dt.date | _dt.datetime):
-        return Literal(value)
-    raise QueryError(f"cannot bind a value of type {type(value).__name__}: {value!r}")
 
 
 class Rows(Sequence[dict[str, Any]]):
@@ -194,8 +180,8 @@ class Rows(Sequence[dict[str, Any]]):
         return pd.DataFrame(self._plain, columns=self.vars)
 
 
-def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
-              **more: Any) -> Rows | bool | Graph:
+def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None, *,
+              resolve: Resolver | None = None, **more: Any) -> Rows | bool | Graph:
     """Run a SPARQL query on *graph*.
 
     Parameters
@@ -205,7 +191,11 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     text_or_name : str
         A named query, a path to a ``.rq`` file, or SPARQL text.
     bindings, **more
-        Values for the query's variables, bound as RDF terms (see :func:`to_term`).
+        Values for the query's variables, bound as RDF terms as each variable
+        declares it takes them (see :mod:`diplograph.bindings`).
+    resolve : callable, optional
+        Turns a name into an entity's IRI (``kg.resolve``): for variables
+        that take an entity, and for undeclared ones given a string.
 
     Returns
     -------
@@ -216,9 +206,13 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     QueryError
         Unknown name, syntax error (with the parser's message), a binding for
         a variable the query does not have, or an update.
+    UnknownEntityError
+        A name bound to a variable that takes an entity, which no entity is known by.
+    InvalidArgumentError
+        A value that is not what its variable takes.
     """
     values = {**(bindings or {}), **more}
-    backend, text, init = _prepare(graph, text_or_name, values)
+    backend, text, init = _prepare(graph, text_or_name, values, resolve)
     try:
         form = query_form(text)
     except QueryError:  # not recognisable: let the engine say what is wrong
@@ -247,8 +241,8 @@ def run_query(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     return Rows(variables, plain_rows=plain_rows, fetch_raw=fetch_raw)
 
 
-def run_select(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
-               **more: Any) -> Rows:
+def run_select(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None, *,
+               resolve: Resolver | None = None, **more: Any) -> Rows:
     """Run a SELECT query (every named query is one) and return its rows; as :func:`run_query` otherwise.
 
     Raises
@@ -256,14 +250,14 @@ def run_select(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str,
     QueryError
         As :func:`run_query`, or the query is not a SELECT.
     """
-    result = run_query(graph, text_or_name, bindings, **more)
+    result = run_query(graph, text_or_name, bindings, resolve=resolve, **more)
     if not isinstance(result, Rows):
         raise QueryError(f"rows need a SELECT query; {text_or_name[:60]!r} is not one")
     return result
 
 
-def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None,
-              **more: Any) -> Iterator[dict[str, Any]]:
+def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, Any] | None = None, *,
+              resolve: Resolver | None = None, **more: Any) -> Iterator[dict[str, Any]]:
     """Run a SELECT query and yield its rows one by one, as plain dictionaries.
 
     Nothing is kept: on an engine that streams (Oxigraph, a SPARQL
@@ -279,7 +273,7 @@ def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
     >>> sorted({row["orgLabel"] for row in iter_rows(g, "posts", member=putin)})
     ['Russia']
     """
-    backend, text, init = _prepare(graph, text_or_name, {**(bindings or {}), **more})
+    backend, text, init = _prepare(graph, text_or_name, {**(bindings or {}), **more}, resolve)
     variables, rows = backend.select_plain(text, init)
     try:
         for row in rows:
@@ -290,26 +284,30 @@ def iter_rows(graph: Graph | Backend, text_or_name: str, bindings: Mapping[str, 
         raise QueryError(f"query failed: {first_line(exc)}") from None
 
 
-def _prepare(graph: Graph | Backend, text_or_name: str,
-             values: Mapping[str, Any]) -> tuple[Backend, str, dict[str, Node | tuple[Node, ...]]]:
+def _prepare(graph: Graph | Backend, text_or_name: str, values: Mapping[str, Any],
+             resolve: Resolver | None = None) -> tuple[Backend, str, dict[str, Node | tuple[Node, ...]]]:
     text, named = resolve_query(text_or_name)
     if re.search(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
                  _strip_prologue(text), re.IGNORECASE):
         raise QueryError("updates are not run by query(); the graph is read-only here")
     known = set(_VAR.findall(text))
+    kinds = declared(text)
     init: dict[str, Node | tuple[Node, ...]] = {}
     for name, value in values.items():
         key = name.lstrip("?$")
         if key not in known:
+            close = near_matches(key, sorted(kinds or known))
             raise QueryError(f"the query has no variable ?{key} to bind"
+                             + (f"; did you mean {', '.join('?' + c for c in close)}?" if close else "")
                              + (f" (it binds: {named.bind})" if named and named.bind else ""))
         if value is None:
             continue
+        kind = kinds.get(key)
         if isinstance(value, list | tuple | set | frozenset):  # several values: one VALUES row each
-            init[key] = tuple(to_term(v) for v in (sorted(value, key=str) if isinstance(value, set | frozenset)
-                                                   else value))
+            init[key] = tuple(term_for(key, v, kind, resolve)
+                              for v in (sorted(value, key=str) if isinstance(value, set | frozenset) else value))
         else:
-            init[key] = to_term(value)
+            init[key] = term_for(key, value, kind, resolve)
     backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
     return backend, text, init
 

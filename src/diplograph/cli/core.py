@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import QueryError
-from ..vocab import is_iri
+from ..errors import InvalidArgumentError, QueryError
 from .output import FORMATS, emit
 
 if TYPE_CHECKING:
@@ -51,11 +50,13 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text",
                        description="Run NAME (see --list), a .rq FILE, or SPARQL text. Values are bound with "
-                                   "--bind var=value (entity names are resolved to IRIs), never pasted into the text.")
+                                   "--bind var=value as each variable declares it takes them (an entity's name is "
+                                   "resolved to its IRI, an unknown name is an error), never pasted into the text.")
     p.add_argument("query", nargs="?", help="query name, .rq file or SPARQL text")
     p.add_argument("--list", action="store_true", help="list the named queries and the questions they answer")
     p.add_argument("--bind", "-b", action="append", default=[], metavar="VAR=VALUE",
-                   help="bind a variable; a value that names an entity becomes its IRI")
+                   help="bind a variable (repeat a variable for several values); a name given for an entity "
+                        "becomes its IRI")
     add_graph(p)
     add_format(p)
     p.set_defaults(func=cmd_query)
@@ -106,23 +107,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bindings(kg: Any, pairs: list[str]) -> dict[str, Any]:
-    from ..errors import UnknownEntityError
-
-    out: dict[str, Any] = {}
+def _bindings(pairs: list[str]) -> dict[str, Any]:
+    """``--bind VAR=VALUE`` pairs as bindings; a variable given twice takes both values (one row each)."""
+    out: dict[str, list[str]] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise QueryError(f"--bind takes VAR=VALUE, got {pair!r}")
-        value = value.strip()
-        if is_iri(value):
-            out[name.strip()] = value
-            continue
-        try:
-            out[name.strip()] = kg.resolve(value)
-        except UnknownEntityError:
-            out[name.strip()] = value  # a plain literal
-    return out
+            raise InvalidArgumentError(f"--bind takes VAR=VALUE, got {pair!r}")
+        out.setdefault(name.strip(), []).append(value.strip())
+    return {k: v[0] if len(v) == 1 else v for k, v in out.items()}
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -135,7 +128,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.query:
         raise QueryError("give a query name, a .rq file or SPARQL text (or --list)")
     kg = open_kg(args)
-    result = kg.query(args.query, _bindings(kg, args.bind))
+    result = kg.query(args.query, _bindings(args.bind))
     if isinstance(result, Rows):
         emit(result, result.vars, args.format)
     elif isinstance(result, bool):
