@@ -14,6 +14,7 @@ from ..network.export import EXPORT_FORMATS
 from ..network.projection import NETWORKS, NetworkOptions
 from ..network.structure import ALGORITHMS
 from .core import add_format, add_graph, open_kg
+from .numbers import more_than_zero
 from .output import emit
 
 __all__ = ["register"]
@@ -58,7 +59,7 @@ def register(sub: Any) -> None:
                                    "sense); equal scores share a rank and are listed by name.")
     p.add_argument("--measure", "-m", default="degree",
                    choices=MEASURES)
-    p.add_argument("--top", "-n", type=int, default=None, help="show the first N actors")
+    p.add_argument("--top", "-n", type=more_than_zero(int), default=None, help="show the first N actors")
     p.add_argument("--unweighted", action="store_true", help="ignore contact counts")
     p.add_argument("--engine", choices=ENGINES, default=None,
                    help="library for betweenness, closeness and PageRank (default: igraph; same scores)")
@@ -77,7 +78,7 @@ def register(sub: Any) -> None:
                        description="Everyone within DEPTH hops of an actor, with their distance and the contacts "
                                    "linking them.")
     p.add_argument("actor")
-    p.add_argument("--depth", "-d", type=int, default=1, help="hops (default 1)")
+    p.add_argument("--depth", "-d", type=more_than_zero(int), default=1, help="hops, 1 or more (default 1)")
     add_network_options(p)
     add_format(p)
     p.set_defaults(func=cmd_ego)

@@ -10,7 +10,7 @@ from ..network.projection import NETWORKS
 from ..view import SIZE_MEASURES
 from ..view.data import MAX_NODES, PHYSICS_MAX
 from .core import add_graph, open_kg
-from .numbers import whole_number
+from .numbers import more_than_zero, whole_number
 
 __all__ = ["DEFAULT_OUTPUT", "register"]
 
@@ -35,7 +35,8 @@ def register(sub: Any) -> None:
                    help="persons: actors joined by their contacts (default); bipartite: actors and events; "
                         "full: the whole graph (contacts, plans, claims, places as nodes; takes no time window)")
     p.add_argument("--around", metavar="NAME", help="only the part of the network around this actor (any spelling)")
-    p.add_argument("--depth", type=whole_number, default=1, metavar="K", help="steps from --around (default: 1)")
+    p.add_argument("--depth", type=more_than_zero(int), default=1, metavar="K",
+                   help="steps from --around, 1 or more (default: 1)")
     p.add_argument("--since", metavar="DATE", help="only contacts from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only contacts up to this date")
     p.add_argument("--size-by", choices=list(SIZE_MEASURES), default="degree",
@@ -47,7 +48,7 @@ def register(sub: Any) -> None:
     p.add_argument("--rank-by", choices=list(SIZE_MEASURES), default="degree",
                    help="above --max-nodes, the centrality that picks the nodes drawn (default: degree)")
     limit = p.add_mutually_exclusive_group()
-    limit.add_argument("--max-nodes", type=whole_number, default=MAX_NODES, metavar="N",
+    limit.add_argument("--max-nodes", type=more_than_zero(int), default=MAX_NODES, metavar="N",
                        help=f"above N nodes draw only the N most central (see --rank-by), and say so on the page "
                             f"with the commands that show more (default: {MAX_NODES})")
     limit.add_argument("--all", dest="max_nodes", action="store_const", const=None,
@@ -66,7 +67,7 @@ def cmd_view(args: argparse.Namespace) -> int:
     page = view(kg.source, network=args.network, around=args.around, depth=args.depth, since=args.since,
                 until=args.until, indirect=args.indirect, planned=args.planned, institutional=args.institutional,
                 size_by=args.size_by, rank_by=args.rank_by,
-                max_nodes=None if args.max_nodes is None else max(args.max_nodes, 1), physics_max=args.physics_max,
+                max_nodes=args.max_nodes, physics_max=args.physics_max,
                 title=args.title, graphs=args.graph or [])
     path = page.save(args.output)
     print(f"wrote {path} ({page.nodes} nodes, {page.edges} edges)")

@@ -48,8 +48,8 @@ Options (persons and bipartite):
     its whole date, at its precision, lies inside (for an undated one with
     bounds, the whole of its bounds); other undated events are left out of
     any bounded window. A tie is kept when its term or attested date overlaps
-    the window; undated ties are kept (they join nothing in time, see
-    :mod:`.paths` and :mod:`.eras`).
+    the window; undated ties are left out of any bounded window (and join
+    nothing in time, see :mod:`.paths` and :mod:`.eras`).
 
 Every network records the options that built it in ``G.graph["options"]``
 and the number of triples in ``G.graph["built_from"]``.
@@ -165,7 +165,10 @@ def _events(source: ContactSource, *, indirect: bool, planned: bool, since: Any,
 
 
 def ties(source: ContactSource, *, since: Any = None, until: Any = None) -> list[Tie]:
-    """Institutional ties (post, team, office) whose dates overlap the window; undated ties are kept.
+    """Institutional ties (post, team, office) whose dates overlap the window.
+
+    An undated tie cannot be placed in a bounded window: it is kept only when
+    the window is unbounded, as undated contacts are.
 
     Examples
     --------
@@ -174,8 +177,10 @@ def ties(source: ContactSource, *, since: Any = None, until: Any = None) -> list
     ['office', 'post', 'team']
     """
     lo, hi = window(since, until)
-    return [t for t in source.ties()
-            if t.span is None or not ((lo is not None and t.span.last < lo) or (hi is not None and t.span.first > hi))]
+    if lo is None and hi is None:
+        return list(source.ties())
+    return [t for t in source.ties() if t.span is not None
+            and not ((lo is not None and t.span.last < lo) or (hi is not None and t.span.first > hi))]
 
 
 def actor_attrs(source: ContactSource, iri: str, ref: ActorRef | None = None) -> dict[str, Any]:

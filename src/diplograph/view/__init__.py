@@ -99,13 +99,13 @@ def neighbourhood(graph: Any, source: ContactSource, around: str, depth: int = 1
     UnknownEntityError
         No entity has that name.
     InvalidArgumentError
-        A depth below 0.
+        A depth below 1.
     NoAnswerError
         The entity is not in this network.
     """
     entity = source.names.resolve(around)
-    if depth < 0:
-        raise InvalidArgumentError(f"--depth must be 0 or more, got {depth}")
+    if depth < 1:
+        raise InvalidArgumentError(f"--depth must be 1 or more, got {depth}")
     g = drawn(graph)
     if entity.iri not in g:
         raise NoAnswerError(f"{entity.en} ({entity.ar}) is not in this network (no contacts in the window chosen)")
@@ -174,6 +174,12 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
         The graph files *kg* was loaded from, named in the commands the page
         suggests (``--graph FILE`` when not given).
 
+    Raises
+    ------
+    NoAnswerError
+        Nothing to draw: no contact or tie under these options (an empty
+        time window), or *around* takes part in none.
+
     Examples
     --------
     >>> import diplograph as dg
@@ -185,6 +191,9 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
     """
     graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until)
+    if graph.number_of_edges() == 0:  # a page of isolated dots would look like an answer
+        window = f" between {since or '…'} and {until or '…'}" if since is not None or until is not None else ""
+        raise NoAnswerError(f"no contact or tie{window} under these options: the page would be empty")
     if around is not None:
         graph = neighbourhood(graph, source, around, depth)
     if title is None:
