@@ -97,10 +97,12 @@ def test_time_window(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
         project(kg.source, since=2020, until=2019)
     with pytest.raises(InvalidArgumentError, match="not a date"):
         project(kg.source, since="last week")
-    # institutional ties dated outside the window drop out, undated ones stay
+    # institutional ties dated outside the window drop out, and so do undated ones: they cannot be placed in it
     inst = project(kg.source, institutional=True, since="2024-01-01", until="2024-12-31")
-    assert inst.has_edge(who["Sullivan"], who["White House"])
+    assert who["Sullivan"] in inst and inst.degree(who["Sullivan"]) == 0
     assert not inst.has_edge(who["Biden"], who["White House"])
+    assert inst.has_edge(who["Putin"], who["Kremlin"])  # attested in February and October 2024
+    assert who["Sullivan"] in project(kg.source, institutional=True)[f"{who['White House']}@undated"]
 
 
 def test_bipartite(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:

@@ -266,13 +266,7 @@ def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list
             refs.setdefault(p.iri, p)
         _add_event(c, edge, node)
     for i, t in enumerate(tie_list):
-        d = edge(t.a, node(t.b, i))
-        d["ties"].append(t.kind)
-        d["tie_posts"].append(t.post)
-        d["tie_labels"].append(t.label)
-        d["tie_dates"].append(t.date)
-        d["tie_quotes"].append(t.quote)
-        d["tie_spans"].append(t.span)
+        _append(edge(t.a, node(t.b, i)), _TIE_LISTS, (t.kind, t.post, t.label, t.date, t.quote, t.span))
     for (a, b), data in sorted(pairs.items()):
         for n in (a, b):
             if n not in G:
@@ -280,6 +274,12 @@ def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list
         _finish_edge(data)
         G.add_edge(a, b, **data)
     return G
+
+
+def _append(data: dict[str, Any], lists: tuple[str, ...], values: tuple[Any, ...]) -> None:
+    """Append one event's or tie's values to the parallel lists of an edge."""
+    for key, value in zip(lists, values, strict=True):
+        data[key].append(value)
 
 
 def _add_event(c: ContactSummary, edge: Any, node: Any) -> None:
@@ -294,14 +294,7 @@ def _add_event(c: ContactSummary, edge: Any, node: Any) -> None:
         if key in seen:
             continue
         seen.add(key)
-        d = edge(a, b)
-        d["events"].append(c.iri)
-        d["kinds"].append(c.kind)
-        d["dates"].append(c.date)
-        d["planned"].append(c.planned)
-        d["quotes"].append(c.quote)
-        d["statuses"].append(c.status)
-        d["spans"].append(c.span)
+        _append(edge(a, b), _EVENT_LISTS, (c.iri, c.kind, c.date, c.planned, c.quote, c.status, c.span))
 
 
 def _node_attrs(source: ContactSource, n: str, refs: dict[str, ActorRef],
