@@ -113,6 +113,9 @@ class NetworkOptions(TypedDict, total=False):
     until: DateLike | None
 
 
+#: Where :func:`actors` keeps its answer in ``source.cache``.
+_ACTORS = "diplograph.network.actors"
+
 _EVENT_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses", "spans")
 _TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes", "tie_spans")
 
@@ -227,8 +230,12 @@ def actors(source: ContactSource) -> set[str]:
     >>> kg.resolve("Trump").iri in actors(kg.source), kg.resolve("سيد محمد").iri in actors(kg.source)
     (True, False)
     """
-    found = {p.iri for e in source.events() for p in (*e.participants, *e.initiators, *e.intermediaries)}
-    return found | {t.a for t in source.ties()}
+    known: set[str] | None = source.cache.get(_ACTORS)
+    if known is None:  # read once per source, kept where a source keeps what is derived from it
+        known = {p.iri for e in source.events() for p in (*e.participants, *e.initiators, *e.intermediaries)}
+        known |= {t.a for t in source.ties()}
+        source.cache[_ACTORS] = known
+    return set(known)
 
 
 def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list[Tie]) -> nx.Graph:
