@@ -1,27 +1,22 @@
-"""Running endpoint queries in worker processes that can be killed.
+"""The query worker process: opens the store once, then guards and answers queries sent over a pipe.
 
-rdflib has no query timeout and no way to stop a query thread, so every
-query runs in a separate process. The server keeps a small pool of them,
-each holding its own copy of the store (or, for Oxigraph, its own
-read-only handle). A query that runs past the time limit gets its worker
-killed (SIGKILL) and replaced; the other workers keep answering.
+rdflib has no query timeout and no way to stop a query thread, and neither
+engine can be told to stay off the network, so every query runs in a worker
+process of its own that the server can kill (see :mod:`.pool`). A worker for
+an embedded store gives up the network before it opens the store
+(:mod:`.confine`). Each query is decided on by the guard, and the engine runs
+the canonical text the guard approved, never the text as received. Results
+are capped in rows and in bytes; the pool caps time and memory.
 """
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
-import queue
-import threading
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Reply", "WorkerPool"]
-
-log = logging.getLogger(__name__)
+__all__ = ["Reply", "WorkerSettings", "worker_main"]
 
 
 @dataclass
@@ -31,17 +26,29 @@ class Reply:
     status: int
     media: str
     body: bytes
+    #: For the server's log, never for the client (what went wrong inside the engine).
+    detail: str = ""
+    #: Seconds after which a client may try again (a ``Retry-After`` header), when the server was busy.
+    retry_after: int = 0
+
+    @classmethod
+    def text(cls, status: int, message: str) -> Reply:
+        """A plain-text answer."""
+        return cls(status, "text/plain", message.encode("utf-8"))
 
 
 @dataclass
-class _Settings:
+class WorkerSettings:
+    """What a worker needs to open its store and cap its answers."""
+
     spec: str
     files: list[Path] = field(default_factory=list)
     max_rows: int = 10_000
+    max_bytes: int = 16 * 1024 * 1024
     options: dict[str, Any] = field(default_factory=dict)
 
 
-def _open(settings: _Settings) -> Any:
+def _open(settings: WorkerSettings) -> Any:
     if settings.spec == "memory":
         from ..backends.memory import MemoryBackend
 
@@ -56,47 +63,77 @@ def _open(settings: _Settings) -> Any:
     return open_store(settings.spec, **options)
 
 
-def _answer(backend: Any, text: str, accept: str | None, max_rows: int) -> Reply:
+def _too_many(what: str, limit: int) -> Reply:
+    hint = "add a LIMIT" if what == "rows" else "narrow the query or add a LIMIT"
+    return Reply.text(400, f"the result has more than {limit} {what} (the server's row cap); {hint}")
+
+
+def _too_big(limit: int) -> Reply:
+    return Reply.text(413, f"the result is larger than {limit} bytes (the server's limit on an answer); "
+                           "select fewer or shorter values, or add a LIMIT")
+
+
+def _rows(result: Any, settings: WorkerSettings) -> list[Any] | Reply:
+    rows, size = [], 0
+    for row in result.rows:
+        rows.append(row)
+        size += sum(len(str(t)) + 16 for t in row if t is not None)
+        if len(rows) > settings.max_rows:
+            return _too_many("rows", settings.max_rows)
+        if size > settings.max_bytes:
+            return _too_big(settings.max_bytes)
+    return rows
+
+
+def _evaluate(backend: Any, form: str, text: str, media: str, settings: WorkerSettings) -> Reply:
+    from .results import serialize_boolean, serialize_graph, serialize_rows
+
+    result = backend.execute(text)
+    if result.form == "ASK":
+        return Reply(200, media, serialize_boolean(bool(result.boolean), media))
+    if result.form in ("CONSTRUCT", "DESCRIBE"):
+        if len(result.graph) > settings.max_rows:
+            return _too_many("triples", settings.max_rows)
+        body = serialize_graph(result.graph, media)
+    else:
+        rows = _rows(result, settings)
+        if isinstance(rows, Reply):
+            return rows
+        body = serialize_rows(result.vars, rows, media)
+    if len(body) > settings.max_bytes:
+        return _too_big(settings.max_bytes)
+    return Reply(200, media, body)
+
+
+def answer(backend: Any, text: str, accept: str | None, settings: WorkerSettings) -> Reply:
+    """Guard, run and serialise one query on *backend*: the reply to send to the client."""
     from ..errors import QueryError, QueryRefusedError, StoreError
-    from .guard import check_query
-    from .results import negotiate, serialize_boolean, serialize_graph, serialize_rows
+    from .guard import READ_ONLY, check_query
+    from .results import OFFERS, negotiate
 
     try:
-        form = check_query(text)
+        approved = check_query(text)
     except QueryRefusedError as exc:
-        return Reply(403 if "read-only" in str(exc) else 400, "text/plain", str(exc).encode())
+        return Reply.text(403 if str(exc) == READ_ONLY else 400, str(exc))
     except QueryError as exc:
-        return Reply(400, "text/plain", str(exc).encode())
-    media = negotiate(form, accept)
+        return Reply.text(400, str(exc))
+    media = negotiate(approved.form, accept)
     if media is None:
-        from .results import OFFERS
-
-        return Reply(406, "text/plain", f"cannot answer a {form} query as {accept}; "
-                                        f"available: {', '.join(OFFERS[form])}".encode())
+        return Reply.text(406, f"cannot answer a {approved.form} query as {accept}; "
+                               f"available: {', '.join(OFFERS[approved.form])}")
     try:
-        result = backend.execute(text)
-        if result.form == "ASK":
-            return Reply(200, media, serialize_boolean(bool(result.boolean), media))
-        if result.form in ("CONSTRUCT", "DESCRIBE"):
-            if len(result.graph) > max_rows:
-                return Reply(400, "text/plain", f"the result has more than {max_rows} triples (the server's "
-                                                "row cap); narrow the query or add a LIMIT".encode())
-            return Reply(200, media, serialize_graph(result.graph, media))
-        rows = []
-        for row in result.rows:
-            rows.append(row)
-            if len(rows) > max_rows:
-                return Reply(400, "text/plain", f"the result has more than {max_rows} rows (the server's "
-                                                "row cap); add a LIMIT".encode())
-        return Reply(200, media, serialize_rows(result.vars, rows, media))
+        return _evaluate(backend, approved.form, approved.text, media, settings)
     except QueryError as exc:
-        return Reply(400, "text/plain", str(exc).encode())
+        return Reply.text(400, str(exc))
     except StoreError as exc:
-        return Reply(502, "text/plain", str(exc).encode())
+        return Reply.text(502, str(exc))
 
 
-def worker_main(settings: _Settings, conn: Connection) -> None:
-    """The loop of one worker process: open the store, then answer queries until the pipe closes."""
+def worker_main(settings: WorkerSettings, conn: Connection, confine: bool) -> None:
+    """The loop of one worker process: give up the network, open the store, answer until the pipe closes."""
+    from .confine import confine_network
+
+    confinement = confine_network() if confine else ""
     import rdflib.plugins.sparql
 
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never read FROM <file:...> into a query
@@ -105,126 +142,17 @@ def worker_main(settings: _Settings, conn: Connection) -> None:
     except Exception as exc:
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", ""))
+    conn.send(("ready", confinement))
     while True:
         try:
             text, accept = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            reply = _answer(backend, text, accept, settings.max_rows)
-        except Exception as exc:  # keep the worker alive; report the failure to the client
-            reply = Reply(500, "text/plain", f"query failed: {type(exc).__name__}: {exc}".encode())
+            reply = answer(backend, text, accept, settings)
+        except MemoryError:
+            reply = Reply.text(503, "the query needed more memory than the server allows; simplify it")
+        except Exception as exc:  # keep the worker alive; the details go to the server's log, not to the client
+            reply = Reply.text(500, "the query failed inside the engine (the server's log has the details)")
+            reply.detail = f"{type(exc).__name__}: {exc}"[:500]
         conn.send(reply)
-
-
-class _Worker:
-    def __init__(self, ctx: Any, settings: _Settings, startup: float):
-        parent, child = ctx.Pipe()
-        self.conn: Connection = parent
-        self.process = ctx.Process(target=worker_main, args=(settings, child), daemon=True)
-        self.process.start()
-        child.close()
-        if not parent.poll(startup):
-            self.kill()
-            raise RuntimeError(f"a query worker did not start within {startup:.0f} s")
-        status, message = parent.recv()
-        if status != "ready":
-            self.kill()
-            raise RuntimeError(f"a query worker could not open the store: {message}")
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class WorkerPool:
-    """A pool of query worker processes with a hard time limit per query.
-
-    Parameters
-    ----------
-    spec : str
-        The store (``memory``, ``oxigraph:PATH``, ``sparql:URL``).
-    files : list of Path
-        For ``memory``: the graph files each worker reads.
-    size : int
-        Number of workers (queries running at once).
-    timeout : float
-        Seconds a query may run before its worker is killed.
-    max_rows : int
-        Largest result a query may return.
-    """
-
-    def __init__(self, spec: str, files: list[Path] | None = None, size: int = 2, timeout: float = 10.0,
-                 max_rows: int = 10_000, options: dict[str, Any] | None = None, startup: float = 120.0):
-        self.timeout = timeout
-        self.size = size
-        self._settings = _Settings(spec, list(files or []), max_rows, dict(options or {}))
-        self._ctx = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._startup = startup
-        self._closed = False
-        self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
-
-    def start(self) -> None:
-        """Start every worker (blocks until each has opened the store)."""
-        for _ in range(self.size):
-            self._add(self._spawn())
-
-    def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self._settings, self._startup)
-
-    def _add(self, worker: _Worker) -> None:
-        with self._lock:
-            if self._closed:
-                worker.kill()
-                return
-            self._all.add(worker)
-        self._idle.put(worker)
-
-    def _replace(self, dead: _Worker) -> None:
-        with self._lock:
-            self._all.discard(dead)
-        dead.kill()
-
-        def respawn() -> None:
-            try:
-                self._add(self._spawn())
-            except Exception as exc:
-                log.error("could not replace a query worker: %s", exc)
-
-        threading.Thread(target=respawn, daemon=True).start()
-
-    def run(self, text: str, accept: str | None, wait: float = 60.0) -> Reply:
-        """Run one query; blocks the calling thread (call it from a thread pool)."""
-        try:
-            worker = self._idle.get(timeout=wait)
-        except queue.Empty:
-            return Reply(503, "text/plain", b"the server is busy: every query worker is taken; try again")
-        started = time.monotonic()
-        try:
-            worker.conn.send((text, accept))
-            if worker.conn.poll(self.timeout):
-                reply: Reply = worker.conn.recv()
-                self._idle.put(worker)
-                return reply
-        except (EOFError, OSError) as exc:
-            log.warning("a query worker died: %s", exc)
-            self._replace(worker)
-            return Reply(500, "text/plain", b"the query worker died while running the query")
-        self._replace(worker)
-        log.info("query cut off after %.1f s", time.monotonic() - started)
-        return Reply(503, "text/plain", f"query cut off after {self.timeout:g} s (the server's time limit); "
-                                        "simplify it or add a LIMIT".encode())
-
-    def close(self) -> None:
-        """Stop every worker."""
-        with self._lock:
-            self._closed = True
-            workers = list(self._all)
-            self._all.clear()
-        for w in workers:
-            w.kill()
