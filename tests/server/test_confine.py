@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from diplograph.resources import GRAPH_FILE, ONTOLOGY_FILE
+from diplograph.bundled import GRAPH_FILE, ONTOLOGY_FILE
 from diplograph.server.confine import confine_network
 from diplograph.server.pool import PoolLimits, WorkerPool
 

@@ -7,10 +7,32 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import DiplographError, StoreError
 from .numbers import more_than_zero
 
-__all__ = ["register"]
+__all__ = ["port_number", "register"]
+
+_MB = 1024 * 1024
+
+
+def port_number(text: str) -> int:
+    """A TCP port, 1 to 65535.
+
+    Examples
+    --------
+    >>> port_number("8000")
+    8000
+    >>> port_number("99999")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '99999': a port is a whole number from 1 to 65535
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: a port is a whole number from 1 to 65535")
+    return value
 
 
 def register(sub: Any) -> None:
@@ -20,7 +42,7 @@ def register(sub: Any) -> None:
                                    "page at / and the endpoint at /sparql. Read-only; SERVICE, FROM and updates "
                                    "are refused; every query runs in a worker process under a hard time limit.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=more_than_zero(int), default=8000, help="port (default: 8000)")
+    p.add_argument("--port", type=port_number, default=8000, help="port, 1 to 65535 (default: 8000)")
     p.add_argument("--store", default="memory", metavar="STORE",
                    help="memory (default), oxigraph:PATH or sparql:URL")
     p.add_argument("--graph", "-g", action="append", metavar="FILE",
@@ -32,7 +54,23 @@ def register(sub: Any) -> None:
     p.add_argument("--timeout", type=more_than_zero(float), default=10.0,
                    help="hard time limit per query in seconds (default: 10)")
     p.add_argument("--max-rows", type=more_than_zero(int), default=10_000, help="row cap per result (default: 10000)")
-    p.add_argument("--workers", type=more_than_zero(int), default=2, help="queries that may run at once (default: 2)")
+    p.add_argument("--workers", type=more_than_zero(int), default=2,
+                   help="queries that may run at once under the full time limit (default: 2; one more worker "
+                        "answers short queries while these are busy)")
+    p.add_argument("--max-bytes", type=more_than_zero(int), default=16, metavar="MB",
+                   help="largest answer, in MB (default: 16)")
+    p.add_argument("--max-memory", type=more_than_zero(int), default=1024, metavar="MB",
+                   help="memory a query's worker may use, in MB (default: 1024)")
+    p.add_argument("--per-client", type=more_than_zero(int), default=2,
+                   help="queries one client address may have running or waiting (default: 2)")
+    p.add_argument("--client-timeout", type=more_than_zero(float), default=10.0, metavar="S",
+                   help="seconds a client may take to send a request's head or its body (default: 10); an idle "
+                        "kept-alive connection is closed after 5 s, or this if shorter")
+    p.add_argument("--max-connections", type=more_than_zero(int), default=512,
+                   help="connections open at once (default: 512, lowered to what the file limit allows)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="a name the Host header may give besides --host, localhost and 127.0.0.1 "
+                        "(repeatable; '*' for any, e.g. behind a proxy that checks it)")
     p.add_argument("--cors", action="store_true", help="allow cross-origin requests from any page")
     p.add_argument("--page", type=Path, default=None, metavar="FILE",
                    help="the interactive graph page to serve at /graph/diplograph.html "
@@ -65,15 +103,11 @@ def _default_page(graph_dir: Path) -> Path:
     return here if here.is_file() else graph_dir / "diplograph.html"
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+def _prepare_store(args: argparse.Namespace, files: list[Path]) -> dict[str, Any]:
+    """Check or fill the store before any worker opens it; the backend options the workers need."""
     from ..backends import open_store
     from ..backends.memory import MemoryBackend
-    from ..bundled import GRAPH_DIR
-    from ..server.app import ServerConfig, create_app
 
-    files = _files(args.graph)
     options: dict[str, Any] = {}
     if args.store == "memory":
         MemoryBackend().load(files)  # fail here, with the file's name, rather than in every worker
@@ -91,12 +125,48 @@ def cmd_serve(args: argparse.Namespace) -> int:
         options["graph"] = None if iri == "default" else iri
     else:
         raise StoreError(f"unknown store {args.store!r}; use memory, oxigraph:PATH or sparql:URL")
+    return options
+
+
+def _allowed_hosts(args: argparse.Namespace) -> list[str]:
+    hosts = ["127.0.0.1", "localhost", *args.allow_host]
+    if args.host not in ("0.0.0.0", "::", ""):
+        hosts.append(args.host)
+    return list(dict.fromkeys(hosts))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..bundled import GRAPH_DIR
+    from ..server.app import ServerConfig, create_app
+    from ..server.http import HttpLimits, bind, serve
+
+    files = _files(args.graph)
+    options = _prepare_store(args, files)
+    try:
+        sock = bind(args.host, args.port)
+    except OSError as exc:
+        raise DiplographError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+
     config = ServerConfig(store=args.store, files=files, timeout=args.timeout, max_rows=args.max_rows,
-                          workers=args.workers, cors=args.cors, graph_page=args.page or _default_page(GRAPH_DIR),
-                          options=options)
-    print(f"diplograph: serving {args.store} at http://{args.host}:{args.port}/ (endpoint: /sparql)",
-          file=sys.stderr)
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning")
+                          max_bytes=args.max_bytes * _MB, max_memory=args.max_memory * _MB,
+                          workers=args.workers, per_client=args.per_client, body_timeout=args.client_timeout,
+                          allowed_hosts=_allowed_hosts(args),
+                          cors=args.cors, graph_page=args.page or _default_page(GRAPH_DIR), options=options)
+    pool = config.pool()
+    try:
+        try:
+            pool.start()
+        except RuntimeError as exc:
+            raise StoreError(str(exc)) from None
+        confined = f"; query workers without network ({pool.confinement})" if pool.confinement else ""
+        print(f"diplograph: serving {args.store} at http://{args.host}:{args.port}/ (endpoint: /sparql){confined}",
+              file=sys.stderr, flush=True)
+        limits = HttpLimits(header_timeout=args.client_timeout, idle_timeout=min(5.0, args.client_timeout),
+                            max_connections=args.max_connections)
+        serve(create_app(config, pool), sock, limits)
+    finally:
+        pool.close()
+        sock.close()
     return 0
 
 

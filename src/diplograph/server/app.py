@@ -105,7 +105,7 @@ class ServerConfig:
         """A worker pool (not started) with this configuration's limits."""
         limits = PoolLimits(size=self.workers, timeout=self.timeout, short_timeout=self.short_timeout,
                             max_memory=self.max_memory, per_client=self.per_client, max_queue=self.max_queue,
-                            queue_wait=self.timeout)
+                            queue_wait=max(30.0, self.timeout))
         return WorkerPool(self.store, self.files, limits, max_rows=self.max_rows, max_bytes=self.max_bytes,
                           options=self.options)
 
