@@ -6,9 +6,13 @@ So that a few expensive queries cannot lock everyone out:
 
 - ``size`` *general* workers run queries under the full time limit;
 - one more, the *short* worker, takes a query only when every general worker
-  is busy, and gives it ``short_timeout`` seconds. A query that does not
-  finish in that time is stopped, its client is marked as sending slow
-  queries for a while, and the query waits for a general worker. Cheap
+  is busy, and gives it ``short_timeout`` seconds (a spare worker, its store
+  already open, takes its place at once when it is killed). A query that does not
+  finish in that time is stopped and waits for a general worker. A client
+  one of whose queries ran longer than ``short_timeout`` (anywhere) is
+  marked as sending slow queries for a while, and its queries go to general
+  workers only. General workers run at a lower CPU priority (nice 10), so
+  that long queries do not take the processors from short ones. Cheap
   queries keep being answered while expensive ones run;
 - one client address may have at most ``per_client`` queries running or
   waiting (429 beyond that);
@@ -36,7 +40,7 @@ __all__ = ["PoolLimits", "WorkerPool"]
 
 log = logging.getLogger(__name__)
 
-_GENERAL, _SHORT = "general", "short"
+_GENERAL, _SHORT, _SPARE = "general", "short", "spare"
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _POLL = 0.05
 
@@ -85,12 +89,18 @@ def private_memory(pid: int) -> int | None:
     return (int(fields[1]) - int(fields[2])) * _PAGE
 
 
+#: How much lower the CPU priority of a general worker is than the short one's (nice), so that a
+#: short query keeps its share of the processors while long ones run.
+_GENERAL_NICENESS = 10
+
+
 class _Worker:
     def __init__(self, ctx: Any, settings: WorkerSettings, lane: str, confine: bool, startup: float):
         parent, child = ctx.Pipe()
         self.lane = lane
         self.conn: Connection = parent
-        self.process = ctx.Process(target=worker_main, args=(settings, child, confine), daemon=True)
+        niceness = _GENERAL_NICENESS if lane == _GENERAL else 0
+        self.process = ctx.Process(target=worker_main, args=(settings, child, confine, niceness), daemon=True)
         self.process.start()
         child.close()
         if not parent.poll(startup):
@@ -144,6 +154,7 @@ class WorkerPool:
         self._waiting = 0
         self._per_client: dict[str, int] = {}
         self._slow_until: dict[str, float] = {}
+        self._spare: _Worker | None = None
         #: How the workers are kept off the network ("" when they are not).
         self.confinement = ""
 
@@ -162,7 +173,7 @@ class WorkerPool:
         RuntimeError
             A worker could not open the store.
         """
-        lanes = [_GENERAL] * self.limits.size + [_SHORT]
+        lanes = [_GENERAL] * self.limits.size + [_SHORT, _SPARE]
         errors: list[Exception] = []
 
         def one(lane: str) -> None:
@@ -191,7 +202,10 @@ class WorkerPool:
                 worker.kill()
                 return
             self._all.add(worker)
-            self._idle[worker.lane].append(worker)
+            if worker.lane == _SPARE:
+                self._spare = worker
+            else:
+                self._idle[worker.lane].append(worker)
             self._cond.notify_all()
 
     def _release(self, worker: _Worker) -> None:
@@ -200,13 +214,20 @@ class WorkerPool:
             self._cond.notify_all()
 
     def _replace(self, dead: _Worker) -> None:
+        lane = dead.lane
         with self._cond:
             self._all.discard(dead)
+            if lane == _SHORT and self._spare is not None:  # the short worker is back at once
+                spare, self._spare = self._spare, None
+                spare.lane = _SHORT
+                self._idle[_SHORT].append(spare)
+                self._cond.notify_all()
+                lane = _SPARE
         dead.kill()
 
         def respawn() -> None:
             try:
-                self._add(self._spawn(dead.lane))
+                self._add(self._spawn(lane))
             except Exception as exc:
                 log.error("could not replace a query worker: %s", exc)
 
@@ -300,12 +321,14 @@ class WorkerPool:
                 return _busy(f"the server is busy: no query worker was free within {limits.queue_wait:g} s; "
                              "try again", limits.timeout)
             limit = limits.timeout if worker.lane == _GENERAL else min(limits.short_timeout, limits.timeout)
+            started = time.monotonic()
             reply = self._run_on(worker, text, accept, limit)
+            if time.monotonic() - started > limits.short_timeout:
+                self._mark_slow(client)  # its next queries go to general workers only
             if reply is not None:
                 return reply
             if worker.lane == _SHORT and limit < limits.timeout:
-                self._mark_slow(client)  # its next queries wait for a general worker
-                short_ok = False
+                short_ok = False  # wait for a general worker
                 continue
             log.info("query cut off after %.1f s", limit)
             return Reply.text(503, f"query cut off after {limits.timeout:g} s (the server's time limit); "
