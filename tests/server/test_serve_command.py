@@ -59,3 +59,14 @@ def test_serving_is_said_once_the_socket_listens(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_the_listening_socket_is_tcp_so_replies_are_not_held_back() -> None:
+    """asyncio turns Nagle's algorithm off only for sockets that name IPPROTO_TCP (else 40 ms a request)."""
+    from diplograph.server.http import bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()

@@ -11,8 +11,9 @@ So that a few expensive queries cannot lock everyone out:
   finish in that time is stopped and waits for a general worker. A client
   one of whose queries ran longer than ``short_timeout`` (anywhere) is
   marked as sending slow queries for a while, and its queries go to general
-  workers only. General workers run at a lower CPU priority (nice 10), so
-  that long queries do not take the processors from short ones. Cheap
+  workers only. A worker whose query runs past ``short_timeout`` is given a
+  lower CPU priority (nice 10) until it answers, so that long queries do not
+  take the processors from short ones. Cheap
   queries keep being answered while expensive ones run;
 - one client address may have at most ``per_client`` queries running or
   waiting (429 beyond that);
@@ -89,9 +90,9 @@ def private_memory(pid: int) -> int | None:
     return (int(fields[1]) - int(fields[2])) * _PAGE
 
 
-#: How much lower the CPU priority of a general worker is than the short one's (nice), so that a
-#: short query keeps its share of the processors while long ones run.
-_GENERAL_NICENESS = 10
+#: The CPU priority (nice) a worker gets once its query has run past the short limit, so that
+#: short queries keep their share of the processors while long ones run.
+_LONG_QUERY_NICENESS = 10
 
 
 class _Worker:
@@ -99,8 +100,8 @@ class _Worker:
         parent, child = ctx.Pipe()
         self.lane = lane
         self.conn: Connection = parent
-        niceness = _GENERAL_NICENESS if lane == _GENERAL else 0
-        self.process = ctx.Process(target=worker_main, args=(settings, child, confine, niceness), daemon=True)
+        self.niced = False
+        self.process = ctx.Process(target=worker_main, args=(settings, child, confine), daemon=True)
         self.process.start()
         child.close()
         if not parent.poll(startup):
@@ -111,6 +112,16 @@ class _Worker:
             self.kill()
             raise RuntimeError(f"a query worker could not open the store: {message}")
         self.confinement: str = message
+
+    def set_niceness(self, niced: bool) -> None:
+        """Lower the worker's CPU priority while it runs a long query; raise it again after (where allowed)."""
+        if niced == self.niced or not hasattr(os, "setpriority") or not self.process.pid:
+            return
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, _LONG_QUERY_NICENESS if niced else 0)
+            self.niced = niced
+        except OSError:  # raising it again needs privilege: the worker stays lower until it is replaced
+            pass
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -346,10 +357,13 @@ class WorkerPool:
                     return None
                 if worker.conn.poll(min(_POLL, left)):
                     reply: Reply = worker.conn.recv()
+                    worker.set_niceness(False)
                     self._release(worker)
                     if reply.detail:
                         log.warning("a query failed inside the engine: %s", reply.detail)
                     return reply
+                if time.monotonic() - started > self.limits.short_timeout:
+                    worker.set_niceness(True)
                 used = private_memory(worker.process.pid or 0)
                 if used is not None and used > self.limits.max_memory:
                     self._replace(worker)

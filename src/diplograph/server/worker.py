@@ -129,15 +129,11 @@ def answer(backend: Any, text: str, accept: str | None, settings: WorkerSettings
         return Reply.text(502, str(exc))
 
 
-def worker_main(settings: WorkerSettings, conn: Connection, confine: bool, niceness: int = 0) -> None:
+def worker_main(settings: WorkerSettings, conn: Connection, confine: bool) -> None:
     """The loop of one worker process: give up the network, open the store, answer until the pipe closes."""
-    import os
-
     from .confine import confine_network
 
     confinement = confine_network() if confine else ""
-    if niceness and hasattr(os, "nice"):
-        os.nice(niceness)
     import rdflib.plugins.sparql
 
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never read FROM <file:...> into a query
