@@ -18,8 +18,8 @@ from starlette.testclient import TestClient
 
 import diplograph as dg
 from diplograph.backends.remote import DEFAULT_GRAPH
-from diplograph.kg import KnowledgeGraph
 from diplograph.bundled import GRAPH_FILE, ONTOLOGY_FILE
+from diplograph.kg import KnowledgeGraph
 from diplograph.server.app import ServerConfig, create_app
 
 TIMEOUT = 2.0

@@ -148,7 +148,7 @@ def test_no_hostile_query_reaches_the_network(store_clients: dict[str, TestClien
                                               virtuoso_url: str) -> None:
     tried: list[bool] = []
 
-    @settings(max_examples=150, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=100, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(hostile_queries(listener.port))
     def check(example: tuple[str, str]) -> None:
