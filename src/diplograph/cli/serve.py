@@ -161,6 +161,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         confined = f"; query workers without network ({pool.confinement})" if pool.confinement else ""
         print(f"diplograph: serving {args.store} at http://{args.host}:{args.port}/ (endpoint: /sparql){confined}",
               file=sys.stderr, flush=True)
+        if args.host in ("0.0.0.0", "::") and not args.allow_host:
+            print("diplograph: note: requests whose Host header is not localhost or 127.0.0.1 are refused; "
+                  "name this machine with --allow-host NAME", file=sys.stderr, flush=True)
         limits = HttpLimits(header_timeout=args.client_timeout, idle_timeout=min(5.0, args.client_timeout),
                             max_connections=args.max_connections)
         serve(create_app(config, pool), sock, limits)
