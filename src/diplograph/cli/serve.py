@@ -24,15 +24,12 @@ def port_number(text: str) -> int:
     8000
     >>> port_number("99999")
     Traceback (most recent call last):
-    argparse.ArgumentTypeError: '99999': a port is a whole number from 1 to 65535
+    argparse.ArgumentTypeError: '99999': must be 65535 or less (the highest port)
     """
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r}: a port is a whole number from 1 to 65535")
-    return value
+    value = more_than_zero(int)(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be 65535 or less (the highest port)")
+    return int(value)
 
 
 def register(sub: Any) -> None:
