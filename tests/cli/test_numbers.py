@@ -17,7 +17,7 @@ from diplograph.cli import build_parser, main
     (("synth", "--contacts", "-5", "-o", "x.nt"), "argument --contacts/-n: '-5': must be 0 or more"),
     (("synth", "--contacts", "1e6", "-o", "x.nt"), "argument --contacts/-n: '1e6' is not a whole number"),
     (("synth", "--contacts", "10", "--countries", "many", "-o", "x.nt"), "'many' is not a whole number"),
-    (("view", "--depth", "-1"), "argument --depth: '-1': must be 0 or more"),
+    (("view", "--depth", "-1"), "argument --depth: '-1': must be more than 0"),
     (("view", "--max-nodes", "lots"), "argument --max-nodes: 'lots' is not a whole number"),
     (("view", "--physics-max", "-3"), "argument --physics-max: '-3': must be 0 or more"),
 ])
