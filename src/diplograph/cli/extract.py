@@ -137,6 +137,8 @@ def add_article(annotation: Path, graph_dir: Path) -> tuple[str, bool]:
         built = (trial / "diplograph.ttl").read_bytes()
     written: list[Path] = []
     try:
+        for sub in ("sources", "annotations"):  # the writer makes no folder outside the current one
+            (graph_dir / sub).mkdir(exist_ok=True)
         for target, data in ((graph_dir / text_ref, text_bytes),
                              (graph_dir / "annotations" / f"{source_id}.yaml", yaml_text.encode("utf-8"))):
             write_atomic(target, data)
