@@ -4,6 +4,11 @@ Every scalar is kept as a string (no implicit dates or numbers: the schema
 decides types), and every value knows its file and line, so a problem deep in
 a document is reported as ``annotation.yaml:57: ...``.
 
+A document is read only when it is at most :data:`MAX_YAML_BYTES` long and
+nests at most :data:`MAX_DEPTH` deep (checked on the parser's event stream
+before a tree is built, so a hostile file gets a one-line error, never a
+``RecursionError``); anchors and aliases are refused.
+
 Examples
 --------
 >>> doc = parse_yaml("a:\\n  - x\\n  - 2017-07-07\\n", "demo.yaml")
@@ -13,6 +18,8 @@ Examples
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +27,13 @@ import yaml
 
 from .errors import InputError, StoreError
 
-__all__ = ["YList", "YMap", "YScalar", "YValue", "parse_yaml", "read_yaml"]
+__all__ = ["MAX_DEPTH", "MAX_YAML_BYTES", "YList", "YMap", "YScalar", "YValue", "parse_yaml", "read_yaml"]
+
+#: How deep mappings and sequences may nest in a registry or an annotation.
+MAX_DEPTH = 32
+
+#: The largest YAML file read.
+MAX_YAML_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -107,10 +120,11 @@ def parse_yaml(text: str, path: str = "<yaml>") -> YMap:
     Raises
     ------
     InputError
-        Malformed YAML (with the parser's line), aliases/anchors, or a top
-        level that is not a mapping.
+        Malformed YAML (with the parser's line), aliases/anchors, nesting
+        deeper than :data:`MAX_DEPTH`, or a top level that is not a mapping.
     """
     try:
+        _check_depth(text, path)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
@@ -128,6 +142,20 @@ def parse_yaml(text: str, path: str = "<yaml>") -> YMap:
     return value
 
 
+def _check_depth(text: str, path: str) -> None:
+    """Refuse a document that nests deeper than :data:`MAX_DEPTH` (the parser keeps an explicit stack)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise InputError(f"nested more than {MAX_DEPTH} deep; an annotation or registry needs far fewer "
+                                 "levels", path, mark.line + 1 if mark is not None else None)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _has_alias(node: yaml.Node, seen: set[int] | None = None) -> bool:
     seen = set() if seen is None else seen
     if id(node) in seen:
@@ -142,10 +170,18 @@ def _has_alias(node: yaml.Node, seen: set[int] | None = None) -> bool:
 
 
 def read_yaml(path: str | Path) -> YMap:
-    """Read and parse a YAML file (see :func:`parse_yaml`)."""
+    """Read and parse a YAML file (see :func:`parse_yaml`): a regular file of at most :data:`MAX_YAML_BYTES`."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)  # a pipe must not block the reader
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise InputError("not a regular file", p)
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(MAX_YAML_BYTES + 1)
+        if len(data) > MAX_YAML_BYTES:
+            raise InputError(f"longer than {MAX_YAML_BYTES >> 20} MiB; not read", p)
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise StoreError(f"{p}: file not found") from None
     except UnicodeDecodeError as exc:

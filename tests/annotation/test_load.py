@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ from diplograph.registry import Registry
 
 from ..conftest import SEED
 
-HEADER = f"""source:
+HEADER = """source:
   id: test
-  text: {GRAPH_DIR / 'sources' / (SEED + '.txt')}
+  text: seed.txt
   title: "بعد انقطاع 36 شهرًا.. تفاصيل أول 90 دقيقة بين الكرملين والبيت الأبيض"
   published: "2025-02-13T00:26:00"
   published_quote: "الخميس، 13 فبراير 2025"
@@ -26,6 +27,7 @@ HEADER = f"""source:
 
 def _load(tmp_path: Path, body: str, registry: Registry) -> object:
     path = tmp_path / "a.yaml"
+    shutil.copyfile(GRAPH_DIR / "sources" / f"{SEED}.txt", tmp_path / "seed.txt")
     path.write_text(HEADER + body, encoding="utf-8")
     return load_annotation(path, registry)
 

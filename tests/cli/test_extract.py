@@ -88,8 +88,9 @@ def test_a_bad_annotation_leaves_the_graph_as_it_was(graph_dir: Path, tmp_path: 
 
 def test_add_refuses_unresolved_candidates(graph_dir: Path, tmp_path: Path, capsys) -> None:
     before = snapshot(graph_dir)
-    draft = tmp_path / "draft.yaml"
-    assert main(["extract", str(ARTICLES / "en_qatar_mediation.txt"), "-o", str(draft)]) == 0
+    draft = tmp_path / "draft.yaml"  # beside its text: a draft's text is read from its folder only
+    shutil.copy(ARTICLES / "en_qatar_mediation.txt", tmp_path / "en_qatar_mediation.txt")
+    assert main(["extract", str(tmp_path / "en_qatar_mediation.txt"), "-o", str(draft)]) == 0
     assert main(["add", str(draft), "--graph-dir", str(graph_dir)]) == 3
     assert "Abbas Araghchi" in capsys.readouterr().err
     assert snapshot(graph_dir) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +20,8 @@ TEXTS = sorted(ARTICLES.glob("*.txt")) + sorted((GRAPH_DIR / "sources").glob("*.
 @pytest.fixture(scope="module", params=TEXTS, ids=lambda p: p.stem)
 def drafted(request, registry, tmp_path_factory):
     out = tmp_path_factory.mktemp("drafts") / f"{request.param.stem}.yaml"
-    draft = extract_file(request.param, registry, draft_path=out)
+    text = shutil.copy(request.param, out.parent)  # a draft's text is read from beside it only
+    draft = extract_file(text, registry, draft_path=out)
     out.write_text(draft.to_yaml(), encoding="utf-8")
     return draft, out
 

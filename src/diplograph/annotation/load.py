@@ -9,9 +9,11 @@ two participants, an initiator who did not take part, a dangling reference.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..dates import DateValue
 from ..errors import AnnotationError, InvalidDateError, UnknownEntityError
@@ -39,7 +41,7 @@ from .model import (
     SourceAnn,
 )
 
-__all__ = ["load_annotation"]
+__all__ = ["MAX_SOURCE_BYTES", "load_annotation", "read_source_text"]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -216,13 +218,11 @@ class _Reader:
             raise _err(node, "the annotation needs a 'source' mapping", fallback=self.doc)
         self.keys(node, _SOURCE_KEYS, "source")
         sid = self.ident(node, "source")
-        rel = self.scalar(node, "text", "source")
-        assert rel is not None
-        text_path = (self.path.parent.parent / rel) if not (self.path.parent / rel).exists() else (
-            self.path.parent / rel)
-        if not text_path.exists():
-            raise _err(node.get("text"), f"source text {rel!r} not found next to the annotation or the graph folder")
-        self.text = SourceText.read(text_path)
+        self.scalar(node, "text", "source")
+        ref = node.get("text")
+        assert isinstance(ref, YScalar)
+        rel = ref.value
+        self.text = read_source_text(self.path, ref)
         raw_pub = self.scalar(node, "published", "source")
         assert raw_pub is not None
         try:
@@ -536,6 +536,62 @@ class _Reader:
                             note=self.scalar(node, "note", "a candidate", False), where=node.where)
 
 
+#: The longest source text read, in bytes (an article is a few tens of KB).
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+
+
+def _source_path(annotation: Path, ref: YScalar) -> Path:
+    """Where ``source.text`` points: beside the annotation, or in the graph folder's ``sources/``, or an error."""
+    rel = ref.value.strip()
+    parts = PurePosixPath(rel).parts
+    if PurePosixPath(rel).is_absolute() or "\\" in rel or rel.startswith("~") or ".." in parts:
+        raise _err(ref, f"source text {rel!r} must be a path relative to the annotation, without '..': the text "
+                        "lies beside the annotation or in the graph folder's sources/")
+    if any(p.startswith(".") for p in parts) or not rel.endswith(".txt"):
+        raise _err(ref, f"source text {rel!r} must be a .txt file (not a hidden one)")
+    here = annotation.parent
+    for path, base in ((here / rel, here), (here.parent / rel, here.parent / "sources")):
+        if not os.path.lexists(path):
+            continue
+        if not path.resolve().is_relative_to(base.resolve()):
+            raise _err(ref, f"source text {rel!r} leads outside {base} (through a link); source texts are files "
+                            "beside the annotation or in the graph folder's sources/")
+        return path
+    raise _err(ref, f"source text {rel!r} not found beside the annotation or in the graph folder's sources/")
+
+
+def read_source_text(annotation: Path, ref: YScalar) -> SourceText:
+    """The text an annotation's ``source.text`` names, read once it is known to be one.
+
+    A source text is a regular ``.txt`` file of at most :data:`MAX_SOURCE_BYTES`,
+    in UTF-8, lying beside the annotation (in its folder or below) or, for an
+    annotation in a graph folder's ``annotations/``, in that graph folder's
+    ``sources/``. An absolute path, ``..``, a link leading elsewhere, a
+    device, a pipe or a folder is refused, naming the line.
+
+    Raises
+    ------
+    AnnotationError
+        The reference breaks one of these rules, or the file cannot be read.
+    """
+    path = _source_path(annotation, ref)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe must not block the reader
+    except OSError as exc:
+        raise _err(ref, f"source text {ref.value!r}: cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _err(ref, f"source text {ref.value!r} is not a regular file")
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise _err(ref, f"source text {ref.value!r} is longer than {MAX_SOURCE_BYTES >> 20} MiB; not read")
+    try:
+        return SourceText(data.decode("utf-8"), name=str(path))
+    except UnicodeDecodeError as exc:
+        raise _err(ref, f"source text {ref.value!r} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
 def _where_parts(where: str) -> tuple[str, int | None]:
     path, _, line = where.rpartition(":")
     return (path, int(line)) if path and line.isdigit() else (where, None)
@@ -547,8 +603,10 @@ def load_annotation(path: str | Path, registry: Registry) -> Annotation:
     Parameters
     ----------
     path : str or Path
-        The annotation YAML file. Its ``source.text`` is looked up next to it,
-        then in the folder above (the graph folder).
+        The annotation YAML file. Its ``source.text`` is looked up beside it,
+        then in the folder above (the graph folder), and must be a regular
+        ``.txt`` file inside the annotation's folder or the graph folder's
+        ``sources/`` (see :func:`read_source_text`).
     registry : Registry
         Resolves every name.
 
