@@ -443,7 +443,7 @@ class KnowledgeGraph:
         }
 
 
-def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memory",
+def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memory", create: bool = False,
          **options: Any) -> KnowledgeGraph:
     """Load a knowledge graph.
 
@@ -458,19 +458,28 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     store : str or Backend
         Where the graph is kept: ``"memory"`` (default: Oxigraph in
         memory), ``"oxigraph:PATH"`` (on disk; files given here replace its
-        data atomically, and with no files an existing store is opened as it
-        is, an empty one gets the seed graph), or ``"sparql:URL"`` (a SPARQL
-        1.1 endpoint; files given here replace its named graph, with none it
-        is queried as it is).
+        data atomically; with none, the store at PATH is opened as it is),
+        or ``"sparql:URL"`` (a SPARQL 1.1 endpoint; files given here replace
+        its named graph; with none it is queried as it is).
+    create : bool
+        Keyword only. Without files, a store that does not exist is an
+        error naming it (an Oxigraph folder that holds no store, with the
+        stores beside it whose names are close; an endpoint graph that
+        holds no triples): a typo never becomes a new, empty store. With
+        ``create=True`` a missing Oxigraph store is made and given the seed
+        graph, and an empty endpoint graph is accepted. Files given always
+        create the store they are loaded into.
     **options
-        For the store (see :func:`diplograph.backends.open_store`), such as
-        ``graph="https://..."`` or ``update_url=...`` for an endpoint.
+        For the store (see :func:`diplograph.backends.open_store`):
+        ``read_only=True`` for an Oxigraph store only read (no files), or
+        ``graph="https://..."``, ``update_url=...`` for an endpoint.
 
     Raises
     ------
     StoreError
-        A file is missing or does not parse (a store keeps its previous
-        data), or the store cannot be opened.
+        A file is missing, refused or does not parse (a store keeps its
+        previous data); no store at the path or graph given; the store
+        cannot be opened, or another process is loading into it ("busy").
 
     Examples
     --------
@@ -480,23 +489,39 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     True
     >>> import tempfile
     >>> folder = tempfile.mkdtemp()
-    >>> on_disk = dg.load(store=f"oxigraph:{folder}")
+    >>> dg.load(store=f"oxigraph:{folder}/smal")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.StoreError: no store at .../smal (no such folder); to make one there, ...
+    >>> on_disk = dg.load(store=f"oxigraph:{folder}/small", create=True)
     >>> [c.date for c in on_disk.contacts("Trump", "Putin")][:2]
     ['2017-07-07', '2017-11-11']
     >>> on_disk.close()
     """
-    backend = open_store(store, **options)
     files = [Path(p) for p in paths]
-    if not files and (isinstance(backend, MemoryBackend)
-                      or (backend.spec.startswith("oxigraph:") and not _has_data(backend))):
-        files = [GRAPH_FILE]
-    if files:
-        if ontology:
-            files.append(ONTOLOGY_FILE)
-        backend.load(files)
-        log.debug("loaded %s into %s", ", ".join(map(str, files)), backend.spec)
+    backend = open_store(store, create=create or bool(files), **options)
+    try:
+        if not files and (isinstance(backend, MemoryBackend)
+                          or (backend.spec.startswith("oxigraph:") and backend.data_version() is None)):
+            files = [GRAPH_FILE]  # memory, or an Oxigraph store just created
+        elif not files and not create and backend.spec.startswith("sparql:"):
+            _require_data(backend)
+        if files:
+            if ontology:
+                files.append(ONTOLOGY_FILE)
+            backend.load(files)
+            log.debug("loaded %s into %s", ", ".join(map(str, files)), backend.spec)
+    except BaseException:
+        backend.close()
+        raise
     return KnowledgeGraph(backend)
 
 
-def _has_data(backend: Backend) -> bool:
-    return bool(backend.execute("ASK { ?s ?p ?o }").boolean)
+def _require_data(backend: Backend) -> None:
+    from .errors import StoreError
+
+    if not backend.execute("ASK { ?s ?p ?o }").boolean:
+        graph = getattr(backend, "graph", None)
+        where = f"the graph <{graph}>" if graph else "the default graph"
+        raise StoreError(f"{backend.spec}: {where} holds no triples (a typo in the URL or graph IRI?); load files "
+                         "into it, or pass --create (in Python: create=True) to query it empty")

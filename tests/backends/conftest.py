@@ -21,7 +21,7 @@ def memory_kg() -> KnowledgeGraph:
 
 @pytest.fixture(scope="session")
 def oxigraph_kg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    kg = dg.load(store=f"oxigraph:{tmp_path_factory.mktemp('oxigraph')}")
+    kg = dg.load(store=f"oxigraph:{tmp_path_factory.mktemp('oxigraph')}", create=True)
     yield kg
     kg.close()
 

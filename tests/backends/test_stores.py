@@ -88,7 +88,7 @@ def test_values_go_inside_the_where_group() -> None:
 
 def test_oxigraph_keeps_its_data_and_loads_atomically(tmp_path: Path) -> None:
     folder = tmp_path / "store"
-    with dg.load(store=f"oxigraph:{folder}") as kg:
+    with dg.load(store=f"oxigraph:{folder}", create=True) as kg:
         before = kg.store.count()
         contacts = kg.contacts()
     bad = tmp_path / "bad.ttl"
@@ -108,7 +108,7 @@ def test_oxigraph_keeps_its_data_and_loads_atomically(tmp_path: Path) -> None:
 
 
 def test_oxigraph_refuses_rdfxml_and_missing_files(tmp_path: Path) -> None:
-    store = open_store(f"oxigraph:{tmp_path / 's'}")
+    store = open_store(f"oxigraph:{tmp_path / 's'}", create=True)
     try:
         with pytest.raises(StoreError, match="RDF/XML"):
             store.load([tmp_path / "x.rdf"])
@@ -180,7 +180,7 @@ def test_values_skip_groups_inside_expressions_and_templates() -> None:
 def test_oxigraph_removes_folders_left_by_a_crashed_load(tmp_path: Path) -> None:
     from diplograph.backends.oxigraph import OxigraphBackend
 
-    store = OxigraphBackend(tmp_path / "s")
+    store = OxigraphBackend(tmp_path / "s", create=True)
     try:
         store.load([GRAPH_FILE])
         before = store.count()
@@ -189,12 +189,11 @@ def test_oxigraph_removes_folders_left_by_a_crashed_load(tmp_path: Path) -> None
         orphan.mkdir()
         (orphan / "000001.sst").write_bytes(b"half written")
         assert store.count() == before  # a folder that is not current is never read
+        assert store.data_version() == (first.name if first else None)
         store.load([GRAPH_FILE])
         assert not orphan.exists()
-        assert first is not None and first.exists()  # the one before is kept for readers
-        store.load([GRAPH_FILE])
-        assert not first.exists()
-        assert sorted(p.name for p in (tmp_path / "s").iterdir() if p.is_dir()).__len__() == 2
+        assert first is not None and not first.exists()  # nobody reads it any more
+        assert [p.name for p in (tmp_path / "s").iterdir() if p.is_dir()] == [store.data_version()]
         assert store.count() == before
     finally:
         store.close()
@@ -205,13 +204,18 @@ def test_oxigraph_readers_follow_a_load(tmp_path: Path) -> None:
 
     small = tmp_path / "small.nt"
     small.write_text("<urn:a> <urn:b> <urn:c> .\n")
-    writer = OxigraphBackend(tmp_path / "s")
+    writer = OxigraphBackend(tmp_path / "s", create=True)
+    writer.load([small])
     reader = OxigraphBackend(tmp_path / "s", read_only=True)
     try:
-        assert reader.count() == 0
+        assert reader.count() == 1
+        first = reader.data_version()
         writer.load([GRAPH_FILE])
-        assert reader.count() == writer.count() > 100
+        assert (tmp_path / "s" / str(first)).is_dir()  # the reader still holds it: kept
+        assert reader.count() == writer.count() > 100  # the reader moves on at its next question
+        assert reader.data_version() == writer.data_version() != first
         writer.load([small])
+        assert not (tmp_path / "s" / str(first)).exists()  # nobody held it any more
         assert reader.count() == 1 and reader.has_subject("urn:a")
         with pytest.raises(StoreError, match="read-only"):
             reader.load([small])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from diplograph.bundled import GRAPH_FILE
 from diplograph.kg import KnowledgeGraph
 from diplograph.query import named_queries
 
@@ -22,7 +23,8 @@ def test_serving_an_oxigraph_store(tmp_path: Path, kg: KnowledgeGraph) -> None:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     process = subprocess.Popen([sys.executable, "-m", "diplograph", "serve", "--port", str(port),
-                                "--store", f"oxigraph:{tmp_path / 'store'}", "--workers", "1", "--timeout", "5"],
+                                "--store", f"oxigraph:{tmp_path / 'store'}", "--graph", str(GRAPH_FILE),
+                                "--workers", "1", "--timeout", "5"],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/sparql"
     try:

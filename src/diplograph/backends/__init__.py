@@ -5,7 +5,7 @@ One interface, :class:`~diplograph.backends.base.Backend`, three stores:
 ==========================  ===================================================
 spec                        store
 ==========================  ===================================================
-``memory``                  rdflib graph in memory (the default)
+``memory``                  Oxigraph in memory (the default)
 ``oxigraph:PATH``           embedded Oxigraph on disk, persistent, atomic loads
 ``sparql:URL``              any SPARQL 1.1 Query + Update endpoint
 ==========================  ===================================================
@@ -31,21 +31,25 @@ from .base import Backend, QueryResult, inject_values, query_form
 __all__ = ["Backend", "QueryResult", "inject_values", "open_store", "query_form"]
 
 
-def open_store(spec: str | Backend, **options: Any) -> Backend:
+def open_store(spec: str | Backend, *, create: bool = False, read_only: bool = False, **options: Any) -> Backend:
     """Open the store a ``--store`` spec names.
 
     Parameters
     ----------
     spec : str or Backend
         ``memory``, ``oxigraph:PATH`` or ``sparql:URL`` (a backend is returned as is).
+    create : bool
+        For Oxigraph: make the store when the folder holds none (without
+        it, such a folder is an error naming it, with near matches).
+    read_only : bool
+        For Oxigraph: never write (loads are refused; a read-only folder can be opened).
     **options
-        Passed to the backend: ``read_only`` for Oxigraph; ``graph``,
-        ``update_url``, ``gsp_url``, ``timeout``, ``auth`` for a SPARQL endpoint.
+        Passed to a SPARQL endpoint: ``graph``, ``update_url``, ``gsp_url``, ``timeout``, ``auth``.
 
     Raises
     ------
     StoreError
-        Unknown kind of store, or the store cannot be opened.
+        Unknown kind of store, no store at an Oxigraph path, or the store cannot be opened.
     """
     if isinstance(spec, Backend):
         return spec
@@ -57,7 +61,7 @@ def open_store(spec: str | Backend, **options: Any) -> Backend:
     if kind == "oxigraph" and rest:
         from .oxigraph import OxigraphBackend
 
-        return OxigraphBackend(rest, read_only=bool(options.get("read_only", False)))
+        return OxigraphBackend(rest, read_only=read_only, create=create)
     if kind == "sparql" and rest:
         from .remote import SparqlBackend
 

@@ -113,6 +113,26 @@ class Backend(ABC):
         assert result.graph is not None
         return result.graph
 
+    def data_version(self) -> str | None:
+        """Which data the store holds now: a short text that changes whenever a load replaces the data.
+
+        Something built from the store (an index, a cache) stamped with it
+        can tell later whether it still matches: equal versions, the same
+        data. None means the store cannot tell (a remote endpoint, whose data
+        others may change at any time): treat what was built as stale.
+
+        ==========================  ===============================================
+        store                       version
+        ==========================  ===============================================
+        ``oxigraph:PATH``           the current data folder, ``data-<id>`` (None before the first load)
+        ``memory``                  ``sha256:...`` of the files loaded, in order (the same files, the same
+                                    version in every process); ``graph:<id>`` for data copied from an
+                                    rdflib graph, new for each store
+        ``sparql:URL``              None
+        ==========================  ===============================================
+        """
+        return None
+
     def has_subject(self, iri: str) -> bool:
         """Whether any triple has *iri* as its subject."""
         result = self.execute("ASK { ?s ?p ?o }", {"s": URIRef(iri)})

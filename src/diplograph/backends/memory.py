@@ -18,7 +18,9 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -46,11 +48,26 @@ class MemoryBackend(OxigraphEngine):
 
     def __init__(self, graph: Graph | None = None):
         self._store: Any = ox.Store()
+        self._version = _digest([])
         if graph is not None:
             self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in graph)
+            self._version = f"graph:{uuid.uuid4().hex}"
 
     def _current(self) -> Any:
         return self._store
+
+    def data_version(self) -> str:
+        """``sha256:`` and the digest of the files loaded, in order (``graph:<id>`` for a copied rdflib graph).
+
+        Examples
+        --------
+        >>> from diplograph.bundled import GRAPH_FILE
+        >>> a, b = MemoryBackend(), MemoryBackend()
+        >>> a.load([GRAPH_FILE]); b.load([GRAPH_FILE])
+        >>> a.data_version() == b.data_version() != MemoryBackend().data_version()
+        True
+        """
+        return self._version
 
     def load(self, paths: Sequence[Path]) -> None:
         files = checked_files(paths)
@@ -58,4 +75,12 @@ class MemoryBackend(OxigraphEngine):
         for p in files:  # on any error the current store is left as it was
             load_file(fresh, p)
             log.debug("loaded %s into memory", p)
-        self._store = fresh
+        self._store, self._version = fresh, _digest(files)
+
+
+def _digest(files: Sequence[Path]) -> str:
+    whole = hashlib.sha256()
+    for p in files:
+        with p.open("rb") as fh:
+            whole.update(hashlib.file_digest(fh, "sha256").digest())
+    return f"sha256:{whole.hexdigest()}"

@@ -17,16 +17,28 @@ into the default graph (three indexes, against six for a named graph; the
 figures are in docs/scale.md). The bulk loader is not transactional, which
 the fresh folder makes harmless.
 
-The folder before the last one is kept until the next load, so that a
-process that opened it read-only (the SPARQL server) can finish its
-queries; such a process reopens the current folder when the pointer moves.
+A data folder is never written once the pointer names it: queries read it
+through a read-only handle, so any number of processes (commands, the
+SPARQL server's workers) read one store at once, also in a folder they
+cannot write. Each holds a shared ``flock`` on the data folder it reads and
+moves to the current one when the pointer moves; a load removes only the
+folders nobody holds, so a reader's folder is never pulled from under it.
+Loads are serialised by ``diplograph.lock``: a second one while the first
+runs fails at once ("the store is busy") and touches nothing.
+
+A folder that holds no store is opened only with ``create=True``: a typo
+in a path is an error naming it, not a new empty store.
 
 Examples
 --------
 >>> import tempfile
 >>> from diplograph.bundled import GRAPH_FILE
 >>> folder = tempfile.mkdtemp()
->>> store = OxigraphBackend(folder)
+>>> OxigraphBackend(folder)
+Traceback (most recent call last):
+...
+diplograph.errors.StoreError: no store at ... (the folder holds no store yet); to make one there, ...
+>>> store = OxigraphBackend(folder, create=True)
 >>> store.load([GRAPH_FILE])
 >>> store.count() > 100
 True
@@ -38,11 +50,14 @@ True
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import shutil
 import uuid
 from abc import abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,18 +65,20 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..atomic import write_atomic
-from ..errors import QueryError, StoreError
-from ..graphfiles import format_for
+from ..atomic import TEMP_SUFFIX, ensure_folder, write_atomic
+from ..errors import QueryError, StoreError, near_matches
+from ..graphfiles import check_graph_file, format_for
 from ..vocab import PREFIXES
 from .base import FLOAT_TYPES, INTEGER_TYPES, Backend, QueryResult, inject_values, query_form
 
-__all__ = ["POINTER", "OxigraphBackend", "OxigraphEngine", "checked_files", "from_ox", "load_file", "to_ox"]
+__all__ = ["LOCK", "POINTER", "OxigraphBackend", "OxigraphEngine", "checked_files", "from_ox", "load_file", "to_ox"]
 
 log = logging.getLogger(__name__)
 
 #: The file in the store's folder naming the sub-folder that holds the current data.
 POINTER = "diplograph.current"
+#: The file a load locks (``flock``) for as long as it runs; it holds the loading process's id.
+LOCK = "diplograph.lock"
 _DATA_PREFIX = "data-"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
@@ -204,36 +221,75 @@ class OxigraphBackend(OxigraphEngine):
     Parameters
     ----------
     path : str or Path
-        The store's folder (created when missing).
+        The store's folder.
     read_only : bool
-        Open without write access (several processes may read at once, and
-        one may load meanwhile: readers move to the new data at their next
-        query).
+        Never write: :meth:`load` is refused and nothing in the folder is
+        touched, so a store in a read-only folder can be queried.
+    create : bool
+        Make the store when *path* holds none (a new folder, or an empty
+        one); its data is empty until the first :meth:`load`. Without it, a
+        folder that holds no store is an error naming it (with the stores
+        among its neighbours whose names are close: a typo is never a new,
+        empty store).
 
     Raises
     ------
     StoreError
-        The folder cannot be opened, or holds something else than a
-        diplograph store.
+        The folder holds no store (and *create* is false), holds something
+        else than a diplograph store, or cannot be opened.
+
+    Notes
+    -----
+    Any number of processes may open the same store, read-only or not, and
+    query it at once: queries read the current data folder through a
+    read-only handle and never lock it against others. Loads take the lock
+    file ``diplograph.lock``: a second load while one runs fails at once with
+    "the store is busy". Each process holds a shared lock on the data folder
+    it reads, and a load removes only the folders nobody holds.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = False):
         self.path = Path(path)
         self.spec = f"oxigraph:{self.path}"
         self.read_only = read_only
-        if self.path.exists() and not self.path.is_dir():
-            raise StoreError(f"{self.path}: not a folder")
-        if (self.path / "CURRENT").exists() and not (self.path / POINTER).exists():
-            raise StoreError(f"{self.path}: an Oxigraph store written by an earlier diplograph (no "
-                             f"{POINTER}); load the graph into a new folder")
-        if not read_only:
-            try:
-                self.path.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot create the store's folder: {exc}") from None
         self._name: str | None = None
         self._store: Any = None
+        self._held: int | None = None  # a handle on the data folder read, with a shared lock on it
+        self._prepare_folder(create)
         self._open_current()
+
+    # -- the folder --
+
+    def _prepare_folder(self, create: bool) -> None:
+        p = self.path
+        if p.exists() and not p.is_dir():
+            raise StoreError(f"{p}: not a folder")
+        if (p / POINTER).exists():
+            return
+        if (p / "CURRENT").exists():
+            raise StoreError(f"{p}: an Oxigraph store written by an earlier diplograph (no "
+                             f"{POINTER}); load the graph into a new folder")
+        if p.is_dir():
+            try:
+                foreign = sorted(c.name for c in p.iterdir() if not _ours(c.name))
+            except OSError as exc:
+                raise StoreError(f"{p}: cannot read the folder: {exc.strerror}") from None
+            if foreign:
+                raise StoreError(f"{p}: holds files that are not a diplograph store ({foreign[0]!r}"
+                                 f"{f' and {len(foreign) - 1} more' if len(foreign) > 1 else ''}); "
+                                 "choose a new or an empty folder")
+            if not create:
+                raise _no_store(p, "the folder holds no store yet")
+            return
+        if not create:
+            raise _no_store(p, "no such folder")
+        if self.read_only:
+            raise StoreError(f"{p}: cannot create a store read-only")
+        ensure_folder(p.parent, self.spec)
+        try:
+            p.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{p}: cannot create the store's folder: {exc.strerror}") from None
 
     # -- the current data --
 
@@ -249,27 +305,55 @@ class OxigraphBackend(OxigraphEngine):
             raise StoreError(f"{self.path / POINTER}: names {name!r}, which is not a data folder of this store")
         return self.path / name
 
+    def data_version(self) -> str | None:
+        """The name of the data folder queries read now (``data-<id>``), new at every load; None before the first.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from diplograph.bundled import GRAPH_FILE
+        >>> store = OxigraphBackend(tempfile.mkdtemp(), create=True)
+        >>> store.data_version() is None
+        True
+        >>> store.load([GRAPH_FILE])
+        >>> store.data_version().startswith("data-")
+        True
+        >>> store.close()
+        """
+        self._current()
+        return self._name
+
     def _open_current(self) -> None:
-        folder = self.current_folder()
-        name = folder.name if folder is not None else None
-        if self._store is not None and name == self._name:
+        for _ in range(10):  # each turn, a load elsewhere has replaced the folder just read
+            folder = self.current_folder()
+            name = folder.name if folder is not None else None
+            if self._store is not None and name == self._name:
+                return
+            if folder is None:  # nothing loaded yet: an empty store in memory
+                self._swap(ox.Store(), None, None)
+                return
+            held = _hold_shared(folder)
+            if held is None:
+                continue
+            try:
+                store = ox.Store.read_only(str(folder))
+            except (OSError, ValueError, RuntimeError) as exc:
+                os.close(held)
+                raise StoreError(f"{folder}: cannot open the Oxigraph store: {exc}") from None
+            self._swap(store, name, held)
             return
-        try:
-            if folder is None:
-                self._store = ox.Store()  # nothing loaded yet: an empty store in memory
-            elif self.read_only:
-                self._store = ox.Store.read_only(str(folder))
-            else:
-                self._store = ox.Store(str(folder))
-        except OSError as exc:
-            raise StoreError(f"{folder or self.path}: cannot open the Oxigraph store: {exc}") from None
-        self._name = name
+        raise StoreError(f"{self.path}: its data kept changing while it was being opened; try again")
+
+    def _swap(self, store: Any, name: str | None, held: int | None) -> None:
+        previous, self._held = self._held, held
+        self._store, self._name = store, name
+        if previous is not None:
+            os.close(previous)
 
     def _current(self) -> Any:
         if self._store is None:
             raise StoreError(f"{self.path}: the store was closed")
-        if self.read_only:  # another process may have loaded new data meanwhile
-            self._open_current()
+        self._open_current()  # another process may have loaded new data meanwhile
         return self._store
 
     # -- loading --
@@ -282,41 +366,157 @@ class OxigraphBackend(OxigraphEngine):
         Raises
         ------
         StoreError
-            A file is missing or does not parse (the previous data stays current).
+            A file is missing, refused or does not parse (the previous data
+            stays current); the store is open read-only; another process is
+            loading into it ("the store is busy").
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
         files = checked_files(paths)
-        name = _DATA_PREFIX + uuid.uuid4().hex
-        folder = self.path / name
-        fresh: Any = None
-        try:
-            try:
-                fresh = ox.Store(str(folder))
-            except OSError as exc:
-                raise StoreError(f"{folder}: cannot create an Oxigraph store: {exc}") from None
-            for p in files:
-                load_file(fresh, p)
-                log.debug("loaded %s into %s", p, folder)
-            fresh.flush()
+        with _write_lock(self.path):
             previous = self._name
-            write_atomic(self.path / POINTER, (name + "\n").encode())
-        except BaseException:
-            fresh = None
-            _remove(folder)
-            raise
-        self._store, self._name = fresh, name
-        self._cleanup(keep={name, previous})
+            name = _DATA_PREFIX + uuid.uuid4().hex
+            folder = self.path / name
+            store, held = _load_folder(folder, files)
+            try:
+                write_atomic(self.path / POINTER, (name + "\n").encode())
+            except BaseException:
+                os.close(held)
+                store = None
+                _remove(folder)
+                raise
+            self._swap(store, name, held)
+            self._cleanup()
         log.info("%s: now serving %s (was %s)", self.path, name, previous or "empty")
 
-    def _cleanup(self, keep: set[str | None]) -> None:
+    def _cleanup(self) -> None:
+        """Remove every data folder but the current one that no process holds (the write lock is held)."""
         for child in self.path.iterdir():
-            if child.is_dir() and child.name.startswith(_DATA_PREFIX) and child.name not in keep:
+            if not child.name.startswith(_DATA_PREFIX) or child.name == self._name or not child.is_dir():
+                continue
+            try:
+                fd = os.open(child, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:  # a reader still has it open: removed by a later load
+                os.close(fd)
+                log.debug("%s is still read by another process; kept", child)
+                continue
+            try:
                 _remove(child)
+            finally:
+                os.close(fd)
 
     def close(self) -> None:
-        """Let go of the folder (another process may open it afterwards)."""
-        self._store = None
+        """Let go of the folder (its data folder may then be removed by a load elsewhere)."""
+        self._swap(None, None, None)
+
+    def __del__(self) -> None:
+        try:
+            if self._held is not None:
+                os.close(self._held)
+                self._held = None
+        except (AttributeError, OSError):  # pragma: no cover - a half-made object, or shutdown
+            pass
+
+
+def _ours(name: str) -> bool:
+    """Whether an entry of a store's folder is one a store writes."""
+    return (name in (POINTER, LOCK) or name.startswith(_DATA_PREFIX)
+            or (name.startswith(f".{POINTER}.") and name.endswith(TEMP_SUFFIX)))
+
+
+def _no_store(path: Path, why: str) -> StoreError:
+    parent = path.parent
+    try:
+        stores = [c.name for c in parent.iterdir() if c.name != path.name and (c / POINTER).is_file()]
+    except OSError:
+        stores = []
+    close = near_matches(path.name, stores)
+    hint = f"; did you mean {', '.join(repr('oxigraph:' + str(parent / c)) for c in close)}?" if close else ""
+    return StoreError(f"no store at {path} ({why}){hint}; to make one there, load files into it (--graph FILE) "
+                      "or pass --create (in Python: dg.load(FILE, store=...) or create=True)")
+
+
+def _hold_shared(folder: Path) -> int | None:
+    """A handle on *folder* with a shared lock, or None when the folder is gone or being removed."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot open: {exc.strerror}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        if os.stat(folder).st_ino == os.fstat(fd).st_ino:
+            return fd
+    except (BlockingIOError, FileNotFoundError):
+        pass
+    os.close(fd)
+    return None
+
+
+@contextmanager
+def _write_lock(folder: Path) -> Iterator[None]:
+    """Hold the store's lock file for a load; a second holder is told the store is busy."""
+    try:
+        fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise StoreError(f"{folder}: cannot write to the store: {exc.strerror}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            who = f"another process (pid {holder})" if holder.isdigit() else "another process"
+            raise StoreError(f"{folder}: the store is busy: {who} is loading data into it; try again once it "
+                             "has finished") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing the handle releases the lock
+
+
+def _load_folder(folder: Path, files: Sequence[Path]) -> tuple[Any, int]:
+    """Bulk-load *files* into a new store in *folder*; return it reopened read-only, and a shared hold on it.
+
+    The writing handle is closed before the folder is read, so that no data
+    folder is ever written once a reader may see it. On any error the folder
+    is removed.
+    """
+    fresh: Any = None
+    try:
+        try:
+            fresh = ox.Store(str(folder))
+        except OSError as exc:
+            raise StoreError(f"{folder}: cannot create an Oxigraph store: {exc}") from None
+        for p in files:
+            load_file(fresh, p)
+            log.debug("loaded %s into %s", p, folder)
+        fresh.flush()
+        fresh = None  # closes the writing handle
+        held = _hold_shared(folder)
+        if held is None:  # pragma: no cover - nothing removes a folder while the write lock is held
+            raise StoreError(f"{folder}: removed while it was being loaded")
+        try:
+            return ox.Store.read_only(str(folder)), held
+        except BaseException:
+            os.close(held)
+            raise
+    except (OSError, ValueError, RuntimeError) as exc:
+        fresh = None
+        _remove(folder)
+        raise StoreError(f"{folder}: cannot open the loaded store: {exc}") from None
+    except BaseException:
+        fresh = None
+        _remove(folder)
+        raise
 
 
 def checked_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -325,13 +525,13 @@ def checked_files(paths: Sequence[str | Path]) -> list[Path]:
     Raises
     ------
     StoreError
-        A missing file, RDF/XML or an unknown suffix (before anything is written).
+        A missing file, RDF/XML or an unknown suffix, or a file
+        :func:`~diplograph.graphfiles.check_graph_file` refuses (before
+        anything is written).
     """
     files = [Path(p) for p in paths]
     for p in files:
-        format_for(p)
-        if not p.is_file():
-            raise StoreError(f"{p}: graph file not found")
+        check_graph_file(p)
     return files
 
 
@@ -354,6 +554,11 @@ def load_file(store: Any, path: Path) -> None:
             store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as exc:
         raise StoreError(f"{path}: does not parse as {format_for(path)}: {exc}") from None
+    except MemoryError as exc:
+        if "buffer maximal size" in str(exc):  # Oxigraph's parsers read one term into a 16 MiB buffer at most
+            raise StoreError(f"{path}: holds a term (a literal or an IRI) longer than 16 MiB, which Oxigraph's "
+                             "parser does not read; shorten it or keep such texts out of the graph") from None
+        raise StoreError(f"{path}: ran out of memory while loading it") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: cannot load: {exc}") from None
 

@@ -17,12 +17,15 @@ __all__ = ["add_format", "add_graph", "open_kg", "register"]
 
 
 def add_graph(p: argparse.ArgumentParser) -> None:
-    """Add the ``--graph`` and ``--store`` options (which data, kept where)."""
+    """Add the ``--graph``, ``--store`` and ``--create`` options (which data, kept where)."""
     p.add_argument("--graph", "-g", action="append", metavar="FILE",
                    help="graph file to load (repeatable); default: the built graph of the seed article")
     p.add_argument("--store", default="memory", metavar="STORE",
-                   help="where the graph is kept: memory (default), oxigraph:FOLDER (on disk: opened as it is, "
-                        "or loaded with the --graph files) or sparql:URL")
+                   help="where the graph is kept: memory (default), oxigraph:FOLDER (on disk: opened read-only "
+                        "as it is, or loaded with the --graph files) or sparql:URL")
+    p.add_argument("--create", action="store_true",
+                   help="make the store when it does not exist yet (with the --graph files, or the seed graph); "
+                        "without it, a store that does not exist is an error")
 
 
 def add_format(p: argparse.ArgumentParser) -> None:
@@ -31,10 +34,12 @@ def add_format(p: argparse.ArgumentParser) -> None:
 
 
 def open_kg(args: argparse.Namespace) -> KnowledgeGraph:
-    """The knowledge graph the arguments name."""
+    """The knowledge graph the arguments name: a store is opened read-only unless files are loaded into it."""
     from ..kg import load
 
-    return load(*(args.graph or []), store=getattr(args, "store", "memory"))
+    files = args.graph or []
+    create = bool(getattr(args, "create", False))
+    return load(*files, store=getattr(args, "store", "memory"), create=create, read_only=not files and not create)
 
 
 def register(sub: Any) -> None:

@@ -109,7 +109,7 @@ def _prepare_store(args: argparse.Namespace, files: list[Path]) -> dict[str, Any
     if args.store == "memory":
         MemoryBackend().load(files)  # fail here, with the file's name, rather than in every worker
     elif args.store.startswith("oxigraph:"):
-        store = open_store(args.store)
+        store = open_store(args.store, create=bool(args.graph))
         try:
             if args.graph or not store.execute("ASK { ?s ?p ?o }").boolean:
                 store.load(files)
