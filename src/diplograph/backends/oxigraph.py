@@ -20,9 +20,11 @@ the fresh folder makes harmless.
 A data folder is never written once the pointer names it: queries read it
 through a read-only handle, so any number of processes (commands, the
 SPARQL server's workers) read one store at once, also in a folder they
-cannot write. Each holds a shared ``flock`` on the data folder it reads and
-moves to the current one when the pointer moves; a load removes only the
-folders nobody holds, so a reader's folder is never pulled from under it.
+cannot write. Each holds a shared ``flock`` on the data folder it reads (and
+on the one it read before, whose rows a stream may still be reading) and
+moves to the current one at its next query when the pointer has moved; a
+load removes only the folders nobody holds, so a reader's folder is never
+pulled from under it.
 Loads are serialised by ``diplograph.lock``: a second one while the first
 runs fails at once ("the store is busy") and touches nothing.
 
@@ -255,6 +257,7 @@ class OxigraphBackend(OxigraphEngine):
         self._name: str | None = None
         self._store: Any = None
         self._held: int | None = None  # a handle on the data folder read, with a shared lock on it
+        self._left: int | None = None  # the same for the folder read before, which a stream may still read
         self._prepare_folder(create)
         self._open_current()
 
@@ -345,10 +348,16 @@ class OxigraphBackend(OxigraphEngine):
         raise StoreError(f"{self.path}: its data kept changing while it was being opened; try again")
 
     def _swap(self, store: Any, name: str | None, held: int | None) -> None:
-        previous, self._held = self._held, held
+        # the folder left stays held until the next move: rows of a query begun there may still be read
+        released, self._left, self._held = self._left, self._held, held
         self._store, self._name = store, name
-        if previous is not None:
-            os.close(previous)
+        if released is not None:
+            os.close(released)
+
+    def _release_left(self) -> None:
+        left, self._left = self._left, None
+        if left is not None:
+            os.close(left)
 
     def _current(self) -> Any:
         if self._store is None:
@@ -386,6 +395,7 @@ class OxigraphBackend(OxigraphEngine):
                 _remove(folder)
                 raise
             self._swap(store, name, held)
+            self._release_left()  # this process's reads of the data replaced end with its load
             self._cleanup()
         log.info("%s: now serving %s (was %s)", self.path, name, previous or "empty")
 
@@ -410,16 +420,19 @@ class OxigraphBackend(OxigraphEngine):
                 os.close(fd)
 
     def close(self) -> None:
-        """Let go of the folder (its data folder may then be removed by a load elsewhere)."""
+        """Let go of the folder (its data folders may then be removed by a load elsewhere)."""
+        self._swap(None, None, None)
         self._swap(None, None, None)
 
     def __del__(self) -> None:
-        try:
-            if self._held is not None:
-                os.close(self._held)
-                self._held = None
-        except (AttributeError, OSError):  # pragma: no cover - a half-made object, or shutdown
-            pass
+        for attr in ("_held", "_left"):
+            try:
+                fd = getattr(self, attr)
+                if fd is not None:
+                    setattr(self, attr, None)
+                    os.close(fd)
+            except (AttributeError, OSError):  # pragma: no cover - a half-made object, or shutdown
+                pass
 
 
 def _ours(name: str) -> bool:
