@@ -118,3 +118,16 @@ def test_a_fresh_temporary_file_is_never_taken_for_an_orphan(tmp_path: Path) -> 
     _age(fresh)
     write_atomic(target, b"y")
     assert not fresh.exists()
+
+
+def test_a_build_after_a_killed_build_leaves_no_temporary_file(graph_dir: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    target = graph_dir / "diplograph.ttl"
+    killed = _writer(target)  # a build killed while writing its graph
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(10)
+    (orphan,) = graph_dir.glob(".diplograph.ttl.*.tmp")
+    _age(orphan)
+    assert main(["build", "--graph-dir", str(graph_dir), "--no-validate"]) == 0
+    assert not orphan.exists() and not list(graph_dir.glob(".*.tmp"))
+    assert target.read_bytes().startswith(b"@prefix")
