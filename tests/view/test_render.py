@@ -58,6 +58,7 @@ def test_repr_html_is_a_sandboxed_iframe(seed_page: Page) -> None:
 
 
 def test_save_writes_atomically(tmp_path: Any, seed_page: Page) -> None:
+    (tmp_path / "sub").mkdir()  # an output's folder must exist: none is made outside the current folder
     out = seed_page.save(tmp_path / "sub" / "page.html")
     assert out.read_text(encoding="utf-8") == seed_page.html
     assert [p.name for p in out.parent.iterdir()] == ["page.html"]
