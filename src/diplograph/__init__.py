@@ -22,6 +22,8 @@ from, and every exception, which all derive from :class:`DiplographError`::
     ├── QueryError                      a broken or unknown SPARQL query
     │   └── QueryRefusedError           a query the endpoint will not run (update, SERVICE, FROM)
     ├── StoreError                      reading or writing graph files and stores
+    │   ├── StoreNotFoundError          no store at the path or endpoint named (a typo?)
+    │   └── StoreBusyError              another process is loading data into the store
     └── NoAnswerError                   a well-formed question without an answer
         └── NoPathError                 no path between two actors under the options
 
@@ -44,7 +46,9 @@ from .errors import (
     QuoteNotFoundError,
     RegistryError,
     ShapeViolationError,
+    StoreBusyError,
     StoreError,
+    StoreNotFoundError,
     UnknownEntityError,
 )
 from .kg import KnowledgeGraph, load
@@ -90,8 +94,10 @@ __all__ = [
     "Rows",
     "ShapeViolationError",
     "SourceRef",
+    "StoreBusyError",
     "StoreContacts",
     "StoreError",
+    "StoreNotFoundError",
     "Tie",
     "UnknownEntityError",
     "load",

@@ -19,7 +19,9 @@ Hierarchy::
     ├── ShapeViolationError             SHACL violations in a built graph
     ├── QueryError                      a broken or unknown SPARQL query
     │   └── QueryRefusedError           a query the endpoint will not run (update, SERVICE, FROM)
-    ├── StoreError                      reading or writing graph files
+    ├── StoreError                      reading or writing graph files and stores
+    │   ├── StoreNotFoundError          no store at the path or endpoint named (a typo?)
+    │   └── StoreBusyError              another process is loading data into the store
     └── NoAnswerError                   a well-formed question without an answer
         └── NoPathError                 no path between two actors under the options
 
@@ -48,7 +50,9 @@ __all__ = [
     "QuoteNotFoundError",
     "RegistryError",
     "ShapeViolationError",
+    "StoreBusyError",
     "StoreError",
+    "StoreNotFoundError",
     "UnknownEntityError",
     "exit_code_for",
     "first_line",
@@ -162,6 +166,14 @@ class QueryRefusedError(QueryError):
 
 class StoreError(DiplographError):
     """A graph file or store could not be read or written."""
+
+
+class StoreNotFoundError(StoreError):
+    """No store at the path or endpoint named: opening one that does not exist never makes a new one."""
+
+
+class StoreBusyError(StoreError):
+    """Another process is loading data into the store; try again once it has finished."""
 
 
 class NoAnswerError(DiplographError):

@@ -33,6 +33,7 @@ from .backends.memory import MemoryBackend
 from .bundled import GRAPH_FILE, ONTOLOGY_FILE
 from .contacts import StoreContacts
 from .dates import DateLike
+from .errors import StoreNotFoundError
 from .network import centrality as _centrality
 from .network import export as _export
 from .network import paths as _paths
@@ -478,8 +479,9 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     ------
     StoreError
         A file is missing, refused or does not parse (a store keeps its
-        previous data); no store at the path or graph given; the store
-        cannot be opened, or another process is loading into it ("busy").
+        previous data), or the store cannot be opened; in particular
+        :class:`StoreNotFoundError`, no store at the path or graph given,
+        and :class:`StoreBusyError`, another process is loading into it.
 
     Examples
     --------
@@ -492,7 +494,7 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     >>> dg.load(store=f"oxigraph:{folder}/smal")
     Traceback (most recent call last):
     ...
-    diplograph.errors.StoreError: no store at .../smal (no such folder); to make one there, ...
+    diplograph.errors.StoreNotFoundError: no store at .../smal (no such folder); to make one there, ...
     >>> on_disk = dg.load(store=f"oxigraph:{folder}/small", create=True)
     >>> [c.date for c in on_disk.contacts("Trump", "Putin")][:2]
     ['2017-07-07', '2017-11-11']
@@ -518,10 +520,8 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
 
 
 def _require_data(backend: Backend) -> None:
-    from .errors import StoreError
-
     if not backend.execute("ASK { ?s ?p ?o }").boolean:
         graph = getattr(backend, "graph", None)
         where = f"the graph <{graph}>" if graph else "the default graph"
-        raise StoreError(f"{backend.spec}: {where} holds no triples (a typo in the URL or graph IRI?); load files "
-                         "into it, or pass --create (in Python: create=True) to query it empty")
+        raise StoreNotFoundError(f"{backend.spec}: {where} holds no triples (a typo in the URL or graph IRI?); "
+                                 "load files into it, or pass --create (in Python: create=True) to query it empty")

@@ -68,7 +68,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..atomic import TEMP_SUFFIX, ensure_folder, write_atomic
-from ..errors import QueryError, StoreError, near_matches
+from ..errors import QueryError, StoreBusyError, StoreError, StoreNotFoundError, near_matches
 from ..graphfiles import check_graph_file, format_for
 from ..vocab import PREFIXES
 from .base import FLOAT_TYPES, INTEGER_TYPES, Backend, QueryResult, inject_values, query_form
@@ -441,7 +441,7 @@ def _ours(name: str) -> bool:
             or (name.startswith(f".{POINTER}.") and name.endswith(TEMP_SUFFIX)))
 
 
-def _no_store(path: Path, why: str) -> StoreError:
+def _no_store(path: Path, why: str) -> StoreNotFoundError:
     parent = path.parent
     try:
         stores = [c.name for c in parent.iterdir() if c.name != path.name and (c / POINTER).is_file()]
@@ -449,7 +449,7 @@ def _no_store(path: Path, why: str) -> StoreError:
         stores = []
     close = near_matches(path.name, stores)
     hint = f"; did you mean {', '.join(repr('oxigraph:' + str(parent / c)) for c in close)}?" if close else ""
-    return StoreError(f"no store at {path} ({why}){hint}; to make one there, load files into it (--graph FILE) "
+    return StoreNotFoundError(f"no store at {path} ({why}){hint}; to make one there, load files into it (--graph FILE) "
                       "or pass --create (in Python: dg.load(FILE, store=...) or create=True)")
 
 
@@ -484,7 +484,7 @@ def _write_lock(folder: Path) -> Iterator[None]:
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
             who = f"another process (pid {holder})" if holder.isdigit() else "another process"
-            raise StoreError(f"{folder}: the store is busy: {who} is loading data into it; try again once it "
+            raise StoreBusyError(f"{folder}: the store is busy: {who} is loading data into it; try again once it "
                              "has finished") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)

@@ -45,6 +45,9 @@ def register(sub: Any) -> None:
     p.add_argument("--graph", "-g", action="append", metavar="FILE",
                    help="graph file to serve (repeatable; default: the built graph); with an Oxigraph "
                         "store, these replace its data first")
+    p.add_argument("--create", action="store_true",
+                   help="with oxigraph:PATH, make the store there if there is none (with the built graph, or the "
+                        "--graph files); without it a store that does not exist is an error")
     p.add_argument("--graph-iri", default=None, metavar="IRI",
                    help="with sparql:URL, the named graph to query (default: https://w3id.org/diplograph/graph, "
                         "where push writes; 'default' for the endpoint's default graph)")
@@ -109,7 +112,7 @@ def _prepare_store(args: argparse.Namespace, files: list[Path]) -> dict[str, Any
     if args.store == "memory":
         MemoryBackend().load(files)  # fail here, with the file's name, rather than in every worker
     elif args.store.startswith("oxigraph:"):
-        store = open_store(args.store, create=bool(args.graph))
+        store = open_store(args.store, create=bool(args.graph) or args.create)
         try:
             if args.graph or not store.execute("ASK { ?s ?p ?o }").boolean:
                 store.load(files)
