@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Literal, URIRef
 
@@ -120,3 +122,11 @@ def test_timeline_includes_plans_last(kg: dg.KnowledgeGraph) -> None:
 def test_describe(kg: dg.KnowledgeGraph) -> None:
     info = kg.describe("روبيو")
     assert {p["role"] for p in info["posts"]} == {"Secretary of State", "Member"}
+
+
+def test_a_store_that_is_not_there_is_its_own_error(tmp_path: Path) -> None:
+    (tmp_path / "small").mkdir()
+    dg.load(store=f"oxigraph:{tmp_path / 'small'}", create=True).close()
+    with pytest.raises(dg.StoreNotFoundError, match=r"no store at .*smal .*did you mean .*small") as info:
+        dg.load(store=f"oxigraph:{tmp_path / 'smal'}")
+    assert isinstance(info.value, dg.StoreError) and not (tmp_path / "smal").exists()
