@@ -173,7 +173,7 @@ def virtuoso_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def store_clients(tmp_path_factory: pytest.TempPathFactory, virtuoso_url: str) -> Iterator[dict[str, TestClient]]:
     """The endpoint in-process on each store, each with its own query workers."""
     folder = Path(tmp_path_factory.mktemp("fuzz-oxigraph")) / "store"
-    dg.load(store=f"oxigraph:{folder}").close()
+    dg.load(store=f"oxigraph:{folder}", create=True).close()
     stores = {"memory": {}, f"oxigraph:{folder}": {}, f"sparql:{virtuoso_url}": {"graph": DEFAULT_GRAPH}}
     clients: dict[str, TestClient] = {}
     try:
