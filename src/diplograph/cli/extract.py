@@ -48,6 +48,19 @@ def register(sub: Any) -> None:
     p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_evaluate)
 
+    p = sub.add_parser("evaluate-pages", help="score extraction on saved real news pages against their gold facts",
+                       description="Extract each page saved in TEXTS (<id>.txt for every gold file <id>.yaml) and "
+                                   "score contacts, plans, dates, denials and new people against the gold facts "
+                                   "(eval/real/README.md describes both). Nothing is fetched.")
+    p.add_argument("texts", type=Path, help="the folder of saved page texts")
+    p.add_argument("gold", nargs="+", type=Path, help="gold files, or folders of them")
+    p.add_argument("--threshold", type=float, default=None,
+                   help="count contacts and plans of at least this confidence (default: the extractor's)")
+    p.add_argument("--graph-dir", type=Path, default=None, help="folder with registry.yaml (default: the seed graph)")
+    p.add_argument("--details", action="store_true", help="list what was missed and what was extra")
+    p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_evaluate_pages)
+
 
 def _graph_dir(args: argparse.Namespace) -> Path:
     from ..bundled import GRAPH_DIR
@@ -199,4 +212,61 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                 for what, items in (("missed", r.missed[m]), ("extra", r.extra[m])):
                     for item in items:
                         print(f"{r.name}  {m:<9} {what:<6} {item}")
+    return 0
+
+
+_PAGE_MEASURES = (("contacts", "contacts strict"), ("contacts_loose", "contacts loose"), ("plans", "plans strict"),
+                  ("plans_loose", "plans loose"), ("denials", "denials"), ("people", "new people"))
+
+
+def _page_row(name: str, lang: str, scores: dict[str, Any], denied: int) -> dict[str, Any]:
+    row: dict[str, Any] = {"page": name, "lang": lang}
+    for key, _ in _PAGE_MEASURES:
+        s = scores[key]
+        row[key] = f"{s.tp}/{s.fp}/{s.fn}"
+    d = scores["dates"]
+    row["dates"] = f"{d.tp}/{d.tp + d.fn}"
+    row["denied_as_contacts"] = denied
+    return row
+
+
+def cmd_evaluate_pages(args: argparse.Namespace) -> int:
+    from ..extract import DEFAULT_THRESHOLD
+    from ..extract.evaluate import Score
+    from ..extract.pages import MEASURES, score_pages
+    from ..registry import Registry
+
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    if not 0 <= threshold <= 1:
+        raise InputError(f"--threshold {args.threshold!r} is not between 0 and 1")
+    if not args.texts.is_dir():
+        raise InputError(f"{args.texts}: no such folder of page texts")
+    registry = Registry.read(_graph_dir(args) / "registry.yaml")
+    results = score_pages(args.texts, args.gold, registry, threshold)
+    rows = [_page_row(r.name, r.language, r.scores, r.denied_contacts) for r in results]
+    for lang in ("ar", "en", ""):
+        chosen = [r for r in results if not lang or r.language == lang]
+        if not chosen:
+            continue
+        totals = {m: sum((r.scores[m] for r in chosen), Score()) for m in MEASURES}
+        rows.append(_page_row(f"ALL {lang or 'pages'} ({len(chosen)})", lang, totals,
+                              sum(r.denied_contacts for r in chosen)))
+    columns = ["page", "lang", *(k for k, _ in _PAGE_MEASURES), "dates", "denied_as_contacts"]
+    emit(rows, columns, args.format)
+    totals = {m: sum((r.scores[m] for r in results), Score()) for m in MEASURES}
+    print(f"threshold {threshold:g}; cells are tp/fp/fn (dates: right/matched)", file=sys.stderr)
+    for key, label in _PAGE_MEASURES:
+        s = totals[key]
+        print(f"{label:<16} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}", file=sys.stderr)
+    d = totals["dates"]
+    print(f"date accuracy    {d.tp}/{d.tp + d.fn} of loose contact matches", file=sys.stderr)
+    for r in results:
+        if r.error:
+            print(f"{r.name}: extraction failed, everything counted as missed: {r.error}", file=sys.stderr)
+    if args.details:
+        for r in results:
+            for item in r.missed:
+                print(f"{r.name}  missed {item}")
+            for item in r.extra:
+                print(f"{r.name}  extra  {item}")
     return 0

@@ -39,7 +39,10 @@ from .draft import Draft
 from .names import find_candidates, find_entities, find_variants
 from .segment import detect_language, noise_lines, sentences
 
-__all__ = ["Draft", "extract_file", "extract_text"]
+__all__ = ["DEFAULT_THRESHOLD", "Draft", "extract_file", "extract_text"]
+
+#: Contacts and plans below this confidence are marked for review in the draft instead of asserted.
+DEFAULT_THRESHOLD = 0.7
 
 log = logging.getLogger(__name__)
 

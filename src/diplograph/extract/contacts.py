@@ -82,6 +82,7 @@ class Event:
     topics: list[Term] = field(default_factory=list)
     hedges: list[tuple[str, int, int]] = field(default_factory=list)
     mention_of: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each participant is named
+    confidence: float = 1.0
 
 
 @dataclass

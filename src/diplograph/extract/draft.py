@@ -65,6 +65,7 @@ class Draft:
     claims: list[Claim]
     source_hedges: list[tuple[str, int, int]] = field(default_factory=list)
     author: Entity | None = None
+    denials: list[Event] = field(default_factory=list)
 
     @property
     def contacts(self) -> list[Event]:
