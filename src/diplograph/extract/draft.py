@@ -66,6 +66,7 @@ class Draft:
     source_hedges: list[tuple[str, int, int]] = field(default_factory=list)
     author: Entity | None = None
     denials: list[Event] = field(default_factory=list)
+    threshold: float = 0.7
 
     @property
     def contacts(self) -> list[Event]:
