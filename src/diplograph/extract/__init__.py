@@ -38,6 +38,7 @@ from .dates import find_dates
 from .draft import Draft
 from .names import Candidate, Mention, find_entities, find_first_names, find_people, find_variants
 from .segment import detect_language, noise_lines, sentences
+from .titles import title_mentions
 
 __all__ = ["DEFAULT_THRESHOLD", "Draft", "extract_file", "extract_text"]
 
@@ -135,6 +136,7 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
     candidates = _candidates(text, registry, known, noise_spans)
     mentions = sorted(known + [Mention(c.entity, a, b, text[a:b]) for c in candidates if c.entity is not None
                                for a, b in c.mentions], key=lambda m: m.start)
+    mentions = sorted(mentions + title_mentions(text, mentions, registry), key=lambda m: m.start)
     titles = [c.title_span for c in candidates if c.title_span is not None]
     events, denials = find_contacts(text, sents, registry, mentions, dates, published=published.date(), titles=titles)
     claims = find_claims(text, sents, mentions)

@@ -79,7 +79,7 @@ class Event:
     mention_of: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each participant is named
     confidence: float = 1.0
     reasons: list[str] = field(default_factory=list)  # what the confidence rests on
-    date_how: str = "none"  # explicit | lead | anchored | none
+    date_how: str = "none"  # explicit | lead | context | anchored | none
     denied_by: Entity | None = None
     mentions: list[ContactMention] = field(default_factory=list)
 
@@ -172,9 +172,9 @@ class _Builder:
         ev.mentions.append(m)
         ev.triggers.append((m.hit.start, m.hit.end))
         ev.kind = _kind(ev.kind, m.kind)
-        if m.date is not None and (ev.date is None or ev.date_how in ("lead", "none") or
+        if m.date is not None and (ev.date is None or ev.date_how in ("lead", "context", "none") or
                                    len(m.date.iso) > len(ev.date.iso)):
-            if m.date_how != "lead" or ev.date is None:
+            if m.date_how not in ("lead", "context") or ev.date is None:
                 ev.date, ev.date_how = m.date, m.date_how
         if ev.status is None and m.status is not None:
             ev.status = m.status
@@ -225,7 +225,7 @@ class _Builder:
             ids = {p.id for p in ev.participants}
             denial = next((d for d in self.denials if {p.id for p in d.participants} == ids and not ev.planned
                            and _compatible_kinds(d.kind, ev.kind)), None)
-            if denial is not None and (ev.date_how in ("none", "lead") or all(m.reported for m in ev.mentions)
+            if denial is not None and (ev.date_how in ("none", "lead", "context") or all(m.reported for m in ev.mentions)
                                        or (ev.date and denial.date and ev.date.iso == denial.date.iso)):
                 denial.mentions += ev.mentions
                 continue
@@ -286,10 +286,12 @@ def _confidence(ev: Event) -> None:
     else:
         score += 0.15
         reasons.append("the participants come from an anaphor ('the two leaders')")
-    date_points = {"explicit": 0.2, "anchored": 0.15, "lead": 0.1, "none": 0.05 if not ev.planned else 0.15}
+    date_points = {"explicit": 0.2, "anchored": 0.15, "lead": 0.1, "context": 0.1,
+                   "none": 0.05 if not ev.planned else 0.15}
     score += date_points[ev.date_how]
     reasons.append({"explicit": "an explicit date", "anchored": "a date read from another contact's",
                     "lead": "no date word: the page's news, dated by its publication day",
+                    "context": "no date word: dated by the day the sentences before it name",
                     "none": "no date"}[ev.date_how])
     if any(m.official for m in ev.mentions):
         score += 0.1
@@ -302,8 +304,7 @@ def _confidence(ev: Event) -> None:
         reasons.append(f"told {len(ev.mentions)} times")
     new = [p for p in ev.participants if p.id.startswith("new-")]
     if new:
-        score -= 0.05
-        reasons.append(f"{len(new)} participant(s) not in the registry")
+        reasons.append(f"{len(new)} participant(s) not in the registry yet")
     ev.confidence = round(max(0.0, min(1.0, score)), 2)
     ev.reasons = reasons
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AGREED",
+    "ATTEMPT",
     "ATTENDING",
     "ATTRIBUTION",
     "BY_PHONE",
@@ -51,6 +52,7 @@ __all__ = [
     "POSSIBLE",
     "PURPOSE",
     "QUANTIFIED",
+    "REFUSAL",
     "RELATIONAL",
     "REPORTED",
     "SIDELINES",
@@ -117,6 +119,8 @@ TRIGGERS: list[Trig] = [
     Trig(_ar(r"تواصل"), "talks", weak=True),
     Trig(_ar(r"اتصالات غير مباشره|اتصال غير مباشر|محادثات غير مباشره"), "indirectContact", noun=True),
     Trig(_ar(r"رسال(?:ه|ت(?=ه)) (?:شفويه|خطيه|مكتوبه)(?: من)?"), "indirectContact", noun=True),
+    Trig(_ar(r"(?:س?[يت])?رسل(?:ت|ا)? (?:رساله|رسائل)|ارسل(?:ت|ا)? (?:رساله|رسائل)"), "indirectContact"),
+    Trig(_ar(r"استقبال", True), "visit", noun=True),
     # -- English --
     Trig(_en(r"(?:tele)?phone (?:call|conversation|talks?)|telephonic conversation|call"), "phoneCall", noun=True),
     Trig(_en(r"(?:tele)?phone calls|calls"), "phoneCall", plural=True, noun=True),
@@ -132,6 +136,7 @@ TRIGGERS: list[Trig] = [
     Trig(_en(r"contacts"), "talks", plural=True, noun=True),
     Trig(_en(r"indirect (?:talks|contacts?)|through intermediaries|via intermediaries|through mediators|"
              r"(?:an? )?(?:oral |written )?message from"), "indirectContact", noun=True),
+    Trig(_en(r"sent (?:a |an )?(?:messages?|letters?) to"), "indirectContact"),
 ]
 
 #: When triggers of several kinds describe one contact, the first kind listed wins.
@@ -175,18 +180,20 @@ DUAL = re.compile(r"(?<![\w])(?:[وف]?ال(?:زعيمان|زعيمين|رئيس
                   r"the duo|the leaders|they)\b", re.IGNORECASE)
 #: Markers that a trigger names a contact not reported before ("another call", "for a second time").
 NEW_EVENT = re.compile(r"(?<![\w])(?:اخري|اخر|ثانيه|ثاني|جديده|جديد|مجددا|مره اخري|الثاني|الثانيه)(?![\w])|"
-                       r"\b(?:another|second|again|new|latest|fresh|earlier|previous|last|first)\b", re.IGNORECASE)
+                       r"\b(?:another|second|again|new|latest|fresh|earlier|previous|last)\b", re.IGNORECASE)
 #: Future and schedule markers governing a trigger ("سيلتقي", "من المقرر أن", "will", "is due to").
 FUTURE = re.compile(r"(?<![\w])(?:سوف|من المقرر|من المتوقع|من المنتظر|يعتزم|تعتزم|يعتزمان|ينوي|تنوي|يستعد|تستعد|"
-                    r"يستعدان|المقرر|المنتظر|المزمع|المزمعه|يرتقب|غدا|غدًا)(?![\w])|"
+                    r"يستعدان|المقرر|المنتظر|المزمع|المزمعه|يرتقب|غدا|غدًا|علي ان|يرتب|ترتب|يرتبان|خطط|خططه|خطه|"
+                    r"خططها|لعقد|لاجراء|يجري|تجري|يعقد|تعقد|يجريان|يعقدان)(?![\w])|"
                     r"\b(?:will|'ll|would|shall|is to|are to|is due to|are due to|due to|is expected to|"
                     r"are expected to|expected to|plans? to|planned to|planning to|is set to|are set to|set to|"
-                    r"scheduled to|is scheduled|intends? to|is going to|are going to|to be held|tomorrow)\b",
+                    r"scheduled to|is scheduled|intends? to|is going to|are going to|to be held|tomorrow|plans|"
+                    r"to hold|arranging|preparing)\b",
                     re.IGNORECASE)
 #: Adjectives after (or before) a noun that make it a plan ("القمة المرتقبة", "the upcoming summit").
 PLAN_NOUN = re.compile(r"(?<![\w])(?:مرتقبه?|المرتقبه?|مقبله?|المقبله?|القادمه?|المزمعه?|المنتظره?|المخطط لها|"
-                       r"المقرره?|المقترحه?|مقترحه?)(?![\w])|\b(?:upcoming|anticipated|planned|proposed|expected|"
-                       r"next week's|next month's|future|forthcoming|scheduled)\b", re.IGNORECASE)
+                       r"المقرره?|المقترحه?|مقترحه?|قريبه?|قريبا|لاحقه?|لاحقا)(?![\w])|\b(?:upcoming|anticipated|planned|proposed|expected|"
+                       r"next week's|next month's|future|forthcoming|scheduled|soon|later)\b", re.IGNORECASE)
 PLAN = re.compile(FUTURE.pattern + "|" + PLAN_NOUN.pattern, re.IGNORECASE)
 INVITED = re.compile(r"(?<![\w])(?:دعوه|دعا|دعاه|يدعو|وجه دعوه)(?![\w])|\b(?:invited|invitation|invites|invite)\b",
                      re.IGNORECASE)
@@ -199,6 +206,12 @@ AGREED = re.compile(r"(?<![\w])(?:[وف]?اتفق(?:ا|وا|ت)?|اتفاق|ات
 POSSIBLE = re.compile(r"(?<![\w])(?:قد|ربما|احتمال|امكانيه|محتمل|المحتمل|يستبعد|تستبعد|مرجح)(?![\w])|"
                       r"\b(?:could|may|might|possible|possibility|potential|possibly|not rule out|did not rule out|"
                       r"rule out|likely|whether)\b", re.IGNORECASE)
+#: An attempt, which may have failed ("حاول تنسيق مكالمة", "tried to arrange a call").
+ATTEMPT = re.compile(r"(?<![\w])(?:حاول|حاولت|يحاول|محاوله|سعي|يسعي|تسعي|مساعي|جهود)(?![\w])|"
+                     r"\b(?:tried|tries|try|attempt(?:s|ed)?|sought|seeking|seeks|efforts?)\b", re.IGNORECASE)
+#: A refusal in the words before a trigger ("رفض الخروج ... والرد على المكالمة").
+REFUSAL = re.compile(r"(?<![\w])(?:[وف]?رفض|رفضت|يرفض|ترفض|امتنع)(?![\w])|\b(?:refused|refuses|declined|rejected)\b",
+                     re.IGNORECASE)
 #: A hope, not a plan ("يأمل", "hoped to meet").
 HOPE = re.compile(r"(?<![\w])(?:يامل|تامل|امال|امل|يتطلع|تتطلع|يرغب|ترغب|رغبه)(?![\w])|"
                   r"\b(?:hopes?|hoped|hoping|wants? to|wanted to|wish(?:es|ed)?|looks? forward|look forward)\b",
@@ -214,8 +227,10 @@ ATTENDING = re.compile(r"(?<![\w])(?:بحضور|وحضر|حضر|حضره|وحض�
                        r"\b(?:in the presence of|attended by|accompanied by|were present|was present|"
                        r"were at the|sat next to|was seated next to)\b", re.IGNORECASE)
 #: Nouns that relate a person to the one named after them ("صهر ترامب", "مستشار بوتين", "Trump's son-in-law").
-RELATIONAL = re.compile(r"(?<![\w])(?:صهر|نجل|ابن|زوجه|شقيق|مستشار|مساعد|مبعوث|ممثل|للرئيس|لدي|باسم|مكتب|ادارة)\s*$|"
-                        r"\b(?:son-in-law of|adviser to|aide to|envoy of|spokesman for|of)\s*$", re.IGNORECASE)
+RELATIONAL = re.compile(r"(?<![\w])(?:صهر|نجل|ابن|زوجه|شقيق|مستشار|مساعد|مبعوث|ممثل|للرئيس|لدي|باسم|مكتب|ادارة|"
+                        r"بدعوه من|بدعوه|تلبيه لدعوه|تلبيه لدعوه من)\s*$|"
+                        r"\b(?:son-in-law of|adviser to|aide to|envoy of|spokesman for|at the invitation of)\s*$",
+                        re.IGNORECASE)
 #: Titles of people who speak for others, never parties by that title alone.
 SPEAKER_TITLE = re.compile(r"(?<![\w])(?:المتحدث|المتحدثه|متحدث|الناطق|الناطقه)(?![\w])|"
                            r"\b(?:spokes(?:man|woman|person)|press secretary|communications director)\b",

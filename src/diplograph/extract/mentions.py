@@ -54,10 +54,16 @@ __all__ = ["ContactMention", "Document", "Hit"]
 _PEOPLE = ("person", "group")
 _ACTORS = ("person", "group", "country", "organisation")
 _AR_OBJECT = re.compile(r"(?<![\w])(?:مع|من|الي|علي|عن|ب|ل|لدي|بين|و?نظيره|و?نظيرته)\s*$")
-_EN_OBJECT = re.compile(r"\b(?:with|to|from|by|of|for|between|and|counterpart)\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_OBJECT = re.compile(r"\b(?:with|to|from|by|of|for|between|on)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
+#: Words of a title between two coordinated names ("Putin and U.S. President Obama").
+_TITLE_WORDS = re.compile(r"^(?:\s*(?:[A-Z][\w.\-’']*|his|her|its|the|newly-elected|Russian|counterpart|President|Prime|"
+                          r"Minister|[\u0621-\u064a]+))*\s*$")
 _BETWEEN = re.compile(r"(?<![\w])بين(?![\w])|\bbetween\b", re.IGNORECASE)
 _AND = re.compile(r"^[\s,،]*(?:و|and|&)?\s*$", re.IGNORECASE)
 _ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
+#: Words that tell of earlier events ("وكان ... قد", "had", "previously").
+_BACKGROUND = re.compile(r"(?<![\w])(?:كان|كانت|وكان|وكانت|سبق|سابق|سابقا|اخر|الاخير)(?![\w])|"
+                         r"\b(?:had|previously|earlier|last|former|before)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -82,7 +88,7 @@ class ContactMention:
     people: list[Mention]
     evidence: tuple[int, int]
     date: DateMention | None = None
-    date_how: str = "none"  # explicit | lead | anchored | none
+    date_how: str = "none"  # explicit | lead | context | anchored | none
     anaphoric: bool = False
     definite: bool = False
     new: bool = False
@@ -123,6 +129,9 @@ class Document:
         self.fx = FoldedText(text)
         self.body_sentences = 0
         self.last_people: list[Mention] = []  # the people of the last contact, for anaphors
+        self.last_subject: Mention | None = None  # the last contact's subject, for "his" ("لقائه")
+        self.prev: ContactMention | None = None  # the mention before, in the same sentence
+        self.narrative: tuple[int, DateMention] | None = None  # the last day the page's narration named
 
     # -- folded-text helpers --
 
@@ -160,7 +169,29 @@ class Document:
             if all(h.end <= k.start or k.end <= h.start for k in kept):
                 kept.append(h)
         kept.sort(key=lambda h: h.start)
-        return [h for h in kept if not self._plural_unheld(h, s)]
+        kept = [h for h in kept if not self._plural_unheld(h, s) and not self._gathering_name(h, s)
+                and not any(a <= h.start and h.end <= b for a, b in self.titles)]
+        return self._join(kept)
+
+    def _join(self, hits: list[Hit]) -> list[Hit]:
+        """"لقاء قمة", "phone call": adjacent triggers are one, of the stronger kind."""
+        out: list[Hit] = []
+        for h in hits:
+            prev = out[-1] if out else None
+            if prev is not None and self.text[prev.end:h.start].strip() == "" and h.start - prev.end <= 2:
+                trig = prev.trig if lx.KIND_PRIORITY.index(prev.trig.kind) <= lx.KIND_PRIORITY.index(h.trig.kind) \
+                    else h.trig
+                out[-1] = Hit(prev.start, h.end, replace(trig, noun=prev.trig.noun and h.trig.noun,
+                                                          weak=prev.trig.weak and h.trig.weak),
+                              self.folded(prev.start, h.end))
+            else:
+                out.append(h)
+        return out
+
+    def _gathering_name(self, h: Hit, s: Sentence) -> bool:
+        """"على هامش اجتماع الأمم المتحدة", "on the sidelines of the meeting": the gathering, not a contact."""
+        return h.trig.noun and bool(re.search(r"(?:(?<![\w])هامش|\bsidelines of(?: the)?)\s*$",
+                                              self.folded(max(s.start, h.start - 30), h.start)))
 
     def _plural_unheld(self, h: Hit, s: Sentence) -> bool:
         """"عدة مكالمات", "the calls": a plural is a contact only after a verb of holding ("أجريا اتصالات")."""
@@ -181,15 +212,25 @@ class Document:
             return []
         hits = self.hits(s)
         out: list[ContactMention] = []
+        self.prev = None
         for i, h in enumerate(hits):
             left = max(s.start, hits[i - 1].end if i else s.start, self._boundary_before(h.start, s.start))
             right = min(s.end, hits[i + 1].start if i + 1 < len(hits) else s.end, self._boundary_after(h.end, s.end))
             m = self._mention(s, h, (left, right))
             if m is not None:
                 out.append(m)
+                self.prev = m
         self._anchor(s, out)
+        self._narrate(s)
         self.body_sentences += 1
         return out
+
+    def _narrate(self, s: Sentence) -> None:
+        """Keep the last day the narration names ("أمس الاثنين"), for the undated contacts right after it."""
+        days = [d for d in self.dates if s.start <= d.start < s.end and d.precision == "day" and d.kind != "anchored"
+                and d.first_day() <= self.published and not self._words_date(d, s)]
+        if days:
+            self.narrative = (s.index, days[-1])
 
     def _boundary_before(self, pos: int, start: int) -> int:
         chunk = self.text[start:pos]
@@ -239,21 +280,30 @@ class Document:
         sentence = self.folded(s.start, s.end)
         if lx.DENIAL.search(self.folded(s.start, h.start)) or lx.DENIAL_WORDS.search(sentence):
             return "denied", None
-        if lx.POSSIBLE.search(before) or (h.trig.noun and lx.POSSIBLE.search(self.words_before(h.start, frame[0], 1))):
+        if lx.POSSIBLE.search(before) or lx.ATTEMPT.search(before) or \
+                (h.trig.noun and lx.POSSIBLE.search(self.words_before(h.start, frame[0], 1))):
             return "possible", None
         if lx.HOPE.search(before):
             return "hope", None
-        if lx.NEGATION.search(near):
+        clause = self.folded(self._clause_start(h.start, frame[0]), h.start)
+        if lx.NEGATION.search(near) or lx.REFUSAL.search(clause):
             return "negated", None
         for status, pattern in (("agreed", lx.AGREED), ("invited", lx.INVITED), ("offered", lx.OFFERED)):
             if pattern.search(before) and (status != "agreed" or re.search(r"(?<![\w])علي|\bto\b|\bon\b", before)):
                 return "planned", status
-        if lx.FUTURE.search(before) or self._future_verb(h) or (h.trig.noun and lx.PLAN_NOUN.search(
+        strong = re.search(r"(?<![\w])(?:من المقرر|من المتوقع|من المنتظر|يعتزم|تعتزم|سوف)(?![\w])",
+                           self.folded(frame[0], h.start))
+        if lx.FUTURE.search(before) or strong or self._future_verb(h) or (h.trig.noun and lx.PLAN_NOUN.search(
                 self.words_before(h.start, frame[0], 2) + " " + after)):
             return "planned", "announced"
         if self._purpose(s, h):
             return "planned", "announced"
         return "held", None
+
+    def _clause_start(self, pos: int, limit: int) -> int:
+        chunk = self.text[limit:pos]
+        cut = max(chunk.rfind("،"), chunk.rfind(","))
+        return limit + cut + 1 if cut >= 0 else limit
 
     def _future_verb(self, h: Hit) -> bool:
         """"سيلتقي", "ستعقد": an Arabic verb in the future."""
@@ -263,7 +313,8 @@ class Document:
     def _purpose(self, s: Sentence, h: Hit) -> bool:
         """"وصل ... للقاء", "arrived in ... to meet": a contact that is a journey's purpose."""
         lead = self.folded(s.start, h.start)
-        prefixed = h.word[:1] == "ل" and not h.word.startswith(("لقاء", "لقائ", "لقاؤ", "لتقي"))
+        prefixed = h.word[:1] == "ل" and not h.word.startswith(("لقاء", "لقائ", "لقاؤ", "لتقي")) or \
+            bool(re.search(r"(?<![\w])ل(?:حضور|لمشاركه|عقد|اجراء|بحث)\s*$", lead))
         to = bool(re.search(r"\bto\s*$", lead)) and not h.trig.noun
         return (prefixed or to) and bool(lx.TRAVEL.search(lead))
 
@@ -280,11 +331,24 @@ class Document:
         before = self.words_before(m.start, s.start, 3)
         verbs = list(lx.ATTRIBUTION.finditer(before))
         if verbs and not re.search(r"(?<![\w])(?:ان|بان|انه)(?![\w])|\bthat\b", before[verbs[-1].end():]):
-            return True
+            # "أعلن ترامب عن خططه للقاء X": he announces his own plan
+            return not re.match(r"\s*(?:عن\s+)?\S+(?:ه|ها)\s+ل", self.folded(m.end, min(s.end, m.end + 30)))
         return bool(re.match(r"[\s,’'s]*(?:\(\w+\)\s*)?(?:said|says|told|added|stated|noted|tweeted|wrote|confirmed)\b",
                              after))
 
+    def _adjectival(self, m: Mention) -> bool:
+        """"US President Donald Trump", "رئيس الصين، شي جين بينغ": a country that qualifies the person after it."""
+        if m.entity.kind != "country":
+            return False
+        nxt = next((p for p in self.mentions if p.start >= m.end and p.entity.kind in _PEOPLE), None)
+        if nxt is None or nxt.start - m.end > 40:
+            return False
+        gap = self.text[m.end:nxt.start]
+        return not re.search(r"[.;؛]|(?<![\w])(?:و|and)\s", gap) and len(gap.split()) <= 4
+
     def _excluded(self, m: Mention, s: Sentence, frame: tuple[int, int]) -> bool:
+        if self._adjectival(m):
+            return True
         if self._speaker(m, s):
             return True
         if lx.ATTENDING.search(self.words_before(m.start, max(s.start, m.start - 120), 8)) and \
@@ -313,8 +377,19 @@ class Document:
             m.people = between
             return
         subject, partners = self._roles(m, left, right)
+        if subject is None and partners and self.prev is not None and self.prev.subject is not None and \
+                self.prev.subject.entity.id not in {p.entity.id for p in partners}:
+            subject = self.prev.subject  # "وصل X ...، يجري خلالها محادثات مع Y": the subject goes on
+        if subject is None and h.trig.noun and re.search(r"(?:ه|ها)$", h.word) and self.last_subject is not None and \
+                self.last_subject.entity.id not in {p.entity.id for p in partners}:
+            subject = self.last_subject  # "لقائه مع Y", "في استقباله": his
         people = ([subject] if subject else []) + [p for p in partners if not subject or p.entity.id != subject.entity.id]
         people = _unique(people)
+        if len(people) < 2 and re.search(r"\b(?:their|both)\s+(?:\S+\s+){0,3}$", self.text[max(s.start, h.start - 60):
+                                                                                     h.start], re.IGNORECASE):
+            named = [p for p in self._people(s.start, s.end) if not self._excluded(p, s, m.frame)]
+            if len({p.entity.id for p in named}) >= 2:
+                people, m.anaphoric = _unique(named), True  # "in their first face-to-face meeting"
         if len(people) < 2:
             anaphor = self._anaphor(m, s)
             if anaphor:
@@ -326,11 +401,13 @@ class Document:
         else:
             m.people = people
         m.subject = subject
+        if subject is not None:
+            self.last_subject = subject
 
     def _between(self, h: Hit, hi: int) -> list[Mention]:
         """"talks between Russia and Ukraine", "بين بوتين وترامب": the named parties, people or states."""
         for _, end in self.search(_BETWEEN, h.end, min(hi, h.end + 40)):
-            after = [p for p in self._people(end, hi, _ACTORS) if p.start - end <= 60]
+            after = [p for p in self._people(end, hi, _ACTORS) if p.start - end <= 60 and not self._adjectival(p)]
             chain: list[Mention] = []
             for p in after:
                 if chain and not _AND.match(self.text[chain[-1].end:p.start]) and \
@@ -344,7 +421,7 @@ class Document:
     def _title_between(self, a: int, b: int) -> bool:
         """Whether only a title separates two names ("بين بوتين والرئيس الأمريكي ترامب")."""
         gap = self.folded(a, b)
-        return len(gap.split()) <= 4 and bool(re.match(r"^\s*(?:و|and)\s", gap))
+        return len(gap.split()) <= 4 and bool(re.match(r"^\s*(?:و|and\s)", gap))
 
     def _roles(self, m: ContactMention, left: list[Mention], right: list[Mention]) -> tuple[
             Mention | None, list[Mention]]:
@@ -364,10 +441,16 @@ class Document:
                 subject = light[0]
                 right = [p for p in right if p is not subject]
         if subject is not None:
-            co = [p for p in subjects[:-1] if _ONLY_AND.match(self.text[p.end:subject.start])]
-            if co and english:
+            co = [p for p in subjects[:-1] if self._and(p.end, subject.start)]
+            if co and (english or not h.trig.noun):
                 return co[-1], _unique([subject] + right)
         return subject, _unique(right if subject is not None or len(right) >= 2 else left + right)
+
+    def _and(self, a: int, b: int) -> bool:
+        """Whether two names are coordinated: only "and"/"و" and title words between them."""
+        gap = self.text[a:b]
+        m = re.match(r"^\s*[,،]?\s*(?:and|و)\s*", gap)
+        return bool(m) and len(gap.split()) <= 6 and bool(_TITLE_WORDS.match(gap[m.end():]))
 
     def _joint(self, m: ContactMention, partners: list[Mention]) -> bool:
         """A joint meeting ("breakfast with A and B", "مع A و B"), not one contact per partner."""
@@ -378,7 +461,8 @@ class Document:
     def _anaphor(self, m: ContactMention, s: Sentence) -> list[Mention]:
         """"لقائهما", "الزعيمان", "the two leaders": the people of the contact before."""
         h = m.hit
-        dual = h.word.endswith(("هما", "كما")) or bool(lx.DUAL.search(self.folded(m.frame[0], m.frame[1])))
+        verb_dual = not h.trig.noun and not h.word.isascii() and len(h.word) > 4 and h.word.endswith(("ان", "يا", "ا"))
+        dual = verb_dual or h.word.endswith(("هما", "كما")) or bool(lx.DUAL.search(self.folded(m.frame[0], m.frame[1])))
         if dual and len({p.entity.id for p in self.last_people}) >= 2:
             return list(self.last_people)
         return []
@@ -391,7 +475,7 @@ class Document:
         after = self.words_after(d.end, s.end, 2)
         if re.search(r"(?:^|\s)(?:said|says|told|reported|announced|added|stated|noted|confirmed)(?:\s+on)?$", before):
             return True
-        if re.match(r"(?:said|says|told|announced)\b", after):
+        if re.match(r"(?:said|says|told|announced)\b", after) or lx.ATTRIBUTION.match(after):
             return True
         verb = lx.ATTRIBUTION.search(before) or lx.SPEECH_NOUN.search(before)
         return bool(verb and re.match(r"\s*[،,]?\s*(?:ان|بان|that)\b", self.folded(d.end, s.end)))
@@ -403,6 +487,9 @@ class Document:
                   and not self._words_date(d, s)]
         anchored = [d for d in usable if d.kind == "anchored"]
         usable = [d for d in usable if d.kind != "anchored"]
+        if m.modality == "planned":
+            clause = self._clause_start(h.start, lo)
+            usable = [d for d in usable if d.start >= clause]
         if usable:
             d = min(usable, key=lambda d: min(abs(d.start - h.end), abs(h.start - d.end)))
             if m.modality == "planned" and d.ahead and d.first_day() < self.published:
@@ -417,6 +504,9 @@ class Document:
             iso = self.published.isoformat()
             m.date = DateMention(s.start, s.start, "", iso, "day", "relative", "")
             m.date_how = "lead"  # the page's news, dated by the day it was published
+        elif m.modality == "held" and self.narrative is not None and s.index - self.narrative[0] <= 2 and \
+                not _BACKGROUND.search(self.folded(s.start, h.start)):
+            m.date, m.date_how = self.narrative[1], "context"  # the day the narration has just named
 
     def _anchor(self, s: Sentence, found: list[ContactMention]) -> None:
         """"وتأتي الزيارة بعد يوم من محادثة": the contact after the phrase is dated from the one before it."""

@@ -162,7 +162,7 @@ def _name_token(w: str, position: int, after: str) -> bool:
         return False
     if t.startswith(("وال", "بال", "لل")) or (position == 0 and article):
         return False
-    if position >= 1 and (t.endswith(("ه", "يه", "ات")) and len(t) > 3):
+    if position >= 1 and (w.rstrip("\u064b-\u0652").endswith("ة") or t.endswith(("يه", "ات"))) and len(t) > 3:
         return False  # "ويليام بجولة", "العلاقات": nouns, not surnames
     return not (article and position == 1 and after not in _AR_COMPOUND and t.endswith("يه"))
 
