@@ -125,6 +125,8 @@ class _Builder:
             self._details_only(m)
             return
         target = None if m.new and not m.definite else self._same(m, ids)
+        if target is None and m.anaphoric and m.date_how in ("none", "context"):
+            target = next((ev for ev in reversed(self.events) if ids <= {p.id for p in ev.participants}), None)
         if target is not None:
             self._merge(target, m)
         else:
@@ -185,7 +187,7 @@ class _Builder:
             return
         ids = {p.entity.id for p in m.people}
         for d in self.denials:
-            if {p.id for p in d.participants} == ids:
+            if {p.id for p in d.participants} == ids or (m.definite and _compatible_kinds(d.kind, m.kind)):
                 d.mentions.append(m)
                 d.denied_by = d.denied_by or m.denier
                 return

@@ -55,6 +55,7 @@ __all__ = [
     "REFUSAL",
     "RELATIONAL",
     "REPORTED",
+    "SENDING",
     "SIDELINES",
     "SPEAKER_TITLE",
     "SPEECH_NOUN",
@@ -119,7 +120,7 @@ TRIGGERS: list[Trig] = [
     Trig(_ar(r"تواصل"), "talks", weak=True),
     Trig(_ar(r"اتصالات غير مباشره|اتصال غير مباشر|محادثات غير مباشره"), "indirectContact", noun=True),
     Trig(_ar(r"رسال(?:ه|ت(?=ه)) (?:شفويه|خطيه|مكتوبه)(?: من)?"), "indirectContact", noun=True),
-    Trig(_ar(r"(?:س?[يت])?رسل(?:ت|ا)? (?:رساله|رسائل)|ارسل(?:ت|ا)? (?:رساله|رسائل)"), "indirectContact"),
+    Trig(_ar(r"رسائل|رساله"), "indirectContact", noun=True, plural=True),
     Trig(_ar(r"استقبال", True), "visit", noun=True),
     # -- English --
     Trig(_en(r"(?:tele)?phone (?:call|conversation|talks?)|telephonic conversation|call"), "phoneCall", noun=True),
@@ -136,7 +137,7 @@ TRIGGERS: list[Trig] = [
     Trig(_en(r"contacts"), "talks", plural=True, noun=True),
     Trig(_en(r"indirect (?:talks|contacts?)|through intermediaries|via intermediaries|through mediators|"
              r"(?:an? )?(?:oral |written )?message from"), "indirectContact", noun=True),
-    Trig(_en(r"sent (?:a |an )?(?:messages?|letters?) to"), "indirectContact"),
+    Trig(_en(r"messages?|letters?"), "indirectContact", noun=True, plural=True),
 ]
 
 #: When triggers of several kinds describe one contact, the first kind listed wins.
@@ -163,6 +164,9 @@ QUANTIFIED = re.compile(r"(?<![\w])(?:عده|عدد من|سلسله|جمله|ع�
                         r"a series of|numerous|previous|past|\d+|eleven|twelve|a dozen)\b", re.IGNORECASE)
 CONDUCT = re.compile(r"(?<![\w])[وف]?(?:اجري|اجرت|اجريا|اجروا|اجراء|عقد|عقدت|عقدا|عقدوا|يجري|يجريان|تجري|جري|جرت)"
                      r"(?![\w])|\b(?:held|hold|holds|conducted|had|placed|made)\b", re.IGNORECASE)
+#: Verbs of sending, after which a message is an indirect contact ("أرسل X رسائل إلى Y", "sent a letter to").
+SENDING = re.compile(r"(?<![\w])[وف]?(?:ارسل|ارسلت|بعث|بعثت|نقل|نقلت|تلقي|تلقت|وجه|وجهت|سلم|سلمت)(?![\w])|"
+                     r"\b(?:sent|sends|conveyed|delivered|received|passed)\b", re.IGNORECASE)
 INDIRECT = re.compile(r"(?<![\w])(?:غير مباشره?|عبر وسطاء|بوساطه|وسطاء|فرق التفاوض|فريق التفاوض|فريقي التفاوض|"
                       r"عبر مستشاريه|عبر مستشاريها|رسائل|رساله)(?![\w])|\b(?:indirect(?:ly)?|intermediar(?:y|ies)|"
                       r"mediators?|negotiating teams?|messages?)\b", re.IGNORECASE)
@@ -227,7 +231,7 @@ ATTENDING = re.compile(r"(?<![\w])(?:بحضور|وحضر|حضر|حضره|وحض�
                        r"\b(?:in the presence of|attended by|accompanied by|were present|was present|"
                        r"were at the|sat next to|was seated next to)\b", re.IGNORECASE)
 #: Nouns that relate a person to the one named after them ("صهر ترامب", "مستشار بوتين", "Trump's son-in-law").
-RELATIONAL = re.compile(r"(?<![\w])(?:صهر|نجل|ابن|زوجه|شقيق|مستشار|مساعد|مبعوث|ممثل|للرئيس|لدي|باسم|مكتب|ادارة|"
+RELATIONAL = re.compile(r"(?<![\w])(?:صهر|نجل|ابن|زوجه|شقيق|مستشار|مساعد|مبعوث|ممثل|لدي|باسم|مكتب|ادارة|"
                         r"بدعوه من|بدعوه|تلبيه لدعوه|تلبيه لدعوه من)\s*$|"
                         r"\b(?:son-in-law of|adviser to|aide to|envoy of|spokesman for|at the invitation of)\s*$",
                         re.IGNORECASE)

@@ -195,6 +195,8 @@ class Document:
 
     def _plural_unheld(self, h: Hit, s: Sentence) -> bool:
         """"عدة مكالمات", "the calls": a plural is a contact only after a verb of holding ("أجريا اتصالات")."""
+        if h.trig.plural and h.trig.kind == "indirectContact" and h.trig.noun:
+            return not lx.SENDING.search(self.words_before(h.start, s.start, 4))  # "أرسل ماكرون رسائل إلى"
         if not h.trig.plural or h.trig.kind == "indirectContact":
             return False
         near = self.words_before(h.start, s.start, 2)
@@ -221,14 +223,28 @@ class Document:
                 out.append(m)
                 self.prev = m
         self._anchor(s, out)
+        self._plan_labels(out)
         self._narrate(s)
         self.body_sentences += 1
         return out
 
+    def _plan_labels(self, found: list[ContactMention]) -> None:
+        """"قمة ترامب وبوتين، أصدر البيت الأبيض جدول زيارة ... للقاء": a noun naming the plan its sentence tells."""
+        for m in found:
+            if m.modality != "held" or not m.hit.trig.noun or m.hit.start - m.sentence.start > 3:
+                continue
+            ids = {p.entity.id for p in m.people}
+            plan = next((o for o in found if o.modality == "planned" and {p.entity.id for p in o.people} == ids), None)
+            if plan is not None and len(ids) >= 2:
+                m.modality, m.status = "planned", plan.status
+                if m.date is not None and plan.date is None:
+                    plan.date, plan.date_how = m.date, m.date_how
+
     def _narrate(self, s: Sentence) -> None:
         """Keep the last day the narration names ("أمس الاثنين"), for the undated contacts right after it."""
-        days = [d for d in self.dates if s.start <= d.start < s.end and d.precision == "day" and d.kind != "anchored"
-                and d.first_day() <= self.published and not self._words_date(d, s)]
+        days = [d for d in self.dates if s.start <= d.start < s.end and d.precision in ("day", "month")
+                and d.kind not in ("anchored", "range") and d.first_day() <= self.published
+                and not self._words_date(d, s)]
         if days:
             self.narrative = (s.index, days[-1])
 
@@ -280,20 +296,23 @@ class Document:
         sentence = self.folded(s.start, s.end)
         if lx.DENIAL.search(self.folded(s.start, h.start)) or lx.DENIAL_WORDS.search(sentence):
             return "denied", None
-        if lx.POSSIBLE.search(before) or lx.ATTEMPT.search(before) or \
+        clause = self.folded(self._clause_start(h.start, frame[0]), h.start)
+        wide = " ".join(clause.split()[-8:])
+        if lx.POSSIBLE.search(before) or lx.ATTEMPT.search(wide) or \
                 (h.trig.noun and lx.POSSIBLE.search(self.words_before(h.start, frame[0], 1))):
             return "possible", None
-        if lx.HOPE.search(before):
+        if lx.HOPE.search(wide):
             return "hope", None
-        clause = self.folded(self._clause_start(h.start, frame[0]), h.start)
         if lx.NEGATION.search(near) or lx.REFUSAL.search(clause):
             return "negated", None
         for status, pattern in (("agreed", lx.AGREED), ("invited", lx.INVITED), ("offered", lx.OFFERED)):
             if pattern.search(before) and (status != "agreed" or re.search(r"(?<![\w])علي|\bto\b|\bon\b", before)):
                 return "planned", status
-        strong = re.search(r"(?<![\w])(?:من المقرر|من المتوقع|من المنتظر|يعتزم|تعتزم|سوف)(?![\w])",
+        strong = re.search(r"(?<![\w])(?:من المقرر|من المتوقع|من المنتظر|يعتزم|تعتزم|سوف|علي ان)(?![\w])",
                            self.folded(frame[0], h.start))
-        if lx.FUTURE.search(before) or strong or self._future_verb(h) or (h.trig.noun and lx.PLAN_NOUN.search(
+        future_word = any(re.match(r"[وف]?س[يتن][^ا\s]\w{2,}$", w) and not w.endswith(("ه", "ات"))
+                          for w in before.split())
+        if lx.FUTURE.search(before) or strong or future_word or self._future_verb(h) or (h.trig.noun and lx.PLAN_NOUN.search(
                 self.words_before(h.start, frame[0], 2) + " " + after)):
             return "planned", "announced"
         if self._purpose(s, h):
@@ -356,6 +375,9 @@ class Document:
             return True
         if lx.RELATIONAL.search(self.folded(max(s.start, m.start - 12), m.start)):
             return True
+        if re.search(r"(?:بدعوه من|لدعوه من|بدعوه|\bat the invitation of|\binvited by)\s*(?:\S+\s+){0,3}$",
+                     self.folded(max(s.start, m.start - 50), m.start)):
+            return True  # "بدعوة من الرئيس الروسي X": the host who invited, not a party to the arrival
         if any(a <= m.start and m.end <= b for a, b in self.titles):
             return True  # "مستشار السياسة الخارجية للرئيس فلاديمير بوتين": inside someone's title
         return bool(m.entity.note and lx.SPEAKER_TITLE.search(m.entity.note))
@@ -431,7 +453,8 @@ class Document:
         lo = m.frame[0]
         subjects = [p for p in left if not self._object(p, lo)]
         subject = subjects[-1] if subjects else None
-        if subject is not None and not english and not h.trig.noun and len(self.folded(subject.end, h.start).split()) > 3:
+        if subject is not None and not english and not h.trig.noun and (
+                len(self.folded(subject.end, h.start).split()) > 3 or re.search(r"[،,]", self.text[subject.end:h.start])):
             subject = None  # an Arabic verb's subject follows it, unless it stands right before
         if subject is None and not english and not h.trig.noun and right:
             subject, right = right[0], right[1:]
@@ -442,7 +465,7 @@ class Document:
                 right = [p for p in right if p is not subject]
         if subject is not None:
             co = [p for p in subjects[:-1] if self._and(p.end, subject.start)]
-            if co and (english or not h.trig.noun):
+            if co:
                 return co[-1], _unique([subject] + right)
         return subject, _unique(right if subject is not None or len(right) >= 2 else left + right)
 
@@ -454,8 +477,8 @@ class Document:
 
     def _joint(self, m: ContactMention, partners: list[Mention]) -> bool:
         """A joint meeting ("breakfast with A and B", "مع A و B"), not one contact per partner."""
-        if lx.JOINT.search(self.folded(m.frame[0], m.frame[1])):
-            return True
+        if lx.JOINT.search(self.folded(m.frame[0], m.frame[1])) or "استقبال" in m.hit.word:
+            return True  # a working breakfast, a reception party ("كان في استقباله X، وY")
         return len(partners) == 2 and bool(_ONLY_AND.match(self.text[partners[0].end:partners[1].start]))
 
     def _anaphor(self, m: ContactMention, s: Sentence) -> list[Mention]:
@@ -490,6 +513,7 @@ class Document:
         if m.modality == "planned":
             clause = self._clause_start(h.start, lo)
             usable = [d for d in usable if d.start >= clause]
+        usable = [d for d in usable if self._near(h, d)]
         if usable:
             d = min(usable, key=lambda d: min(abs(d.start - h.end), abs(h.start - d.end)))
             if m.modality == "planned" and d.ahead and d.first_day() < self.published:
@@ -507,6 +531,13 @@ class Document:
         elif m.modality == "held" and self.narrative is not None and s.index - self.narrative[0] <= 2 and \
                 not _BACKGROUND.search(self.folded(s.start, h.start)):
             m.date, m.date_how = self.narrative[1], "context"  # the day the narration has just named
+
+    def _near(self, h: Hit, d: DateMention) -> bool:
+        """A date not inside a relative clause after the trigger ("... الحرب التي أحيت روسيا ذكراها في مايو")."""
+        if d.end <= h.start:
+            return True
+        return not re.search(r"(?<![\w])(?:التي|الذي|الذين|اللذين|اللتين)(?![\w])|\b(?:which|who|whose)\b",
+                             self.folded(h.end, d.start))
 
     def _anchor(self, s: Sentence, found: list[ContactMention]) -> None:
         """"وتأتي الزيارة بعد يوم من محادثة": the contact after the phrase is dated from the one before it."""

@@ -89,6 +89,9 @@ _AR_OFFICE = {normalize(w) for w in (
     "سمو", "صاحب", "فخامة", "معالي", "دولة", "حضرة", "الاستخبارات", "المخابرات", "الإدارة", "الأسبق", "السابق",
     "السابقة", "الحالي", "الجديد", "المنتخب", "الانتقالي", "للسياسة", "للأمن", "الوطني", "الاستراتيجي",
 )}
+#: Office nouns that govern the noun after them ("وزراء بريطانيا", "ولي عهد الأردن", "منطقة الرياض").
+_AR_CONSTRUCT = {normalize(w) for w in ("وزراء", "خارجية", "دفاع", "عهد", "مجلس", "هيئة", "وكالة", "منطقة", "دائرة",
+                                        "جمهورية", "حكومة", "دولة", "مكتب", "ديوان", "شؤون", "لشؤون", "داخلية")}
 #: Words that end a name (function words, verbs of reporting and meeting, nouns that follow titles).
 _AR_STOP = {normalize(w) for w in (
     "في", "من", "إلى", "الى", "على", "عن", "مع", "أن", "إن", "بأن", "قد", "لقد", "التي", "الذي", "الذين", "خلال",
@@ -225,8 +228,7 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
         if t in _AR_OFFICE or _nisba(words.word(j)) or bare in _AR_HEADS or t.startswith("لل") or \
                 (t[:1] == "و" and (t[1:] in _AR_OFFICE or _nisba(t[1:]))):
             honorific = bare in _AR_HONORIFICS
-            genitive = bare in _AR_HEADS and not _definite(words.word(j)) and not honorific or \
-                (t in _AR_OFFICE and not t.startswith("ال") and t not in ("لدى", "باسم"))
+            genitive = bare in _AR_HEADS and not _definite(words.word(j)) and not honorific or t in _AR_CONSTRUCT
             if t in ("لدى", "باسم"):
                 genitive = True
             j += 1
@@ -309,7 +311,8 @@ _STRONG = re.compile(r"(?:President|Premier|Chancellor|King|Queen|Prince|Princes
 _EN_PARTICLE = r"(?:bin|bint|ibn|al|el|da|de|del|van|von|der|le|la|di|abu|Al)"
 _EN_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.?(?=\s))"
 _EN_NAME = rf"{_EN_TOKEN}(?:\s+(?:{_EN_PARTICLE}[\s\-]+)?{_EN_TOKEN}){{0,3}}"
-_EN_BEFORE = re.compile(rf"(?<![\w])(?P<title>(?:(?:[A-Z][a-z]+(?:’s|'s)?)\s+)?{_EN_TITLE})\s+(?P<name>{_EN_NAME})")
+_EN_BEFORE = re.compile(rf"(?<![\w])(?P<title>(?:(?:[A-Z][a-z]+(?:’s|'s)?)\s+)?{_EN_TITLE}"
+                        rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[a-z]+){{0,3}},)?)\s+(?P<name>{_EN_NAME})")
 _EN_AFTER = re.compile(rf"(?:^|(?<=[.,;:]\s)|(?<=\bwith\s)|(?<=\band\s))(?P<name>{_EN_NAME}),\s+(?:the\s+)?"
                        rf"(?P<title>(?:[A-Z][a-z]+\s+)*{_EN_TITLE}(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]+)*)", re.MULTILINE)
 #: Capitalised words that are no names: months, weekdays, sentence words.
@@ -354,20 +357,22 @@ def _english(text: str) -> Iterator[tuple[int, int, int, int]]:
 
 # -- candidates --
 
-def _surname_mentions(text: str, cand: Candidate, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where the last word of a candidate's name stands alone ("روته", "Kasuri", "Mr. Moon")."""
+def _surname_mentions(text: str, cand: Candidate, taken: list[tuple[int, int]], surname: bool) -> list[
+        tuple[int, int]]:
+    """Where else the candidate is named: the name again, or its last word alone ("روته", "Kasuri", "Mr. Moon")."""
+    folded = FoldedText(text)
+    out = [(a, b) for a, b in folded.mentions(cand.name) if (a, b) != (cand.start, cand.end)
+           and not any(x < b and a < y for x, y in taken)]
     words = cand.name.split()
-    if len(words) < 2:
-        return []
     last = words[-1]
-    if len(normalize(last)) < 3 or (_LATIN.search(last) and not last[0].isupper()):
-        return []
-    out = []
-    for a, b in FoldedText(text).mentions(last):
+    if not surname or len(words) < 2 or len(normalize(last)) < 3 or (_LATIN.search(last) and not last[0].isupper()):
+        return out
+    taken = taken + out
+    for a, b in folded.mentions(last):
         if any(x < b and a < y for x, y in taken) or (_LATIN.search(last) and not text[a:a + 1].isupper()):
             continue
         out.append((a, b))
-    return out
+    return sorted(out)
 
 
 def find_people(text: str, registry: Registry, mentions: Iterable[object],
@@ -406,7 +411,7 @@ def find_people(text: str, registry: Registry, mentions: Iterable[object],
     for n, cand in enumerate(sorted(found.values(), key=lambda c: c.start), start=1):
         entity = Entity(f"new-{n}", "person", cand.name, cand.name, note=cand.title or None,
                         country=cand.country.id if cand.country else None)
-        others = _surname_mentions(text, cand, taken) if lasts.count(cand.name.split()[-1]) == 1 else []
+        others = _surname_mentions(text, cand, taken, lasts.count(cand.name.split()[-1]) == 1)
         out.append(replace(cand, entity=entity, mentions=((cand.start, cand.end), *others)))
     return out
 
