@@ -41,6 +41,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -79,7 +80,7 @@ class Event:
     mention_of: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each participant is named
     confidence: float = 1.0
     reasons: list[str] = field(default_factory=list)  # what the confidence rests on
-    date_how: str = "none"  # explicit | lead | context | anchored | none
+    date_how: str = "none"  # explicit | lead | context | anchored | gathering | none
     denied_by: Entity | None = None
     mentions: list[ContactMention] = field(default_factory=list)
 
@@ -157,7 +158,7 @@ class _Builder:
             if _compatible_kinds(ev.kind, m.kind) and ev.planned == (m.modality == "planned"):
                 if ev.duration is None:
                     ev.duration = self.details.duration(m.frame[0], m.frame[1])
-                if ev.date is None and m.date is not None and m.date_how == "explicit":
+                if ev.date is None and m.date is not None and m.date_how == "explicit" and m.definite:
                     ev.date, ev.date_how = m.date, m.date_how
                 self.event_of[id(m)] = ev
                 return
@@ -240,6 +241,9 @@ def _finish(ev: Event, details: Details, doc: Document) -> None:
     lo, hi = first.frame
     s_start, s_end = ev.evidence
     ev.gathering = _gathering(ev, details)
+    if ev.date is None and ev.gathering is not None and not ev.planned:
+        ev.date = _gathering_date(ev.gathering.convener, doc)
+        ev.date_how = "gathering" if ev.date is not None else ev.date_how
     if ev.gathering is not None and _FAMILY[ev.kind] in ("meet", "any") and ev.kind != "visit":
         ev.kind = "sidelinesMeeting"
     elif ev.kind == "sidelinesMeeting":
@@ -276,6 +280,23 @@ def _gathering(ev: Event, details: Details) -> Gathering | None:
     return None
 
 
+_SUMMIT = re.compile(r"summit|قمة|قمه|اجتماعات", re.IGNORECASE)
+
+
+def _gathering_date(convener: Entity | None, doc: Document) -> DateMention | None:
+    """The date the page gives a gathering ("The G20 summit in Hamburg held on 7-8 July 2017").
+
+    A gathering the words do not name ("the summit") is the one the page names with its convener.
+    """
+    names = [m for m in doc.mentions if (m.entity.id == convener.id if convener else m.entity.kind == "organisation")]
+    for d in doc.dates:
+        if d.kind != "absolute" or d.first_day() > doc.published:
+            continue
+        if any(0 <= d.start - m.end <= 60 and _SUMMIT.search(doc.text[max(0, m.start - 12):d.start]) for m in names):
+            return d
+    return None
+
+
 def _confidence(ev: Event) -> None:
     """A confidence from the evidence the event rests on, and the reasons for it."""
     reasons: list[str] = []
@@ -288,12 +309,13 @@ def _confidence(ev: Event) -> None:
     else:
         score += 0.15
         reasons.append("the participants come from an anaphor ('the two leaders')")
-    date_points = {"explicit": 0.2, "anchored": 0.15, "lead": 0.1, "context": 0.1,
+    date_points = {"explicit": 0.2, "anchored": 0.15, "gathering": 0.15, "lead": 0.1, "context": 0.1,
                    "none": 0.05 if not ev.planned else 0.15}
     score += date_points[ev.date_how]
     reasons.append({"explicit": "an explicit date", "anchored": "a date read from another contact's",
                     "lead": "no date word: the page's news, dated by its publication day",
                     "context": "no date word: dated by the day the sentences before it name",
+                    "gathering": "the date the page gives the gathering it took place at",
                     "none": "no date"}[ev.date_how])
     if any(m.official for m in ev.mentions):
         score += 0.1

@@ -56,8 +56,8 @@ _ACTORS = ("person", "group", "country", "organisation")
 _AR_OBJECT = re.compile(r"(?<![\w])(?:مع|من|الي|علي|عن|ب|ل|لدي|بين|و?نظيره|و?نظيرته)\s*$")
 _EN_OBJECT = re.compile(r"\b(?:with|to|from|by|of|for|between|on)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
 #: Words of a title between two coordinated names ("Putin and U.S. President Obama").
-_TITLE_WORDS = re.compile(r"^(?:\s*(?:[A-Z][\w.\-’']*|his|her|its|the|newly-elected|Russian|counterpart|President|Prime|"
-                          r"Minister|[\u0621-\u064a]+))*\s*$")
+_TITLE_WORDS = re.compile(r"^(?:\s*(?:[A-Z][\w.\-’']*|his|her|its|the|newly-elected|elected|former|counterpart|"
+                          r"president(?:-elect)?|prime|minister|foreign|leader|[\u0621-\u064a]+))*\s*$")
 _BETWEEN = re.compile(r"(?<![\w])بين(?![\w])|\bbetween\b", re.IGNORECASE)
 _AND = re.compile(r"^[\s,،]*(?:و|and|&)?\s*$", re.IGNORECASE)
 _ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
@@ -200,6 +200,8 @@ class Document:
         if not h.trig.plural or h.trig.kind == "indirectContact":
             return False
         near = self.words_before(h.start, s.start, 2)
+        if re.match(r"\s*(?:with|مع)\b", self.folded(h.end, s.end)) and not lx.QUANTIFIED.search(near):
+            return False  # "brief meetings with X": contacts with the people named
         return not lx.CONDUCT.search(near) or bool(lx.QUANTIFIED.search(near)) or h.word.lstrip("وفبلك").startswith(
             "ال")
 
@@ -224,7 +226,7 @@ class Document:
                 self.prev = m
         self._anchor(s, out)
         self._plan_labels(out)
-        self._narrate(s)
+        self._narrate(s, out)
         self.body_sentences += 1
         return out
 
@@ -240,11 +242,15 @@ class Document:
                 if m.date is not None and plan.date is None:
                     plan.date, plan.date_how = m.date, m.date_how
 
-    def _narrate(self, s: Sentence) -> None:
-        """Keep the last day the narration names ("أمس الاثنين"), for the undated contacts right after it."""
+    def _narrate(self, s: Sentence, found: list[ContactMention]) -> None:
+        """Keep the last day the narration names ("أمس الاثنين"), for the undated contacts right after it.
+
+        Only a date no trigger of its sentence takes is the narration's.
+        """
+        frames = [m.frame for m in found]
         days = [d for d in self.dates if s.start <= d.start < s.end and d.precision in ("day", "month")
                 and d.kind not in ("anchored", "range") and d.first_day() <= self.published
-                and not self._words_date(d, s)]
+                and not self._words_date(d, s) and not any(a <= d.start < b for a, b in frames)]
         if days:
             self.narrative = (s.index, days[-1])
 
@@ -270,6 +276,10 @@ class Document:
             m2.entity.kind == "organisation" and self._speaker(m2, s) for m2 in self._people(s.start, s.end, _ACTORS))
         self._participants(m, s)
         self._date(m, s)
+        prev = self.prev
+        if m.date is None and prev is not None and prev.date is not None and prev.date_how == "explicit" and \
+                m.subject is not None and prev.subject is not None and m.subject.entity.id == prev.subject.entity.id:
+            m.date, m.date_how = prev.date, prev.date_how  # "استقبل X الثلاثاء ...، كما استقبل Y": the same day
         if m.modality == "held" and m.date is not None and m.date.kind != "anchored" and \
                 m.date.first_day() > self.published:
             m.modality, m.status = "planned", "announced"  # "سيُعقد غدا": a date ahead of the page is a plan
@@ -456,7 +466,14 @@ class Document:
         if subject is not None and not english and not h.trig.noun and (
                 len(self.folded(subject.end, h.start).split()) > 3 or re.search(r"[،,]", self.text[subject.end:h.start])):
             subject = None  # an Arabic verb's subject follows it, unless it stands right before
-        if subject is None and not english and not h.trig.noun and right:
+        if not english and not h.trig.noun and self.prev is not None and self.prev.subject is not None and \
+                re.search(r"(?<![\w])(?:كما|ثم|بعدها|وبعدها)\s*$", self.words_before(h.start, lo, 1) + " "):
+            subject = self.prev.subject  # "حيث استقبل X، كما استقبل Y": the same host
+            return subject, _unique([p for p in right if p.entity.id != subject.entity.id])
+        if subject is None and not english and not h.trig.noun and len(right) == 1 and subjects and \
+                not re.search(r"[.؛;]", self.text[subjects[-1].end:h.start]):
+            subject = subjects[-1]  # "مقابلتين للرئيس X، حيث استقبل Y": one name after the verb is its object
+        elif subject is None and not english and not h.trig.noun and right:
             subject, right = right[0], right[1:]
         if subject is None and h.trig.noun and not english:
             light = [p for p in right if not self._object(p, h.end)]
@@ -496,7 +513,8 @@ class Document:
         """Whether *d* dates words ("said Thursday", "أعلن الكرملين اليوم أن", "reported Monday")."""
         before = self.words_before(d.start, s.start, 3)
         after = self.words_after(d.end, s.end, 2)
-        if re.search(r"(?:^|\s)(?:said|says|told|reported|announced|added|stated|noted|confirmed)(?:\s+on)?$", before):
+        if re.search(r"(?:^|\s)(?:said|says|told|reported|announced|added|stated|noted|confirmed|inform|informs|"
+                     r"informed|brief|briefed)(?:\s+\w+)?(?:\s+on)?$", before):
             return True
         if re.match(r"(?:said|says|told|announced)\b", after) or lx.ATTRIBUTION.match(after):
             return True
@@ -536,8 +554,9 @@ class Document:
         """A date not inside a relative clause after the trigger ("... الحرب التي أحيت روسيا ذكراها في مايو")."""
         if d.end <= h.start:
             return True
-        return not re.search(r"(?<![\w])(?:التي|الذي|الذين|اللذين|اللتين)(?![\w])|\b(?:which|who|whose)\b",
-                             self.folded(h.end, d.start))
+        between = self.folded(h.end, d.start)
+        rel = re.search(r"(?<![\w])(?:التي|الذي|الذين|اللذين|اللتين)(?![\w])|\b(?:which|who|whose)\b", between)
+        return rel is None or len(between[:rel.start()].split()) <= 1  # "الاتصال الذي جرى ... الجمعة": its own
 
     def _anchor(self, s: Sentence, found: list[ContactMention]) -> None:
         """"وتأتي الزيارة بعد يوم من محادثة": the contact after the phrase is dated from the one before it."""

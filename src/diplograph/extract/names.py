@@ -105,9 +105,10 @@ def find_first_names(text: str, mentions: list[Mention]) -> list[Mention]:
     firsts: dict[str, Entity] = {}
     clash: set[str] = set()
     for m in mentions:
-        if m.entity.kind != "person" or len(m.text.split()) < 2:
+        words = [w for w in m.text.split() if not _HONORIFIC.search(w + " ")]
+        if m.entity.kind != "person" or len(words) < 2:
             continue
-        first = m.text.split()[0]
+        first = words[0]
         key = normalize(first)
         if len(key) < 3:
             continue

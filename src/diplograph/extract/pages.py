@@ -345,10 +345,12 @@ def _compare(gold: Sequence[GoldItem], proposed: Sequence[_Proposed], unscored: 
     matched_gold = set(strict_m.values())
     for g, item in enumerate(gold):
         if g not in matched_gold:
-            result.missed.append(f"{label} {_describe(item.participants, '/'.join(d or 'undated' for d in item.dates))}")
+            when = "/".join(d or "undated" for d in item.dates)
+            result.missed.append(f"{label} {_describe(item.participants, when)}")
     for p, prop in enumerate(proposed):
         if p not in strict_m and p not in ignored:
-            result.extra.append(f"{label} {_describe((e.label_in('ar') for e in prop.participants), prop.date or 'undated')}")
+            names = (e.label_in("ar") for e in prop.participants)
+            result.extra.append(f"{label} {_describe(names, prop.date or 'undated')}")
         elif p in strict_m:
             result.kinds.append((gold[strict_m[p]].kind, prop.kind))
     return s, lo, dates
@@ -372,6 +374,12 @@ def score_page(draft: Draft, gold: PageGold, registry: Registry, threshold: floa
     found = _matching(len(gold.denials), len(denied), lambda g, p: actors.same_people(
         gold.denials[g].participants, denied[p].participants))
     result.scores["denials"] = Score(len(found), len(denied) - len(found), len(gold.denials) - len(found))
+    for g, item in enumerate(gold.denials):
+        if g not in found.values():
+            result.missed.append(f"denial {_describe(item.participants, '')}")
+    for p, prop in enumerate(denied):
+        if p not in found:
+            result.extra.append(f"denial {_describe((e.label_in('ar') for e in prop.participants), '')}")
     result.denied_contacts = sum(1 for c in held if any(actors.same_people(d.participants, c.participants)
                                                           for d in gold.denials)
                                  and not any(actors.same_people(g.participants, c.participants)
