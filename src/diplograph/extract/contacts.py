@@ -122,11 +122,11 @@ class _Builder:
             self._denial(m)
             return
         ids = {p.entity.id for p in m.people}
-        if len(ids) < 2:
-            self._details_only(m)
+        if len(ids) < 2 or (m.hit.trig.weak and all(p.entity.kind not in ("person", "group") for p in m.people)):
+            self._details_only(m)  # "عاد التواصل بين الكرملين والبيت الأبيض": institutions by a weak word
             return
         target = None if m.new and not m.definite else self._same(m, ids)
-        if target is None and m.anaphoric and m.date_how in ("none", "context"):
+        if target is None and m.anaphoric and m.date_how in ("none", "context") and (m.definite or m.hit.trig.weak):
             target = next((ev for ev in reversed(self.events) if ids <= {p.id for p in ev.participants}), None)
         if target is not None:
             self._merge(target, m)
@@ -140,6 +140,8 @@ class _Builder:
         for ev in reversed(self.events):
             if ev.planned != planned or not _compatible_kinds(ev.kind, m.kind):
                 continue
+            if planned and ev.kind != m.kind and "talks" not in (ev.kind, m.kind):
+                continue  # "قمة مرتقبة" and an invitation to visit are two plans
             if not ids <= {p.id for p in ev.participants}:
                 continue
             if not _compatible_dates(ev.date, m.date):

@@ -36,7 +36,7 @@ class Gathering:
 
 _NUM = "|".join(sorted((re.escape(w) for w in lx.NUMBER_WORDS), key=len, reverse=True))
 _DURATION = re.compile(
-    r"(?:استمر(?:ت)?|دام(?:ت)?|لمده|مده|lasted|lasting|for|استغرق(?:ت)?)\s+"
+    r"(?:استمر(?:ت)?|دام(?:ت)?|لمده|مده|lasted|lasting|for|استغرق(?:ت)?)\s+(?:(?:ال\w+|the \w+)\s+)?"
     r"(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|زهاء|about|around|nearly|roughly|some|almost|approximately)\s+"
     r"|(?P<least>لاكثر من|اكثر من|ما يزيد عن|ما يزيد علي|more than|over|at least)\s+"
     r"|(?P<most>اقل من|لاقل من|less than|under)\s+)?"

@@ -76,6 +76,12 @@ class Draft:
     def plans(self) -> list[Event]:
         return [e for e in self.events if e.planned]
 
+    @property
+    def stated_denials(self) -> list[Event]:
+        """Denials the draft writes as claims of their own (a named denier, no claim of the same words)."""
+        return [d for d in self.denials if d.denied_by is not None and not any(_denial_of(self, cl) is d
+                                                                               for cl in self.claims)]
+
     def to_yaml(self) -> str:
         """The draft annotation as YAML text."""
         return render_draft(self)
@@ -137,9 +143,42 @@ def _names_in(draft: Draft, entity: Entity, start: int, end: int) -> bool:
     return any(chunk.mentions(n) for n in entity.names)
 
 
+_DATE_HOW = {
+    "lead": "no date word: the page's news, dated by its publication day",
+    "context": "no date word: the day the sentences before it name",
+    "anchored": "read from the date of the contact it is said to follow or precede",
+    "gathering": "the date the page gives the gathering",
+}
+
+
+def _confidence_lines(draft: Draft, ev: Event) -> list[str]:
+    why = "; ".join(ev.reasons)
+    out = [f"    confidence: {ev.confidence:.2f}  # {why}"]
+    if ev.confidence < draft.threshold:
+        why = f"confidence {ev.confidence:.2f} is below {draft.threshold:.2f}: check it, then delete this line"
+        out.append(f"    review: {_q(why)}")
+    return out
+
+
+def _date_lines(draft: Draft, ev: Event, quoter: _Quoter) -> list[str]:
+    published = draft.published.date()
+    if ev.date is None:
+        return [] if ev.planned else ["    date: undated"]
+    if ev.date.first_day() > published and not ev.planned:
+        return [f"    date: undated  # the text says {_q(ev.date.text)}, after the publication date"]
+    how = _DATE_HOW.get(ev.date_how)
+    if ev.date.relative and ev.date.iso == published.isoformat() and \
+            quoter.text.text[ev.evidence[0]:ev.evidence[1]].count(ev.date.text) == 1:
+        return ["    date: today", f"    date_expression: {_q(ev.date.text)}"]
+    if how:
+        return [f"    date: {_q(ev.date.iso)}  # {how}"]
+    note = f"  # {_q(ev.date.text)}, resolved against the publication date" if ev.date.relative else ""
+    return [f"    date: {_q(ev.date.iso)}{note}"]
+
+
 def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[str]:
     lang = draft.language
-    out = [f"  - id: {ev_id}", f"    kind: {ev.kind}"]
+    out = [f"  - id: {ev_id}", f"    kind: {ev.kind}", *_confidence_lines(draft, ev)]
     if ev.planned:
         out.append(f"    status: {ev.status or 'announced'}")
     out.append(f"    participants: [{', '.join(_q(_label(p, lang)) for p in ev.participants)}]")
@@ -158,19 +197,7 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
     if roles:
         out.append("    roles:")
         out.extend(roles)
-    published = draft.published.date()
-    if ev.date is None:
-        if not ev.planned:
-            out.append("    date: undated")
-    elif ev.date.first_day() > published and not ev.planned:
-        out.append(f"    date: undated  # the text says {_q(ev.date.text)}, after the publication date")
-    elif ev.date.relative and ev.date.iso == published.isoformat() and \
-            quoter.text.text[ev.evidence[0]:ev.evidence[1]].count(ev.date.text) == 1:
-        out.append("    date: today")
-        out.append(f"    date_expression: {_q(ev.date.text)}")
-    else:
-        note = f"  # {_q(ev.date.text)}, resolved against the publication date" if ev.date.relative else ""
-        out.append(f"    date: {_q(ev.date.iso)}{note}")
+    out += _date_lines(draft, ev, quoter)
     if ev.duration:
         minutes, bound, a, b = ev.duration
         out.append("    duration:")
@@ -179,6 +206,7 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
         out.append(f"      quote: {_q(quoter.unique(a, b))}")
     if ev.place is not None:
         out.append(f"    place: {_q(_label(ev.place, lang))}")
+    published = draft.published.date()
     g = ev.gathering
     if g is not None and ev.kind == "sidelinesMeeting":
         year = ev.date.iso[:4] if ev.date else ""
@@ -230,6 +258,78 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
     return out
 
 
+_DENIED = {"phoneCall": "had a phone call", "inPersonMeeting": "met", "visit": "had a visit",
+           "bilateralSummit": "held a summit", "sidelinesMeeting": "met on the sidelines of a gathering",
+           "talks": "held talks", "indirectContact": "were in indirect contact"}
+
+
+def _denial_of(draft: Draft, cl: Claim) -> Event | None:
+    return next((d for d in draft.denials if d.denied_by is not None and d.denied_by.id == cl.by.id
+                 and any(m.sentence.index == cl.sentence for m in d.mentions)), None)
+
+
+def _denial_lines(draft: Draft, d: Event) -> list[str]:
+    names = [_q(_label(p, draft.language)) for p in d.participants]
+    return ["    denies:", f"      kind: {d.kind}", f"      participants: [{', '.join(names)}]"]
+
+
+def _denial_statement(d: Event) -> str:
+    people = " and ".join(p.en for p in d.participants)
+    return f"Denies that {people} {_DENIED[d.kind]}."
+
+
+def _claim_lines(draft: Draft, ids: dict[int, str], quoter: _Quoter) -> list[str]:
+    """Claims, and denials as claims that a contact did not take place (``denies``)."""
+    lang = draft.language
+    lines: list[str] = []
+    used: set[str] = set()
+    told: set[int] = set()
+
+    def new_id(base: str) -> str:
+        cid, k = base, 2
+        while cid in used:
+            cid, k = f"{base}-{k}", k + 1
+        used.add(cid)
+        return cid
+
+    for cl in draft.claims:
+        quote, occurrence = quoter.evidence(*cl.evidence)
+        supports = [ids[i] for i, ev in enumerate(draft.events)
+                    if ev.sentence == cl.sentence and ev.evidence[0] <= cl.evidence[1]
+                    and cl.evidence[0] <= ev.evidence[1]]
+        denial = _denial_of(draft, cl)
+        lines += [f"  - id: {new_id(f'{_slug(cl.by)}-claim-{cl.sentence + 1}')}", f"    by: {_q(_label(cl.by, lang))}",
+                  f"    medium: {cl.medium}", f"    attribution: {_q(quoter.unique(*cl.attribution))}"]
+        statement = _denial_statement(denial) if denial else ("TO TRANSLATE: " + quote if lang != "en" else quote)
+        lines += [f"    statement: {_q(statement)}", f"    evidence: {_q(quote)}"]
+        if occurrence:
+            lines.append(f"    occurrence: {occurrence}")
+        if supports and denial is None:
+            lines.append(f"    supports: [{', '.join(supports)}]")
+        if denial is not None:
+            told.add(id(denial))
+            lines += _denial_lines(draft, denial)
+    for d in draft.denials:
+        if id(d) in told or d.denied_by is None:
+            continue
+        quote, occurrence = quoter.evidence(*d.evidence)
+        medium = "officialStatement" if d.denied_by.kind in ("organisation", "country") else "remarks"
+        lines += [f"  - id: {new_id(f'{_slug(d.denied_by)}-denial-{d.sentence + 1}')}",
+                  f"    by: {_q(_label(d.denied_by, lang))}", f"    medium: {medium}",
+                  f"    statement: {_q(_denial_statement(d))}", f"    evidence: {_q(quote)}"]
+        if occurrence:
+            lines.append(f"    occurrence: {occurrence}")
+        lines += _denial_lines(draft, d)
+    unsaid = [d for d in draft.denials if d.denied_by is None]
+    head = ["", "claims:"] if lines else []
+    notes = []
+    if unsaid:
+        notes = ["", "# The text says these did not take place (no one is named saying so); nothing is proposed:"]
+        notes += [f"#   {d.kind} between {' and '.join(_label(p, lang) for p in d.participants)}: "
+                  f"{_q(quoter.text.text[d.evidence[0]:d.evidence[1]])}" for d in unsaid]
+    return head + lines + notes
+
+
 def render_draft(draft: Draft) -> str:
     """The YAML text of *draft* (see the module docstring)."""
     quoter = _Quoter(draft.text)
@@ -268,13 +368,16 @@ def render_draft(draft: Draft) -> str:
             lines.append(f"      expression: {_q(draft.text.text[a:b])}")
             lines.append(f"      quote: {_q(quoter.unique(sentence_start, sentence_end))}")
     if draft.candidates:
-        lines += ["", "# People the registry does not know. Add each to graph/registry.yaml (or correct the",
-                  "# name) and extract again to have their contacts proposed; `diplograph add` refuses",
-                  "# an annotation that still lists candidates.", "candidates:"]
+        lines += ["", "# People the registry does not know. The contacts below name them as written; add each to",
+                  "# graph/registry.yaml (or correct the name) and extract again, or write their registry name",
+                  "# in the contacts and drop them here. `diplograph add` refuses an annotation that still",
+                  "# lists candidates.", "candidates:"]
         for cand in draft.candidates:
             lines.append(f"  - name: {_q(cand.name)}")
             if cand.title:
                 lines.append(f"    title: {_q(cand.title)}")
+            if cand.country is not None:
+                lines.append(f"    country: {_q(_label(cand.country, lang))}")
             lines.append(f"    quote: {_q(quoter.unique(cand.start, cand.end))}")
             if cand.similar_to is not None:
                 like = cand.similar_to
@@ -299,27 +402,5 @@ def render_draft(draft: Draft) -> str:
         for i, ev in chosen:
             lines += _event_lines(draft, ev, ids[i], quoter)
             lines.append("")
-    if draft.claims:
-        lines += ["", "claims:"]
-        used_claims: set[str] = set()
-        for cl in draft.claims:
-            base = f"{_slug(cl.by)}-claim-{cl.sentence + 1}"
-            cid, k = base, 2
-            while cid in used_claims:
-                cid, k = f"{base}-{k}", k + 1
-            used_claims.add(cid)
-            quote, occurrence = quoter.evidence(*cl.evidence)
-            supports = [ids[i] for i, ev in enumerate(draft.events)
-                        if ev.sentence == cl.sentence and ev.evidence[0] <= cl.evidence[1]
-                        and cl.evidence[0] <= ev.evidence[1]]
-            lines.append(f"  - id: {cid}")
-            lines.append(f"    by: {_q(_label(cl.by, lang))}")
-            lines.append(f"    medium: {cl.medium}")
-            lines.append(f"    attribution: {_q(quoter.unique(*cl.attribution))}")
-            lines.append(f"    statement: {_q('TO TRANSLATE: ' + quote if lang != 'en' else quote)}")
-            lines.append(f"    evidence: {_q(quote)}")
-            if occurrence:
-                lines.append(f"    occurrence: {occurrence}")
-            if supports:
-                lines.append(f"    supports: [{', '.join(supports)}]")
+    lines += _claim_lines(draft, ids, quoter)
     return "\n".join(lines).rstrip() + "\n"

@@ -209,7 +209,7 @@ OFFERED = re.compile(r"(?<![\w])(?:منفتح|منفتحه|مستعد|مستعد
 AGREED = re.compile(r"(?<![\w])(?:[وف]?اتفق(?:ا|وا|ت)?|اتفاق|اتفقا|وافقا|وافق|[وف]?تم الاتفاق)(?![\w])|"
                     r"\b(?:agreed|agree|agreement)\b", re.IGNORECASE)
 #: A contact that may or may not come: not a plan ("قد يلتقي", "could meet", "did not rule out").
-POSSIBLE = re.compile(r"(?<![\w])(?:قد|ربما|احتمال|امكانيه|محتمل|المحتمل|يستبعد|تستبعد|مرجح)(?![\w])|"
+POSSIBLE = re.compile(r"(?<![\w])(?:قد(?= [يتن]\w{2,})|ربما|احتمال|امكانيه|محتمل|المحتمل|يستبعد|تستبعد|مرجح)(?![\w])|"
                       r"\b(?:could|may|might|possible|possibility|potential|possibly|not rule out|did not rule out|"
                       r"rule out|likely|whether)\b", re.IGNORECASE)
 #: An attempt, which may have failed ("حاول تنسيق مكالمة", "tried to arrange a call").
@@ -229,7 +229,7 @@ TRAVEL = re.compile(r"(?<![\w])(?:وصل|وصلت|يصل|تصل|سيصل|ستص�
                     r"(?![\w])|\b(?:arriv\w*|travel\w*|fl(?:y|ies|ew)|head(?:s|ed|ing)?|trip|tour|visit)\b",
                     re.IGNORECASE)
 #: Words after which the people named only attend ("بحضور", "in the presence of").
-ATTENDING = re.compile(r"(?<![\w])(?:بحضور|وحضر|حضر|حضره|وحضره|يرافقه|ترافقه|ويرافقه|برفقه|حضور)(?![\w])|"
+ATTENDING = re.compile(r"(?<![\w])(?:بحضور|وحضر|حضر|يرافقه|ترافقه|ويرافقه|برفقه|حضور)(?![\w])|"
                        r"\b(?:in the presence of|attended by|accompanied by|were present|was present|"
                        r"were at the|sat next to|was seated next to)\b", re.IGNORECASE)
 #: Nouns that relate a person to the one named after them ("صهر ترامب", "مستشار بوتين", "Trump's son-in-law").

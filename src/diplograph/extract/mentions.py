@@ -170,7 +170,7 @@ class Document:
                 kept.append(h)
         kept.sort(key=lambda h: h.start)
         kept = [h for h in kept if not self._plural_unheld(h, s) and not self._gathering_name(h, s)
-                and not any(a <= h.start and h.end <= b for a, b in self.titles)]
+                and not any(a <= h.start and h.end <= b for a, b in self.titles) and not self._convened(h)]
         return self._join(kept)
 
     def _join(self, hits: list[Hit]) -> list[Hit]:
@@ -187,6 +187,13 @@ class Document:
             else:
                 out.append(h)
         return out
+
+    def _convened(self, h: Hit) -> bool:
+        """"قمة مجموعة العشرين", "the APEC summit": a summit named by its convener is a gathering."""
+        if not h.trig.summit:
+            return False
+        orgs = [m for m in self.mentions if m.entity.kind == "organisation"]
+        return any(0 <= m.start - h.end <= 4 or 0 <= h.start - m.end <= 4 for m in orgs)
 
     def _gathering_name(self, h: Hit, s: Sentence) -> bool:
         """"على هامش اجتماع الأمم المتحدة", "on the sidelines of the meeting": the gathering, not a contact."""
@@ -300,7 +307,7 @@ class Document:
         return h.trig.noun and bool(lx.DEFINITE.search(self.words_before(h.start, s.start, 2) + " "))
 
     def _modality(self, s: Sentence, h: Hit, frame: tuple[int, int]) -> tuple[str, str | None]:
-        before = self.words_before(h.start, frame[0], 5)
+        before = self.words_before(h.start, frame[0], 5) + " " + h.word  # "قد التقيا" (had met), "قد يلتقي" (may meet)
         near = self.words_before(h.start, frame[0], 3)
         after = self.words_after(h.end, frame[1], 3)
         sentence = self.folded(s.start, s.end)
@@ -408,11 +415,15 @@ class Document:
         if between:
             m.people = between
             return
+        if m.definite and h.trig.noun and not lx.CONDUCT.search(self.words_before(h.start, lo, 3)):
+            left = []  # "هذه المفاوضات", "the call": a re-mention names its people after it, if at all
+            right = [p for p in right if self._object(p, h.end) or p.start - h.end <= 3]
         subject, partners = self._roles(m, left, right)
         if subject is None and partners and self.prev is not None and self.prev.subject is not None and \
                 self.prev.subject.entity.id not in {p.entity.id for p in partners}:
             subject = self.prev.subject  # "وصل X ...، يجري خلالها محادثات مع Y": the subject goes on
-        if subject is None and h.trig.noun and re.search(r"(?:ه|ها)$", h.word) and self.last_subject is not None and \
+        if subject is None and h.trig.noun and re.search(r"(?:ه|ها)$", self.text[h.start:h.end].rstrip(
+                "\u064b-\u0652")) and self.last_subject is not None and \
                 self.last_subject.entity.id not in {p.entity.id for p in partners}:
             subject = self.last_subject  # "لقائه مع Y", "في استقباله": his
         people = ([subject] if subject else []) + [p for p in partners if not subject or p.entity.id != subject.entity.id]
@@ -422,12 +433,18 @@ class Document:
             named = [p for p in self._people(s.start, s.end) if not self._excluded(p, s, m.frame)]
             if len({p.entity.id for p in named}) >= 2:
                 people, m.anaphoric = _unique(named), True  # "in their first face-to-face meeting"
+        if len(people) < 2 and self.last_subject is not None and re.search(
+                r"(?<![\w])[وف]?(?:سموه|فخامته|سيادته|معاليه|جلالته)(?![\w])", self.folded(lo, hi)) and \
+                self.last_subject.entity.id not in {p.entity.id for p in people}:
+            people = _unique([self.last_subject] + people)  # "وعقد سموه والرئيس الأمريكي جلسة مباحثات"
         if len(people) < 2:
             anaphor = self._anaphor(m, s)
             if anaphor:
                 m.anaphoric = True
                 people = _unique(anaphor + people)
-        if len(people) >= 3 and subject is not None and not self._joint(m, partners):
+        if len(people) >= 3 and subject is not None and len(partners) >= 2 and not self._joint(m, partners) and \
+                not self._and(partners[0].end, partners[1].start) | (subject is not None and any(
+                    self._and(subject.end, p.start) for p in partners[:1])):
             m.people = [subject, partners[0]]
             m.extra = [[subject, p] for p in partners[1:] if p.entity.id != subject.entity.id]
         else:

@@ -159,7 +159,7 @@ def _verb_like(t: str) -> bool:
 
 def _name_token(w: str, position: int, after: str) -> bool:
     t = normalize(w)
-    bare = t[1:] if t[:1] in "وف" and len(t) > 3 else t
+    bare = t[1:] if t[:1] in "وف" and len(t) >= 3 else t
     article = t.startswith("ال") and not w.startswith(("أل", "إل"))  # "ألكسندر" is a name, "الوزير" an article
     if len(t) < 2 or {t, bare} & (_AR_STOP | _AR_HEADS | _AR_OFFICE) or _verb_like(bare):
         return False
@@ -167,6 +167,8 @@ def _name_token(w: str, position: int, after: str) -> bool:
         return False
     if position >= 1 and (w.rstrip("\u064b-\u0652").endswith("ة") or t.endswith(("يه", "ات"))) and len(t) > 3:
         return False  # "ويليام بجولة", "العلاقات": nouns, not surnames
+    if article and position >= 2 and after not in _AR_COMPOUND:
+        return False  # "وليام روتو الوفد": an article-word after two names is the next noun
     return not (article and position == 1 and after not in _AR_COMPOUND and t.endswith("يه"))
 
 
@@ -348,7 +350,7 @@ def _english(text: str) -> Iterator[tuple[int, int, int, int]]:
                 continue
             start = m.start("name") + raw.index(name)
             title = m.group("title")
-            if len(name.split()) < 2 and not _STRONG.search(title):
+            if len(name.split()) < 2 and (not _STRONG.search(title) or pattern is _EN_AFTER):
                 continue
             if pattern is _EN_AFTER and re.match(r"(?:Mr|Mrs|Ms|Dr)\b", title):
                 continue  # "In New York, Mr Jaishankar": the next name's honorific

@@ -89,10 +89,10 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
                 country = mention.entity.id
                 j += len(mention.text.split())
                 continue
-            if _nisba(w) and not country:
-                country = countries.key(w)
-            elif t in _AR_OFFICE or t.lstrip("و") in _AR_HEADS:
+            if t in _AR_OFFICE or t.lstrip("و") in _AR_HEADS:
                 heads.append(w)
+            elif _nisba(w):
+                country = country or countries.key(w)
             elif not country and len(heads) == 1 and not t.startswith("ال") and t in countries.by_stem.values():
                 country = t
             else:
