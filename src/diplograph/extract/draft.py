@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -135,7 +136,9 @@ def _label(e: Entity, lang: str) -> str:
 
 
 def _slug(e: Entity) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", e.en.lower().split()[-1]).strip("-") or e.id
+    ascii_name = unicodedata.normalize("NFKD", e.en).encode("ascii", "ignore").decode()
+    words = ascii_name.lower().split()
+    return (re.sub(r"[^a-z0-9]+", "-", words[-1]).strip("-") if words else "") or e.id
 
 
 def _names_in(draft: Draft, entity: Entity, start: int, end: int) -> bool:

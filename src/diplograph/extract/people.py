@@ -350,7 +350,8 @@ def _english(text: str) -> Iterator[tuple[int, int, int, int]]:
                 continue
             start = m.start("name") + raw.index(name)
             title = m.group("title")
-            if len(name.split()) < 2 and (not _STRONG.search(title) or pattern is _EN_AFTER):
+            strong = _STRONG.search(title) or len(title.split()) >= 2  # "Vice President Vance"
+            if len(name.split()) < 2 and (not strong or pattern is _EN_AFTER):
                 continue
             if pattern is _EN_AFTER and re.match(r"(?:Mr|Mrs|Ms|Dr)\b", title):
                 continue  # "In New York, Mr Jaishankar": the next name's honorific
@@ -405,7 +406,8 @@ def find_people(text: str, registry: Registry, mentions: Iterable[object],
         key = normalize(name).replace(".", "")
         if key in found or any(key in k.split(" ") or _overlaps(c, start, end) for k, c in found.items()):
             continue
-        found[key] = Candidate(name, title.strip(" ،,"), start, end, country=_country_of(title, registry),
+        shown = re.sub(r"^[وف](?=\S{3,})", "", title.strip(" ،,")) if not title.isascii() else title.strip(" ,")
+        found[key] = Candidate(name, shown, start, end, country=_country_of(title, registry),
                                title_span=(t_start, t_end))
     taken = spans + noise + [(c.start, c.end) for c in found.values()]
     lasts = [c.name.split()[-1] for c in found.values()]
