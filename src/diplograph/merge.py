@@ -141,7 +141,7 @@ def _best(ev: MergedEvent) -> int:
     """The report giving the best-supported day: most reports agree, no report published before it, first."""
     spans = [_span(c.date) for _, c in ev.reports]
     candidates = [(i, s) for i, s in enumerate(spans) if s is not None and s[2]]
-    if not candidates or len({s[0] for _, s in candidates}) == 1 and spans[0] is not None and spans[0][2]:
+    if not candidates or (len({s[0] for _, s in candidates}) == 1 and spans[0] is not None and spans[0][2]):
         return 0  # one day, given by the first report: nothing to decide
 
     def support(item: tuple[int, tuple[int, int, bool]]) -> tuple[int, int, int]:
@@ -151,6 +151,25 @@ def _best(ev: MergedEvent) -> int:
         return agree, fits, -i
 
     return max(candidates, key=support)[0]
+
+
+def _match(nearby: dict[int, MergedEvent], ann: Annotation, c: ContactAnn,
+           span: tuple[int, int, bool] | None) -> tuple[MergedEvent | None, str | None]:
+    """The first event near *c* (in order) that it reports, and the verdict on their dates."""
+    for _, ev in sorted(nearby.items()):
+        if any(a.source.id == ann.source.id for a, _ in ev.reports) or not compatible_kinds(
+                ev.reports[0][1].kind, c.kind):
+            continue
+        if span is None:
+            if c.planned and ev.primary.status == c.status:
+                return ev, None  # the same undated plan announced in two sources
+            continue
+        verdict = _compare(ev.span, span)
+        if verdict == "agree" and not _fits(ev, ann, span):
+            verdict = None  # "February" in a page of 12 February is not a call of the 13th
+        if verdict:
+            return ev, verdict
+    return None, None
 
 
 #: Width in days of the buckets events are indexed by (each event sits in every bucket its dates touch).
@@ -182,22 +201,7 @@ def plan_merges(annotations: Iterable[Annotation]) -> Merges:
             for slot in slots:
                 for order, ev in buckets.get((key, slot), []):
                     nearby[order] = ev
-            match, verdict = None, None
-            for _, ev in sorted(nearby.items()):
-                if any(a.source.id == sid for a, _ in ev.reports) or not compatible_kinds(ev.reports[0][1].kind,
-                                                                                          c.kind):
-                    continue
-                if span is None:
-                    if c.planned and ev.primary.status == c.status:
-                        match = ev  # the same undated plan announced in two sources
-                        break
-                    continue
-                verdict = _compare(ev.span, span)
-                if verdict == "agree" and not _fits(ev, ann, span):
-                    verdict = None  # "February" in a page of 12 February is not a call of the 13th
-                if verdict:
-                    match = ev
-                    break
+            match, verdict = _match(nearby, ann, c, span)
             if match is None:
                 event_id = c.id
                 while event_id in merges.events:  # two sources used one id for two contacts

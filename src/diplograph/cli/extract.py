@@ -182,10 +182,10 @@ def add_article(annotation: Path, graph_dir: Path) -> tuple[str, bool]:
     marked = [c for c in ann.contacts + ann.plans if c.review]
     if marked:
         first = marked[0]
-        path, _, line = first.where.rpartition(":")
+        where, _, line = first.where.rpartition(":")
         raise AnnotationError(f"{len(marked)} proposal(s) still marked for review (first: {first.id!r}); check "
                               "each against the text, then delete its 'review' line or the entry",
-                              path or str(annotation), int(line) if line.isdigit() else None)
+                              where or str(annotation), int(line) if line.isdigit() else None)
     digest = ann.source.text.sha256
     sources = graph_dir / "sources"
     for existing in sorted(sources.glob("*.txt")):

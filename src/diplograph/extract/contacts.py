@@ -118,14 +118,16 @@ class _Builder:
         s = m.sentence
         if m.hit.trig.summit and self.details.gathering(m.hit.start, m.hit.end, (s.start, s.end)) is not None:
             return  # "قمة مجموعة العشرين": the name of a gathering, not a contact
-        if m.modality in ("denied", "negated"):
-            self._denial(m)
+        if m.modality == "denied" or (m.modality == "negated" and m.status == "refused"):
+            self._denial(m)  # a denied report, a refused call
             return
+        if m.modality == "negated":
+            return  # "لم يلتق X بـ Y منذ عام 2023": no contact, and no one's denial
         ids = {p.entity.id for p in m.people}
         if len(ids) < 2 or (m.hit.trig.weak and all(p.entity.kind not in ("person", "group") for p in m.people)):
             self._details_only(m)  # "عاد التواصل بين الكرملين والبيت الأبيض": institutions by a weak word
             return
-        target = None if m.new and not m.definite else self._same(m, ids)
+        target = self._same(m, ids)
         if target is None and m.anaphoric and m.date_how in ("none", "context") and (m.definite or m.hit.trig.weak):
             target = next((ev for ev in reversed(self.events) if ids <= {p.id for p in ev.participants}), None)
         if target is not None:
@@ -137,7 +139,9 @@ class _Builder:
 
     def _same(self, m: ContactMention, ids: set[str]) -> Event | None:
         planned = m.modality == "planned"
-        for ev in reversed(self.events):
+        for n, ev in enumerate(reversed(self.events)):
+            if m.new and not m.definite and n == 0 and {p.id for p in ev.participants} == ids:
+                return None  # "and another call followed", "التقى الزعيمان مجددا": not the contact just told
             if ev.planned != planned or not _compatible_kinds(ev.kind, m.kind):
                 continue
             if planned and ev.kind != m.kind and "talks" not in (ev.kind, m.kind):
@@ -178,9 +182,9 @@ class _Builder:
         ev.triggers.append((m.hit.start, m.hit.end))
         ev.kind = _kind(ev.kind, m.kind)
         if m.date is not None and (ev.date is None or ev.date_how in ("lead", "context", "none") or
-                                   len(m.date.iso) > len(ev.date.iso)):
-            if m.date_how not in ("lead", "context") or ev.date is None:
-                ev.date, ev.date_how = m.date, m.date_how
+                                   len(m.date.iso) > len(ev.date.iso)) and (
+                m.date_how not in ("lead", "context") or ev.date is None):
+            ev.date, ev.date_how = m.date, m.date_how
         if ev.status is None and m.status is not None:
             ev.status = m.status
         self.event_of[id(m)] = ev
@@ -224,13 +228,31 @@ class _Builder:
                 ev.date_how = "none"
 
     def settle_denials(self) -> None:
-        """A contact a denial denies is part of the denied report, unless it is dated otherwise and told firmly."""
+        """A contact a denial denies is part of the denied report, unless it is dated otherwise and told firmly.
+
+        A report told only by others next to a sentence that denies reports ("Peskov denied the
+        reports. The Post reported that X spoke with Y.") is the denied report.
+        """
+        for ev in list(self.events):
+            near = next((d for d in self.doc.denials if abs(d[0] - ev.sentence) <= 2), None)
+            if near is not None and not ev.planned and all(m.reported for m in ev.mentions):
+                self.events.remove(ev)
+                same = next((d for d in self.denials if {p.id for p in d.participants} ==
+                             {p.id for p in ev.participants}), None)
+                if same is not None:
+                    same.mentions += ev.mentions
+                    same.denied_by = same.denied_by or near[1]
+                else:
+                    ev.denied_by = near[1]
+                    self.denials.append(ev)
         kept = []
         for ev in self.events:
             ids = {p.id for p in ev.participants}
             denial = next((d for d in self.denials if {p.id for p in d.participants} == ids and not ev.planned
-                           and _compatible_kinds(d.kind, ev.kind)), None)
-            if denial is not None and (ev.date_how in ("none", "lead", "context") or all(m.reported for m in ev.mentions)
+                           and _compatible_kinds(d.kind, ev.kind) and any(m.modality == "denied" for m in d.mentions)),
+                          None)
+            if denial is not None and (ev.date_how in ("none", "lead", "context")
+                                       or all(m.reported for m in ev.mentions)
                                        or (ev.date and denial.date and ev.date.iso == denial.date.iso)):
                 denial.mentions += ev.mentions
                 continue

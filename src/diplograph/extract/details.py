@@ -40,7 +40,8 @@ _DURATION = re.compile(
     r"(?:(?P<approx>نحو|حوالي|قرابه|ما يقارب|زهاء|about|around|nearly|roughly|some|almost|approximately)\s+"
     r"|(?P<least>لاكثر من|اكثر من|ما يزيد عن|ما يزيد علي|more than|over|at least)\s+"
     r"|(?P<most>اقل من|لاقل من|less than|under)\s+)?"
-    r"(?:(?P<n>\d+(?:\.\d+)?|" + _NUM + r")[\s\-]+(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)"
+    r"(?:(?P<n>\d+(?:\.\d+)?|" + _NUM + r")(?P<half2>\s+and a half)?[\s\-]+"
+    r"(?P<unit>دقيقه|دقائق|ساعه|ساعات|minutes?|hours?)"
     r"|(?P<word>ساعتين|ساعه|نصف ساعه|ربع ساعه|an hour|one hour|two hours|half an hour))"
     r"(?P<half>\s+(?:و(?:ال)?نصف(?: الساعه)?|and a half))?", re.IGNORECASE)
 _WORD_MINUTES = {"ساعتين": 120.0, "two hours": 120.0, "نصف ساعه": 30.0, "half an hour": 30.0, "ربع ساعه": 15.0}
@@ -132,12 +133,12 @@ class Details:
                 minutes = count * (60 if m.group("unit").startswith(("ساع", "hour")) else 1)
             else:
                 minutes = _WORD_MINUTES.get(m.group("word").lower(), 60.0)
-            if m.group("half"):
+            if m.group("half") or m.group("half2"):
                 minutes += 30
             bound = "approximate" if m.group("approx") else "atLeast" if m.group("least") else \
                 "atMost" if m.group("most") else "exact"
-            lead = len(re.match(r"\S+\s+", self.text[a:b]).group()) if re.match(r"(?:for)\s", self.text[a:b]) \
-                else 0
+            first = re.match(r"for\s+", self.text[a:b])
+            lead = len(first.group()) if first else 0
             return minutes, bound, a + lead, b
         return None
 

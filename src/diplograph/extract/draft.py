@@ -38,6 +38,7 @@ from ..text import FoldedText
 from .claims import Claim
 from .contacts import Event
 from .dates import DateMention
+from .details import Gathering
 from .names import Candidate, Mention
 from .segment import NoiseLine
 
@@ -188,6 +189,28 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
     if ev.initiators:
         names = [_q(_label(p, lang)) for p in ev.initiators]
         out.append(f"    initiator: {names[0] if len(names) == 1 else '[' + ', '.join(names) + ']'}")
+    out += _role_lines(draft, ev, quoter)
+    out += _date_lines(draft, ev, quoter)
+    if ev.duration:
+        minutes, bound, a, b = ev.duration
+        out += ["    duration:", f"      minutes: {minutes:g}", f"      bound: {bound}",
+                f"      quote: {_q(quoter.unique(a, b))}"]
+    if ev.place is not None:
+        out.append(f"    place: {_q(_label(ev.place, lang))}")
+    if ev.gathering is not None and ev.kind == "sidelinesMeeting":
+        out += _gathering_lines(draft, ev, ev.gathering, quoter)
+    if ev.topics:
+        out.append(f"    topics: [{', '.join(t.id for t in ev.topics)}]")
+    out += _hedge_lines(draft, ev)
+    quote, occurrence = quoter.evidence(*ev.evidence)
+    out.append(f"    evidence: {_q(quote)}")
+    if occurrence:
+        out.append(f"    occurrence: {occurrence}")
+    return out
+
+
+def _role_lines(draft: Draft, ev: Event, quoter: _Quoter) -> list[str]:
+    """Where each participant the evidence does not name is named: a quote of their mention."""
     roles = []
     for p in ev.participants:
         if _names_in(draft, p, *ev.evidence):
@@ -196,52 +219,45 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
             ((m.start, m.end) for m in draft.mentions if m.entity.id == p.id), None)
         if where is None:
             continue
-        roles.append(f"      - agent: {_q(_label(p, lang))}\n        quote: {_q(quoter.unique(*where))}")
-    if roles:
-        out.append("    roles:")
-        out.extend(roles)
-    out += _date_lines(draft, ev, quoter)
-    if ev.duration:
-        minutes, bound, a, b = ev.duration
-        out.append("    duration:")
-        out.append(f"      minutes: {minutes:g}")
-        out.append(f"      bound: {bound}")
-        out.append(f"      quote: {_q(quoter.unique(a, b))}")
-    if ev.place is not None:
-        out.append(f"    place: {_q(_label(ev.place, lang))}")
+        roles.append(f"      - agent: {_q(_label(p, draft.language))}\n        quote: {_q(quoter.unique(*where))}")
+    return ["    roles:", *roles] if roles else []
+
+
+def _gathering_lines(draft: Draft, ev: Event, g: Gathering, quoter: _Quoter) -> list[str]:
+    """The gathering a sidelines meeting took place at, named after its convener, place and year."""
+    lang = draft.language
     published = draft.published.date()
-    g = ev.gathering
-    if g is not None and ev.kind == "sidelinesMeeting":
-        year = ev.date.iso[:4] if ev.date else ""
+    year = ev.date.iso[:4] if ev.date else ""
+    conv = g.convener
+    gid = ("-".join(x for x in (conv.id, "summit", g.place.id if g.place else "", year) if x) if conv
+           else f"gathering-{year or 'undated'}-{ev.sentence + 1}")
+    out = ["    gathering:", f"      id: {gid}"]
+    words = draft.text.text[g.start:g.end]
+    if conv is not None:
         where_en = f" in {g.place.en}" if g.place else ""
         where_ar = f" في {g.place.ar}" if g.place else ""
-        conv = g.convener
-        gid = ("-".join(x for x in (conv.id, "summit", g.place.id if g.place else "", year) if x) if conv
-               else f"gathering-{year or 'undated'}-{ev.sentence + 1}")
-        out.append("    gathering:")
-        out.append(f"      id: {gid}")
-        words = draft.text.text[g.start:g.end]
-        if conv is not None:
-            label_en = f"{conv.en} summit{where_en}" + (f", {year}" if year else "")
-            label_ar = f"قمة {conv.ar}{where_ar}" + (f" {year}" if year else "")
-        else:  # a gathering the registry does not know: named by the source's words
-            label_en = words if lang == "en" else f"TO TRANSLATE: {words}"
-            label_ar = words if lang == "ar" else f"TO TRANSLATE: {words}"
-        out.append(f"      en: {_q(label_en)}")
-        out.append(f"      ar: {_q(label_ar)}")
-        if conv:
-            out.append(f"      convened_by: {_q(_label(conv, lang))}")
-        if g.place:
-            out.append(f"      place: {_q(_label(g.place, lang))}")
-        if ev.date and ev.date.precision in ("day", "month") and ev.date.first_day() <= published:
-            out.append(f"      date: {_q(ev.date.iso[:7])}")
-        elif ev.date and ev.date.first_day() <= published:
-            out.append(f"      date: {_q(ev.date.iso[:4])}")
-        else:
-            out.append("      date: undated")
-        out.append(f"      quote: {_q(quoter.unique(g.start, g.end))}")
-    if ev.topics:
-        out.append(f"    topics: [{', '.join(t.id for t in ev.topics)}]")
+        label_en = f"{conv.en} summit{where_en}" + (f", {year}" if year else "")
+        label_ar = f"قمة {conv.ar}{where_ar}" + (f" {year}" if year else "")
+    else:  # a gathering the registry does not know: named by the source's words
+        label_en = words if lang == "en" else f"TO TRANSLATE: {words}"
+        label_ar = words if lang == "ar" else f"TO TRANSLATE: {words}"
+    out += [f"      en: {_q(label_en)}", f"      ar: {_q(label_ar)}"]
+    if conv:
+        out.append(f"      convened_by: {_q(_label(conv, lang))}")
+    if g.place:
+        out.append(f"      place: {_q(_label(g.place, lang))}")
+    if ev.date and ev.date.precision in ("day", "month") and ev.date.first_day() <= published:
+        out.append(f"      date: {_q(ev.date.iso[:7])}")
+    elif ev.date and ev.date.first_day() <= published:
+        out.append(f"      date: {_q(ev.date.iso[:4])}")
+    else:
+        out.append("      date: undated")
+    out.append(f"      quote: {_q(quoter.unique(g.start, g.end))}")
+    return out
+
+
+def _hedge_lines(draft: Draft, ev: Event) -> list[str]:
+    """The hedges of the evidence ("reportedly", "وفق مصادر"), each once and only if it occurs once."""
     hedges = []
     seen: set[str] = set()
     evidence_text = draft.text.text[ev.evidence[0]:ev.evidence[1]]
@@ -251,14 +267,7 @@ def _event_lines(draft: Draft, ev: Event, ev_id: str, quoter: _Quoter) -> list[s
             continue
         seen.add(words)
         hedges.append(f"      - hedge: {name}\n        expression: {_q(words)}")
-    if hedges:
-        out.append("    hedges:")
-        out.extend(hedges)
-    quote, occurrence = quoter.evidence(*ev.evidence)
-    out.append(f"    evidence: {_q(quote)}")
-    if occurrence:
-        out.append(f"    occurrence: {occurrence}")
-    return out
+    return ["    hedges:", *hedges] if hedges else []
 
 
 _DENIED = {"phoneCall": "had a phone call", "inPersonMeeting": "met", "visit": "had a visit",
@@ -336,24 +345,37 @@ def _claim_lines(draft: Draft, ids: dict[int, str], quoter: _Quoter) -> list[str
 def render_draft(draft: Draft) -> str:
     """The YAML text of *draft* (see the module docstring)."""
     quoter = _Quoter(draft.text)
-    lang = draft.language
     lines = [
         "# Draft annotation written by `diplograph extract`. Review every entry against the text:",
         "# correct kinds, participants and dates, write each claim's statement in English, register",
         "# the people listed under candidates, then run `diplograph add` with this file.",
         "",
-        "source:",
-        f"  id: {_q(draft.source_id)}",
-        f"  text: {_q(draft.text_ref)}",
+        *_source_lines(draft, quoter),
+        *_candidate_lines(draft, quoter),
     ]
+    ids = _event_ids(draft.events)
+    for section, planned in (("contacts", False), ("plans", True)):
+        chosen = [(i, ev) for i, ev in enumerate(draft.events) if ev.planned == planned]
+        if not chosen:
+            continue
+        lines += ["", f"{section}:"]
+        for i, ev in chosen:
+            lines += _event_lines(draft, ev, ids[i], quoter)
+            lines.append("")
+    lines += _claim_lines(draft, ids, quoter)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _source_lines(draft: Draft, quoter: _Quoter) -> list[str]:
+    lines = ["source:", f"  id: {_q(draft.source_id)}", f"  text: {_q(draft.text_ref)}"]
     if draft.title:
         lines.append(f"  title: {_q(quoter.unique(*draft.title))}")
     lines.append(f"  published: {_q(draft.published.isoformat())}")
     if draft.published_quote:
         lines.append(f"  published_quote: {_q(quoter.unique(*draft.published_quote))}")
     if draft.author is not None:
-        lines.append(f"  author: {_q(_label(draft.author, lang))}")
-    lines.append(f"  language: {lang}")
+        lines.append(f"  author: {_q(_label(draft.author, draft.language))}")
+    lines.append(f"  language: {draft.language}")
     if draft.noise:
         lines.append("  noise:")
         for nl in draft.noise:
@@ -367,29 +389,38 @@ def render_draft(draft: Draft) -> str:
             sentence_start = draft.text.text.rfind("\n", 0, a) + 1
             sentence_end = draft.text.text.find("\n", b)
             sentence_end = len(draft.text.text) if sentence_end == -1 else sentence_end
-            lines.append(f"    - hedge: {name}")
-            lines.append(f"      expression: {_q(draft.text.text[a:b])}")
-            lines.append(f"      quote: {_q(quoter.unique(sentence_start, sentence_end))}")
-    if draft.candidates:
-        lines += ["", "# People the registry does not know. The contacts below name them as written; add each to",
-                  "# graph/registry.yaml (or correct the name) and extract again, or write their registry name",
-                  "# in the contacts and drop them here. `diplograph add` refuses an annotation that still",
-                  "# lists candidates.", "candidates:"]
-        for cand in draft.candidates:
-            lines.append(f"  - name: {_q(cand.name)}")
-            if cand.title:
-                lines.append(f"    title: {_q(cand.title)}")
-            if cand.country is not None:
-                lines.append(f"    country: {_q(_label(cand.country, lang))}")
-            lines.append(f"    quote: {_q(quoter.unique(cand.start, cand.end))}")
-            if cand.similar_to is not None:
-                like = cand.similar_to
-                note = (f"spelled like {like.ar} ({like.id}) but for long vowels: if it is the same person, "
-                        "add this spelling to its aliases; if not, register a new person")
-                lines.append(f"    note: {_q(note)}")
+            lines += [f"    - hedge: {name}", f"      expression: {_q(draft.text.text[a:b])}",
+                      f"      quote: {_q(quoter.unique(sentence_start, sentence_end))}"]
+    return lines
+
+
+def _candidate_lines(draft: Draft, quoter: _Quoter) -> list[str]:
+    if not draft.candidates:
+        return []
+    lines = ["", "# People the registry does not know. The contacts below name them as written; add each to",
+             "# graph/registry.yaml (or correct the name) and extract again, or write their registry name",
+             "# in the contacts and drop them here. `diplograph add` refuses an annotation that still",
+             "# lists candidates.", "candidates:"]
+    for cand in draft.candidates:
+        lines.append(f"  - name: {_q(cand.name)}")
+        if cand.title:
+            lines.append(f"    title: {_q(cand.title)}")
+        if cand.country is not None:
+            lines.append(f"    country: {_q(_label(cand.country, draft.language))}")
+        lines.append(f"    quote: {_q(quoter.unique(cand.start, cand.end))}")
+        if cand.similar_to is not None:
+            like = cand.similar_to
+            note = (f"spelled like {like.ar} ({like.id}) but for long vowels: if it is the same person, "
+                    "add this spelling to its aliases; if not, register a new person")
+            lines.append(f"    note: {_q(note)}")
+    return lines
+
+
+def _event_ids(events: list[Event]) -> dict[int, str]:
+    """A readable id for each event: its first two participants, kind and day, numbered when repeated."""
     ids: dict[int, str] = {}
     used: set[str] = set()
-    for i, ev in enumerate(draft.events):
+    for i, ev in enumerate(events):
         base = "-".join([*(_slug(p) for p in ev.participants[:2]), _KIND_SLUG[ev.kind],
                          ev.date.iso if ev.date and not ev.planned else ("planned" if ev.planned else "undated")])
         ev_id, k = base, 2
@@ -397,13 +428,4 @@ def render_draft(draft: Draft) -> str:
             ev_id, k = f"{base}-{k}", k + 1
         used.add(ev_id)
         ids[i] = ev_id
-    for section, planned in (("contacts", False), ("plans", True)):
-        chosen = [(i, ev) for i, ev in enumerate(draft.events) if ev.planned == planned]
-        if not chosen:
-            continue
-        lines += ["", f"{section}:"]
-        for i, ev in chosen:
-            lines += _event_lines(draft, ev, ids[i], quoter)
-            lines.append("")
-    lines += _claim_lines(draft, ids, quoter)
-    return "\n".join(lines).rstrip() + "\n"
+    return ids

@@ -59,8 +59,8 @@ __all__ = [
     "SIDELINES",
     "SPEAKER_TITLE",
     "SPEECH_NOUN",
-    "TRIGGERS",
     "TRAVEL",
+    "TRIGGERS",
     "Trig",
 ]
 
@@ -128,7 +128,8 @@ TRIGGERS: list[Trig] = [
     Trig(_en(r"called(?!\s+(?:for|on|it|the|upon|off))|phoned|rang|spoke (?:by|on the|over the) (?:tele)?phone|"
              r"talked by (?:tele)?phone|will call|to call"), "phoneCall"),
     Trig(_en(r"met|meet|meets|talked in person|sat down with"), "inPersonMeeting"),
-    Trig(_en(r"meeting|encounter|audience"), "inPersonMeeting", noun=True),
+    Trig(_en(r"meeting|encounter|audience|(?:working |official |state )?(?:breakfast|lunch|dinner)(?= with)"),
+         "inPersonMeeting", noun=True),
     Trig(_en(r"meetings"), "inPersonMeeting", plural=True, noun=True),
     Trig(_en(r"received|hosted|hosts|host|welcomed"), "visit"),
     Trig(_en(r"summit"), "bilateralSummit", summit=True, noun=True),
@@ -209,8 +210,11 @@ OFFERED = re.compile(r"(?<![\w])(?:منفتح|منفتحه|مستعد|مستعد
 AGREED = re.compile(r"(?<![\w])(?:[وف]?اتفق(?:ا|وا|ت)?|اتفاق|اتفقا|وافقا|وافق|[وف]?تم الاتفاق)(?![\w])|"
                     r"\b(?:agreed|agree|agreement)\b", re.IGNORECASE)
 #: A contact that may or may not come: not a plan ("قد يلتقي", "could meet", "did not rule out").
-POSSIBLE = re.compile(r"(?<![\w])(?:قد(?= [يتن]\w{2,})|ربما|احتمال|امكانيه|محتمل|المحتمل|يستبعد|تستبعد|مرجح)(?![\w])|"
-                      r"\b(?:could|may|might|possible|possibility|potential|possibly|not rule out|did not rule out|"
+#: ("قد" before a past verb of the forms تفعّل/تفاعل, "قد تلقى اتصالا", is a pluperfect, not "may").
+POSSIBLE = re.compile(r"(?<![\w])(?:قد(?= (?!تلق|تحدث|تباحث|تبادل|تسلم|تمت?(?![\w])|توجه|تواصل|تناول|تطرق|تشاور)"
+                      r"[يتن]\w{2,})|ربما|احتمال|امكانيه|محتمل|المحتمل|يستبعد|تستبعد|مرجح)(?![\w])|"
+                      r"\b(?:could|(?<!\d )may(?! \d)|might|possible|possibility|potential|possibly|not rule out|"
+                      r"did not rule out|"
                       r"rule out|likely|whether)\b", re.IGNORECASE)
 #: An attempt, which may have failed ("حاول تنسيق مكالمة", "tried to arrange a call").
 ATTEMPT = re.compile(r"(?<![\w])(?:حاول|حاولت|يحاول|محاوله|سعي|يسعي|تسعي|مساعي|جهود)(?![\w])|"

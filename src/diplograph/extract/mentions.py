@@ -132,6 +132,7 @@ class Document:
         self.last_subject: Mention | None = None  # the last contact's subject, for "his" ("لقائه")
         self.prev: ContactMention | None = None  # the mention before, in the same sentence
         self.narrative: tuple[int, DateMention] | None = None  # the last day the page's narration named
+        self.denials: list[tuple[int, Entity | None]] = []  # sentences denying a report they do not restate
 
     # -- folded-text helpers --
 
@@ -234,6 +235,11 @@ class Document:
         self._anchor(s, out)
         self._plan_labels(out)
         self._narrate(s, out)
+        folded = self.folded(s.start, s.end)
+        if (lx.DENIAL.search(folded) or lx.DENIAL_WORDS.search(folded)) and not any(
+                m.modality == "denied" and len(m.people) >= 2 for m in out):
+            # "Peskov denied the reports.": the report it denies is told in the sentences around it
+            self.denials.append((s.index, self._denier(s, Hit(s.end, s.end, lx.TRIGGERS[0], ""))))
         self.body_sentences += 1
         return out
 
@@ -277,7 +283,7 @@ class Document:
         m.definite = self._definite(h, s)
         m.new = bool(lx.NEW_EVENT.search(self.words_before(h.start, frame[0], 2) + " " +
                                          self.words_after(h.end, frame[1], 2)))
-        m.quantified = bool(lx.QUANTIFIED.search(self.words_before(h.start, frame[0], 2)))
+        m.quantified = h.trig.plural and bool(lx.QUANTIFIED.search(self.words_before(h.start, frame[0], 2)))
         m.reported = bool(lx.REPORTED.search(self.folded(s.start, h.start)))
         m.official = bool(lx.SPEECH_NOUN.search(self.folded(s.start, s.end))) or any(
             m2.entity.kind == "organisation" and self._speaker(m2, s) for m2 in self._people(s.start, s.end, _ACTORS))
@@ -320,7 +326,9 @@ class Document:
             return "possible", None
         if lx.HOPE.search(wide):
             return "hope", None
-        if lx.NEGATION.search(near) or lx.REFUSAL.search(clause):
+        if lx.REFUSAL.search(clause):
+            return "negated", "refused"  # "رفض الرد على مكالمة": the contact did not take place
+        if lx.NEGATION.search(near):
             return "negated", None
         for status, pattern in (("agreed", lx.AGREED), ("invited", lx.INVITED), ("offered", lx.OFFERED)):
             if pattern.search(before) and (status != "agreed" or re.search(r"(?<![\w])علي|\bto\b|\bon\b", before)):
@@ -329,8 +337,8 @@ class Document:
                            self.folded(frame[0], h.start))
         future_word = any(re.match(r"[وف]?س[يتن][^ا\s]\w{2,}$", w) and not w.endswith(("ه", "ات"))
                           for w in before.split())
-        if lx.FUTURE.search(before) or strong or future_word or self._future_verb(h) or (h.trig.noun and lx.PLAN_NOUN.search(
-                self.words_before(h.start, frame[0], 2) + " " + after)):
+        if lx.FUTURE.search(before) or strong or future_word or self._future_verb(h) or (
+                h.trig.noun and lx.PLAN_NOUN.search(self.words_before(h.start, frame[0], 2) + " " + after)):
             return "planned", "announced"
         if self._purpose(s, h):
             return "planned", "announced"
@@ -349,7 +357,7 @@ class Document:
     def _purpose(self, s: Sentence, h: Hit) -> bool:
         """"وصل ... للقاء", "arrived in ... to meet": a contact that is a journey's purpose."""
         lead = self.folded(s.start, h.start)
-        prefixed = h.word[:1] == "ل" and not h.word.startswith(("لقاء", "لقائ", "لقاؤ", "لتقي")) or \
+        prefixed = (h.word[:1] == "ل" and not h.word.startswith(("لقاء", "لقائ", "لقاؤ", "لتقي"))) or \
             bool(re.search(r"(?<![\w])ل(?:حضور|لمشاركه|عقد|اجراء|بحث)\s*$", lead))
         to = bool(re.search(r"\bto\s*$", lead)) and not h.trig.noun
         return (prefixed or to) and bool(lx.TRAVEL.search(lead))
@@ -361,9 +369,12 @@ class Document:
 
     def _speaker(self, m: Mention, s: Sentence) -> bool:
         """Whether *m* names who speaks ("قال الكرملين", "Peskov said", "according to X")."""
-        after = self.text[m.end:min(s.end, m.end + 40)]
-        if re.match(r"\s*[،,]?\s*(?:الي |الى )?(?:ب?أن|أن)ه(?![\w])|\s*[,]?\s*(?:that )?he\b", after):
-            return False  # "أشار ترامب إلى أنه اتفق": he speaks of what he did
+        after = self.text[m.end:min(s.end, m.end + 80)]
+        if re.match(r"\s*(?:[،,][^،,.]{1,40}[،,]|[،,])?\s*(?:الي |الى |إلى )?(?:ب?أن|أن|إن)ه(?![\w])|"
+                    r"\s*[,]?\s*(?:that )?he\b|"
+                    r"\s*(?:said|says|told \w+|added|stated)\s+(?:that\s+)?(?:he|she)\b|"
+                    r"\s*(?:،\s*)?(?:إن|أن|ان)\s+\S+ه(?![\w])", after):
+            return False  # "أشار ترامب إلى أنه اتفق", "X said he was ready", "قال X إن اتصاله": of himself
         before = self.words_before(m.start, s.start, 3)
         verbs = list(lx.ATTRIBUTION.finditer(before))
         if verbs and not re.search(r"(?<![\w])(?:ان|بان|انه)(?![\w])|\bthat\b", before[verbs[-1].end():]):
@@ -402,9 +413,10 @@ class Document:
     def _object(self, m: Mention, lo: int) -> bool:
         """Whether *m* stands after a preposition ("مع X", "with X"): an object, not a subject."""
         before = self.folded(max(lo, m.start - 14), m.start)
-        return bool(_AR_OBJECT.search(before) or _EN_OBJECT.search(before)) or \
-            self.text[m.start:m.start + 1] in ("ب", "ل") and self.folded(m.start, m.end)[:1] in ("ب", "ل") and \
-            not m.entity.ar.startswith(self.text[m.start:m.start + 1])
+        attached = m.start >= 1 and self.text[m.start - 1] in "بل" and (
+            m.start < 2 or not self.text[m.start - 2].isalpha() or self.text[m.start - 2] in "وف")
+        english = self.text[max(lo, m.start - 40):m.start]
+        return bool(_AR_OBJECT.search(before) or _EN_OBJECT.search(english)) or attached
 
     def _participants(self, m: ContactMention, s: Sentence) -> None:
         lo, hi = m.frame
@@ -419,14 +431,19 @@ class Document:
             left = []  # "هذه المفاوضات", "the call": a re-mention names its people after it, if at all
             right = [p for p in right if self._object(p, h.end) or p.start - h.end <= 3]
         subject, partners = self._roles(m, left, right)
-        if subject is None and partners and self.prev is not None and self.prev.subject is not None and \
-                self.prev.subject.entity.id not in {p.entity.id for p in partners}:
+        if subject is None and partners and all(p.start > h.end for p in partners) and self.prev is not None and \
+                self.prev.subject is not None and self.prev.subject.entity.id not in {p.entity.id for p in partners}:
             subject = self.prev.subject  # "وصل X ...، يجري خلالها محادثات مع Y": the subject goes on
-        if subject is None and h.trig.noun and re.search(r"(?:ه|ها)$", self.text[h.start:h.end].rstrip(
-                "\u064b-\u0652")) and self.last_subject is not None and \
-                self.last_subject.entity.id not in {p.entity.id for p in partners}:
-            subject = self.last_subject  # "لقائه مع Y", "في استقباله": his
-        people = ([subject] if subject else []) + [p for p in partners if not subject or p.entity.id != subject.entity.id]
+        pronoun = h.trig.noun and bool(re.search(r"(?:ه|ها)$", self.text[h.start:h.end].rstrip("\u064b-\u0652")))
+        if subject is None and pronoun:
+            said = [p for p in self._people(s.start, h.start) if self._speaker(p, s) or p.start < h.start]
+            own = said[-1] if said and re.search(r"(?<![\w])(?:إن|ان|أن)\s*$",
+                                                 self.text[said[-1].end:h.start].strip() + " ") is None else None
+            holder = own or self.last_subject
+            if holder is not None and holder.entity.id not in {p.entity.id for p in partners}:
+                subject = holder  # "لقائه مع Y", "في استقباله", "قال X إن اتصاله": his
+        people = ([subject] if subject else []) + [p for p in partners
+                                                   if not subject or p.entity.id != subject.entity.id]
         people = _unique(people)
         if len(people) < 2 and re.search(r"\b(?:their|both)\s+(?:\S+\s+){0,3}$", self.text[max(s.start, h.start - 60):
                                                                                      h.start], re.IGNORECASE):
@@ -436,15 +453,15 @@ class Document:
         if len(people) < 2 and self.last_subject is not None and re.search(
                 r"(?<![\w])[وف]?(?:سموه|فخامته|سيادته|معاليه|جلالته)(?![\w])", self.folded(lo, hi)) and \
                 self.last_subject.entity.id not in {p.entity.id for p in people}:
-            people = _unique([self.last_subject] + people)  # "وعقد سموه والرئيس الأمريكي جلسة مباحثات"
+            people = _unique([self.last_subject, *people])  # "وعقد سموه والرئيس الأمريكي جلسة مباحثات"
         if len(people) < 2:
             anaphor = self._anaphor(m, s)
             if anaphor:
                 m.anaphoric = True
                 people = _unique(anaphor + people)
+        listed_before = partners and partners[0].end <= h.start  # "A, B and C met": one meeting of the three
         if len(people) >= 3 and subject is not None and len(partners) >= 2 and not self._joint(m, partners) and \
-                not self._and(partners[0].end, partners[1].start) | (subject is not None and any(
-                    self._and(subject.end, p.start) for p in partners[:1])):
+                not self._and(subject.end, partners[0].start) and not listed_before:
             m.people = [subject, partners[0]]
             m.extra = [[subject, p] for p in partners[1:] if p.entity.id != subject.entity.id]
         else:
@@ -481,7 +498,8 @@ class Document:
         subjects = [p for p in left if not self._object(p, lo)]
         subject = subjects[-1] if subjects else None
         if subject is not None and not english and not h.trig.noun and (
-                len(self.folded(subject.end, h.start).split()) > 3 or re.search(r"[،,]", self.text[subject.end:h.start])):
+                len(self.folded(subject.end, h.start).split()) > 3
+                or re.search(r"[،,]", self.text[subject.end:h.start])):
             subject = None  # an Arabic verb's subject follows it, unless it stands right before
         if not english and not h.trig.noun and self.prev is not None and self.prev.subject is not None and \
                 re.search(r"(?<![\w])(?:كما|ثم|بعدها|وبعدها)\s*$", self.words_before(h.start, lo, 1) + " "):
@@ -497,17 +515,52 @@ class Document:
             if light and lx.CONDUCT.search(self.words_before(h.start, lo, 4)):
                 subject = light[0]
                 right = [p for p in right if p is not subject]
+        if english and h.trig.noun and subject is not None and not lx.CONDUCT.search(
+                self.folded(subject.end, h.start)) and not re.match(r"(?:’s|'s|\s)*$", self.text[subject.end:h.start]):
+            subject = None  # "..., and another call followed": an English noun's subject holds it or owns it
+        right = self._chain(right)
         if subject is not None:
-            co = [p for p in subjects[:-1] if self._and(p.end, subject.start)]
+            co = self._co_subjects(subjects, subject)
             if co:
-                return co[-1], _unique([subject] + right)
+                return co[0], _unique([*co[1:], subject, *right])
         return subject, _unique(right if subject is not None or len(right) >= 2 else left + right)
 
     def _and(self, a: int, b: int) -> bool:
-        """Whether two names are coordinated: only "and"/"و" and title words between them."""
+        """Whether two names are coordinated: only "and"/"و" and title words between them, no comma."""
         gap = self.text[a:b]
-        m = re.match(r"^\s*[,،]?\s*(?:and|و)\s*", gap)
-        return bool(m) and len(gap.split()) <= 6 and bool(_TITLE_WORDS.match(gap[m.end():]))
+        m = re.match(r"^\s*(?:and|و)\s*", gap)
+        return m is not None and len(gap.split()) <= 6 and bool(_TITLE_WORDS.match(gap[m.end():]))
+
+    def _co_subjects(self, subjects: list[Mention], subject: Mention) -> list[Mention]:
+        """"A, B and C met", "الرئيسان X وY": the subjects listed before the last one."""
+        out: list[Mention] = []
+        nxt = subject
+        for p in reversed(subjects[:-1]):
+            gap = self.text[p.end:nxt.start]
+            if not (self._and(p.end, nxt.start) or ((out or self._and(nxt.end, nxt.end)) and
+                    re.fullmatch(r"\s*[,،]\s*(?:and\s+|و)?", gap)) or re.fullmatch(r"\s*[,،]\s*", gap)):
+                break
+            out.insert(0, p)
+            nxt = p
+        if out and not self._and(out[-1].end, subject.start) and not re.search(r"\band\b|(?<![\w])و",
+                                                                             self.text[out[-1].end:subject.start]):
+            return []  # a list joined by commas alone is no coordination
+        return out
+
+    def _chain(self, people: list[Mention]) -> list[Mention]:
+        """The partners a trigger names: the first, and those listed with it ("X، وY", "X and Y").
+
+        A name after a phrase of another role ("بعد الإفراج عن X", "after the release of X") ends the list.
+        """
+        out = people[:1]
+        for p in people[1:]:
+            gap = self.folded(out[-1].end, p.start)
+            if not re.search(r"[,،]|(?<![\w])و|\band\b", gap) or re.search(
+                    r"(?<![\w])(?:عن|بعد|قبل|حول|بشان|ضد|الذي|التي|منذ|بسبب)(?![\w])|\b(?:about|after|before|regarding|"
+                    r"against|following|because|since|which|who|that|while)\b", gap):
+                break
+            out.append(p)
+        return out
 
     def _joint(self, m: ContactMention, partners: list[Mention]) -> bool:
         """A joint meeting ("breakfast with A and B", "مع A و B"), not one contact per partner."""
@@ -518,6 +571,12 @@ class Document:
     def _anaphor(self, m: ContactMention, s: Sentence) -> list[Mention]:
         """"لقائهما", "الزعيمان", "the two leaders": the people of the contact before."""
         h = m.hit
+        with_someone = re.search(r"(?<![\w])مع(?![\w])|\bwith\b", self.folded(h.end, m.frame[1]))
+        if m.new and not with_someone and re.search(r"(?<![\w])(?:اخري|اخر|مجددا|مره اخري)(?![\w])|"
+                                                    r"\b(?:another|again)\b",
+                                                    self.folded(m.frame[0], m.frame[1])) and \
+                len({p.entity.id for p in self.last_people}) >= 2:
+            return list(self.last_people)  # "and another call followed": the same two again
         verb_dual = not h.trig.noun and not h.word.isascii() and len(h.word) > 4 and h.word.endswith(("ان", "يا", "ا"))
         dual = verb_dual or h.word.endswith(("هما", "كما")) or bool(lx.DUAL.search(self.folded(m.frame[0], m.frame[1])))
         if dual and len({p.entity.id for p in self.last_people}) >= 2:

@@ -30,8 +30,8 @@ from ..registry import Entity, Registry
 from ..text import FoldedText, normalize
 from .people import Candidate, find_people, find_variants, skeleton
 
-__all__ = ["Candidate", "Mention", "find_candidates", "find_entities", "find_first_names", "find_variants",
-           "skeleton"]
+__all__ = ["Candidate", "Mention", "find_candidates", "find_entities", "find_first_names", "find_people",
+           "find_variants", "skeleton"]
 
 _LATIN = re.compile("[A-Za-z]")
 

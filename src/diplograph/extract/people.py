@@ -32,9 +32,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..registry import Entity, Registry
 from ..text import FoldedText, normalize
+
+if TYPE_CHECKING:
+    from .names import Mention
 
 __all__ = ["Candidate", "find_people", "find_variants", "skeleton"]
 
@@ -196,7 +200,7 @@ def _ar_name(words: _Words, i: int, covered: list[tuple[int, int]], one_word: bo
 
 def _definite(token: str) -> bool:
     t = normalize(token)
-    return t.startswith("ال") or t.endswith(("ه", "ها", "هم")) and t in _AR_HEADS
+    return t.startswith("ال") or (t.endswith(("ه", "ها", "هم")) and t in _AR_HEADS)
 
 
 def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -> tuple[int, bool]:
@@ -212,9 +216,9 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
     while j < len(words.spans):
         t, a = normalize(words.word(j)), words.spans[j][0]
         gap = words.gap(j - 1)
-        if not gap.isspace():
-            if not re.fullmatch(r"\s*[،,]\s*", gap) or _bare(words.word(j)) not in _AR_HEADS | _AR_HONORIFICS:
-                return j, honorific
+        if not gap.isspace() and (not re.fullmatch(r"\s*[،,]\s*", gap) or
+                                  _bare(words.word(j)) not in _AR_HEADS | _AR_HONORIFICS):
+            return j, honorific
         inside = next((m for m in mentions if m[0] <= a < m[1]), None)
         if inside is not None:
             if inside[2] in ("person", "group"):
@@ -230,7 +234,7 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
         if t in _AR_OFFICE or _nisba(words.word(j)) or bare in _AR_HEADS or t.startswith("لل") or \
                 (t[:1] == "و" and (t[1:] in _AR_OFFICE or _nisba(t[1:]))):
             honorific = bare in _AR_HONORIFICS
-            genitive = bare in _AR_HEADS and not _definite(words.word(j)) and not honorific or t in _AR_CONSTRUCT
+            genitive = (bare in _AR_HEADS and not _definite(words.word(j)) and not honorific) or t in _AR_CONSTRUCT
             if t in ("لدى", "باسم"):
                 genitive = True
             j += 1
@@ -260,7 +264,8 @@ def _arabic(text: str, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[i
     covered = [(a, b) for a, b, _ in mentions]
     n = len(words.spans)
     for i in range(n):
-        if _bare(words.word(i)) not in _AR_HEADS or (i and normalize(words.word(i - 1)).lstrip("وفبل") in _AR_PLACE_NOUNS):
+        if _bare(words.word(i)) not in _AR_HEADS or (
+                i and normalize(words.word(i - 1)).lstrip("وفبل") in _AR_PLACE_NOUNS):
             continue
         end, honorific = _ar_title_end(words, i, mentions)
         if end == i or end >= n:
@@ -378,7 +383,7 @@ def _surname_mentions(text: str, cand: Candidate, taken: list[tuple[int, int]], 
     return sorted(out)
 
 
-def find_people(text: str, registry: Registry, mentions: Iterable[object],
+def find_people(text: str, registry: Registry, mentions: Iterable[Mention],
                 noise: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """People named after or before a title whom the registry does not know, in text order.
 
@@ -393,8 +398,7 @@ def find_people(text: str, registry: Registry, mentions: Iterable[object],
     noise : iterable of (start, end)
         Spans to ignore (page furniture).
     """
-    known = [(int(getattr(m, "start")), int(getattr(m, "end")), str(getattr(getattr(m, "entity"), "kind")))
-             for m in mentions]
+    known = [(m.start, m.end, m.entity.kind) for m in mentions]
     spans = [(a, b) for a, b, _ in known]
     noise = list(noise)
     found: dict[str, Candidate] = {}
@@ -438,14 +442,14 @@ def skeleton(name: str) -> str:
     return " ".join(w.translate(_LONG_VOWELS) for w in normalize(name).split())
 
 
-def find_variants(text: str, registry: Registry, mentions: Iterable[object],
+def find_variants(text: str, registry: Registry, mentions: Iterable[Mention],
                   noise: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Names of two or three words spelled like a registry person but for long vowels.
 
     They are proposed as candidates that name the person they resemble, for
     the reviewer to decide: an alias to add, or another person.
     """
-    covered = [(int(getattr(m, "start")), int(getattr(m, "end"))) for m in mentions] + list(noise)
+    covered = [(m.start, m.end) for m in mentions] + list(noise)
     by_skeleton: dict[str, Entity] = {}
     for entity in registry.entities.values():
         if entity.kind != "person":

@@ -38,8 +38,9 @@ _LIST_LABELS = {"also read", "related", "read more", "recommended for you", "ا�
 #: Lines that are page furniture by their form: an aggregator's footer, a copyright line, the byline of an
 #: embedded post, a notice that the page was printed.
 _FURNITURE = re.compile(
-    r"^(?:ظهرت المقالة .+ أولا?ً? على .+|The post .+ appeared first on .+|.*(?:Copyright|©|All rights reserved|جميع الحقوق "
-    r"محفوظة).*|[—–-]\s.+\(@\w+\).*|هذا المحتوى مطبوع من موقع .+|Read more at .+|المشاهدات\s*:.*|التعليقات\s*:.*)$",
+    r"^(?:ظهرت المقالة .+ أولا?ً? على .+|The post .+ appeared first on .+|"
+    r".*(?:Copyright|©|All rights reserved|جميع الحقوق محفوظة).*|[—–-]\s.+\(@\w+\).*|"
+    r"هذا المحتوى مطبوع من موقع .+|Read more at .+|المشاهدات\s*:.*|التعليقات\s*:.*)$",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$)"
                            # a full stop with no space after it: "الأبيض.وقالت", "refused.Then"

@@ -28,11 +28,13 @@ from collections.abc import Iterator
 from ..registry import Entity, Registry
 from ..text import normalize
 from .names import Mention
-from .people import _AR_HEADS, _AR_HONORIFICS, _AR_OFFICE, _Words, _nisba
+from .people import _AR_HEADS, _AR_HONORIFICS, _AR_OFFICE, _nisba, _Words
 
 __all__ = ["title_mentions"]
 
 _COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيريه")}
+#: Honorifics that are titles too: "سمو الأمير" alone names the one emir or prince of the page.
+_ROYAL = {normalize(w) for w in ("الأمير", "الملك", "السلطان")}
 _EN_TITLE = re.compile(r"\b(?:the|his|her|their)\s+(?:(?P<nat>[A-Z][a-z]+|U\.?S\.?|US|UK)\s+)?"
                        r"(?P<head>president|prime minister|foreign minister|leader|king|emir|crown prince|"
                        r"chancellor|counterpart)\b(?!\s+[A-Z])", re.IGNORECASE)
@@ -77,7 +79,7 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
     i = 0
     while i < n:
         bare = normalize(words.word(i)).lstrip("وف")
-        if bare not in _AR_HEADS or bare in _AR_HONORIFICS:
+        if bare not in _AR_HEADS or (bare in _AR_HONORIFICS and bare not in _ROYAL):
             i += 1
             continue
         heads, country, j = [words.word(i)], "", i + 1
@@ -100,8 +102,9 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
             j += 1
         end = words.spans[j - 1][1]
         rest = words.text[end:end + 3]
-        named = j < n and (words.spans[j][0] in starts or bool(re.match(r"\s*[،,]\s*\S", rest)) and
-                           any(m.start > end and m.start - end <= 3 for m in mentions))
+        people = [m for m in mentions if m.entity.kind in ("person", "group")]
+        named = j < n and (any(m.start == words.spans[j][0] for m in people) or (bool(
+            re.match(r"\s*[،,]\s*\S", rest)) and any(m.start > end and m.start - end <= 3 for m in people)))
         key = ("*" if bare in _COUNTERPART else _head(heads), country)
         yield words.spans[i][0], end, key, named
         i = j
@@ -115,18 +118,25 @@ def title_mentions(text: str, mentions: list[Mention], registry: Registry) -> li
     holders: dict[tuple[str, str], set[str]] = {}
     by_id = {m.entity.id: m.entity for m in people}
     bare: list[tuple[int, int, tuple[str, str]]] = []
-    for start, end, key, named in _arabic_titles(words, countries, people):
+    for start, end, key, named in _arabic_titles(words, countries, mentions):
         if named:
             holder = next((m for m in people if 0 <= m.start - end <= 3), None)
             if holder is not None:
                 holders.setdefault(key, set()).add(holder.entity.id)
                 holders.setdefault(("*", key[1]), set()).add(holder.entity.id)
+        elif key[0] != "*" and not normalize(text[start:end]).lstrip("وف").startswith("ال") and (
+                after := next((m for m in people if 0 <= start - m.end <= 3 and
+                               re.fullmatch(r"[\s،,]*", text[m.end:start])), None)) is not None:
+            # "تميم بن حمد آل ثاني أمير البلاد", "دونالد ترامب رئيس الولايات المتحدة": a title after a name
+            # in the construct state is that person's; "بوتين الرئيس التركي" is the object of a verb.
+            holders.setdefault(key, set()).add(after.entity.id)
+            holders.setdefault(("*", key[1]), set()).add(after.entity.id)
         else:
             bare.append((start, end, key))
-    for m in _EN_TITLE.finditer(text):
-        head = m.group("head").lower()
-        key = ("*" if head == "counterpart" else head, countries.key(m.group("nat")) if m.group("nat") else "")
-        bare.append((m.start(), m.end(), key))
+    for t in _EN_TITLE.finditer(text):
+        head = t.group("head").lower()
+        key = ("*" if head == "counterpart" else head, countries.key(t.group("nat")) if t.group("nat") else "")
+        bare.append((t.start(), t.end(), key))
     for m in people:
         before = _EN_BEFORE.search(text[max(0, m.start - 40):m.start])
         if before:
@@ -137,7 +147,9 @@ def title_mentions(text: str, mentions: list[Mention], registry: Registry) -> li
     out = []
     for start, end, key in bare:
         ids = holders.get(key, set())
-        if len(ids) != 1 or not key[1] and key[0] == "*":
+        if not ids and not key[1] and key[0] != "*":
+            ids = set().union(*(v for k, v in holders.items() if k[0].split()[:1] == key[0].split()))  # "الأمير"
+        if len(ids) != 1 or (not key[1] and key[0] == "*"):
             continue
         if any(a < end and start < b for a, b in taken):
             continue

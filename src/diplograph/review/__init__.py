@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,8 +46,8 @@ def segments(text: str, spans: Iterable[tuple[str, int, int]]) -> list[dict[str,
     """The text cut where any span starts or ends, each piece with the cards whose span covers it."""
     spans = [s for s in spans if 0 <= s[1] < s[2] <= len(text)]
     cuts = sorted({0, len(text), *(a for _, a, _ in spans), *(b for _, _, b in spans)})
-    out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    out: list[dict[str, Any]] = []
+    for a, b in itertools.pairwise(cuts):
         cards = sorted(cid for cid, s, e in spans if s <= a and b <= e)
         if out and out[-1]["cards"] == cards:
             out[-1]["text"] += text[a:b]
