@@ -106,6 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"{_B}(?P<a>{_DIG}{{4}})\s*[-–/]\s*(?P<b>{_DIG}{{4}}){_E}")),
     ("dmy", re.compile(rf"{_B}(?:(?:{_AR_WD})[،,]?\s+)?{_DAY}{_DAY2}?\s+(?:من\s+)?{_AR_MONTH}[،,]?\s+"
                        rf"(?:(?:من\s+)?عام\s+)?{_YEAR}{_E}")),
+    ("dmy", re.compile(rf"{_B}(?:يومي?\s+)?{_ORD}\s+من\s+(?:شهر\s+)?{_AR_MONTH}[،,]?\s+(?:(?:من\s+)?عام\s+)?"
+                       rf"{_YEAR}{_E}")),
     ("dmy", re.compile(rf"{_B}(?:(?:{_EN_WD}),?\s+)?{_DAY}{_DAY2}?\s+(?P<month>{_EN_M}),?\s+{_YEAR}{_E}")),
     # 25/10/2023, ٢٥/١٠/٢٠٢٣: day first, as Arabic and British pages write it
     ("numeric", re.compile(rf"{_B}(?:(?:{_AR_WD}|{_EN_WD})[،,]?\s+)?{_DAY}\s*(?P<sep>[/.-])\s*"
@@ -126,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      rf"{_AHEAD}?{_BACK}?{_E}")),
     ("m", re.compile(rf"(?<=\s)(?:في|خلال|منذ|حتى|مطلع|أوائل|أواخر|منتصف|نهاية)\s+{_AR_MONTH}{_AHEAD}?{_BACK}?{_E}")),
     ("m", re.compile(rf"{_B}{_AR_MONTH}(?:{_AHEAD}|{_BACK}){_E}")),
-    ("m", re.compile(rf"\b(?:in|since|during|until|early|late|mid|next|last|this)\s+(?P<month>{_EN_M})\b")),
+    ("m", re.compile(rf"\b(?:in|since|during|until|early|late|mid|next|last|this)[\s-]+(?P<month>{_EN_M})\b")),
     ("y", re.compile(rf"(?:(?:{_B}|(?<=[وف]))(?:في\s+)?(?:عام|العام|سنة)\s+|\b(?:in|In)\s+){_YEAR}{_E}")),
 ]
 

@@ -651,11 +651,11 @@ class Document:
     def _denier(self, s: Sentence, h: Hit) -> Entity | None:
         for a, b in self.search(lx.DENIAL, s.start, h.start):
             after = [p for p in self._people(b, h.start, _ACTORS) if p.start - b <= 40]
-            if after:
-                return after[0].entity
-            before = [p for p in self._people(s.start, a, _ACTORS)]
-            if before:
-                return before[-1].entity
+            before = list(self._people(s.start, a, _ACTORS))
+            english = self.text[a:b].isascii()  # "The Kremlin denied reports that X": the subject comes first
+            for found, pick in ((before, -1), (after, 0)) if english else ((after, 0), (before, -1)):
+                if found:
+                    return found[pick].entity
         speakers = [p for p in self._people(s.start, s.end, _ACTORS) if self._speaker(p, s)]
         return speakers[0].entity if speakers else None
 

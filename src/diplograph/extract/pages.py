@@ -349,7 +349,7 @@ def _compare(gold: Sequence[GoldItem], proposed: Sequence[_Proposed], unscored: 
             result.missed.append(f"{label} {_describe(item.participants, when)}")
     for p, prop in enumerate(proposed):
         if p not in strict_m and p not in ignored:
-            names = (e.label_in("ar") for e in prop.participants)
+            names = (e.label_in(result.language) for e in prop.participants)
             result.extra.append(f"{label} {_describe(names, prop.date or 'undated')}")
         elif p in strict_m:
             result.kinds.append((gold[strict_m[p]].kind, prop.kind))
@@ -379,7 +379,7 @@ def score_page(draft: Draft, gold: PageGold, registry: Registry, threshold: floa
             result.missed.append(f"denial {_describe(item.participants, '')}")
     for p, prop in enumerate(denied):
         if p not in found:
-            result.extra.append(f"denial {_describe((e.label_in('ar') for e in prop.participants), '')}")
+            result.extra.append(f"denial {_describe((e.label_in(result.language) for e in prop.participants), '')}")
     result.denied_contacts = sum(1 for c in held if any(actors.same_people(d.participants, c.participants)
                                                           for d in gold.denials)
                                  and not any(actors.same_people(g.participants, c.participants)

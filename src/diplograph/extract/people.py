@@ -109,6 +109,8 @@ _AR_STOP = {normalize(w) for w in (
     "مساء", "صباح", "ظهر", "عصر", "مساءً", "صباحاً", "ظهرا", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين",
     "الثلاثاء", "الأربعاء", "الخميس", "كان", "كانت", "يكون", "بسبب", "استمر", "جرى", "جرت", "يأتي", "تأتي", "وصل",
     "غادر", "عاد", "يعتزم", "تعتزم", "سيعقد", "يعقد", "عقد", "ومن", "الآن", "بعد", "نفى", "نفت",
+    # people told by their role, not their name: "مسؤول كبير", "مصدر دبلوماسي"
+    "مسؤول", "مسؤولة", "مسؤولون", "مصدر", "مصادر", "دبلوماسي", "دبلوماسية", "كبير", "رفيع", "سابق", "مطلع",
 )}
 #: Nouns after which an honorific names a place, not a person ("مطار الملك خالد").
 _AR_PLACE_NOUNS = {normalize(w) for w in ("مطار", "قصر", "جامعة", "مدينة", "شارع", "مستشفى", "قاعة", "مسجد", "جسر",
@@ -276,6 +278,11 @@ def _arabic(text: str, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[i
     yield from _arabic_title_after(words, mentions)
 
 
+#: Verbs a name with its title after it follows: "قال مارتن بيرغ، وزير خارجية السويد".
+_AR_VERB_BEFORE = re.compile(r"^[وف]?(?:قال|اكد|اضاف|اعلن|اوضح|صرح|التقي|التقت|استقبل|بحث|اجري|اجرت|تلقي|تلقت|اتصل|"
+                             r"زار|هاتف|شدد|اشار)(?:ت)?$")
+
+
 def _arabic_title_after(words: _Words, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int]]:
     """"فوميو كيشيدا، رئيس الوزراء الياباني": a name at a clause's start, a title right after it."""
     covered = [(a, b) for a, b, _ in mentions]
@@ -285,7 +292,8 @@ def _arabic_title_after(words: _Words, mentions: list[tuple[int, int, str]]) -> 
         if w in _AR_HEADS or w.startswith("ال"):
             continue
         before = words.text[words.spans[i - 1][1]:words.spans[i][0]] if i else ""
-        opens = i == 0 or bool(re.search(r"[،,.:؛(«\"]\s*$", before)) or normalize(words.word(i - 1)) in ("من", "مع")
+        opens = i == 0 or bool(re.search(r"[،,.:؛(«\"]\s*$", before)) or normalize(words.word(i - 1)) in ("من", "مع") \
+            or bool(_AR_VERB_BEFORE.match(normalize(words.word(i - 1))))
         starts_with_and = w.startswith("و") and len(w) > 3
         if not (opens or starts_with_and):
             continue
@@ -338,6 +346,8 @@ _EN_NOT_NAME = {w.casefold() for w in (
 def _clean_en_name(name: str) -> str:
     words = name.split()
     while words and (words[0].casefold().strip(".") in _EN_NOT_NAME):
+        if len(words) >= 2 and words[0] in ("Jan", "May", "June", "August") and words[1][:1].isupper():
+            break  # "President Jan Nowak": a first name, not a month
         words = words[1:]
     while words and (words[-1].casefold().strip(".’'s") in _EN_NOT_NAME or re.fullmatch(_EN_PARTICLE, words[-1])):
         if len(words) >= 2 and words[-1] in ("May", "June", "August") and words[-2][0].isupper():
@@ -410,7 +420,9 @@ def find_people(text: str, registry: Registry, mentions: Iterable[Mention],
         key = normalize(name).replace(".", "")
         if key in found or any(key in k.split(" ") or _overlaps(c, start, end) for k, c in found.items()):
             continue
-        shown = re.sub(r"^[وف](?=\S{3,})", "", title.strip(" ،,")) if not title.isascii() else title.strip(" ,")
+        shown = title.strip(" ،,")
+        if not shown.isascii() and shown[:1] in "وف" and _bare(shown.split()[0]) != normalize(shown.split()[0]):
+            shown = shown[1:]  # "والرئيس": the conjunction is no part of the title; "وزير" is a word
         found[key] = Candidate(name, shown, start, end, country=_country_of(title, registry),
                                title_span=(t_start, t_end))
     taken = spans + noise + [(c.start, c.end) for c in found.values()]

@@ -35,9 +35,10 @@ __all__ = ["title_mentions"]
 _COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيرها", "نظيريه")}
 #: Honorifics that are titles too: "سمو الأمير" alone names the one emir or prince of the page.
 _ROYAL = {normalize(w) for w in ("الأمير", "الملك", "السلطان")}
-_EN_TITLE = re.compile(r"\b(?:the|his|her|their)\s+(?:(?P<nat>[A-Z][a-z]+|U\.?S\.?|US|UK)\s+)?"
+#: "the Turkish president", "his US counterpart": not followed by a name (case matters for nationality and name).
+_EN_TITLE = re.compile(r"\b(?:the|his|her|their)\s+(?:(?P<nat>(?-i:[A-Z][a-z]+|U\.?S\.?|US|UK))\s+)?"
                        r"(?P<head>president|prime minister|foreign minister|leader|king|emir|crown prince|"
-                       r"chancellor|counterpart)\b(?!\s+[A-Z])", re.IGNORECASE)
+                       r"chancellor|counterpart)\b(?-i:(?!\s+[A-Z]))", re.IGNORECASE)
 _EN_BEFORE = re.compile(r"(?:(?P<nat>[A-Z][a-z]+|U\.?S\.?|US|UK)\s+)?(?P<head>President|Prime Minister|Foreign "
                         r"Minister|King|Emir|Crown Prince|Chancellor|leader)\s+$")
 
@@ -91,6 +92,9 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
                 country = mention.entity.id
                 j += len(mention.text.split())
                 continue
+            if t.startswith("ال") and t in _AR_HEADS and t not in _AR_HONORIFICS and \
+                    normalize(words.word(j - 1)).startswith("ال"):
+                break  # "أمير البلاد الرئيس دونالد ترامب": a second title, another person's
             if t in _AR_OFFICE or t.lstrip("و") in _AR_HEADS:
                 heads.append(w)
             elif _nisba(w):
@@ -108,6 +112,15 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
         key = ("*" if bare in _COUNTERPART else _head(heads), country)
         yield words.spans[i][0], end, key, named
         i = j
+
+
+def _by_head(holders: dict[tuple[str, str], set[str]], key: tuple[str, str]) -> set[str]:
+    """Holders of a title by its first word: "الرئيس التركي" after "رئيس الجمهورية التركية", "الأمير" alone."""
+    if key[0] == "*":
+        return set()
+    first = key[0].split()[:1]
+    return set().union(*(v for k, v in holders.items() if k[0].split()[:1] == first and k[0] != "*"
+                         and (k[1] == key[1] or not key[1])))
 
 
 def title_mentions(text: str, mentions: list[Mention], registry: Registry) -> list[Mention]:
@@ -146,9 +159,7 @@ def title_mentions(text: str, mentions: list[Mention], registry: Registry) -> li
     taken = [(m.start, m.end) for m in mentions]
     out = []
     for start, end, key in bare:
-        ids = holders.get(key, set())
-        if not ids and not key[1] and key[0] != "*":
-            ids = set().union(*(v for k, v in holders.items() if k[0].split()[:1] == key[0].split()))  # "الأمير"
+        ids = holders.get(key) or _by_head(holders, key)
         if len(ids) != 1 or (not key[1] and key[0] == "*"):
             continue
         if any(a < end and start < b for a, b in taken):
