@@ -89,3 +89,27 @@ def test_publication_date_is_required(registry) -> None:
     draft = extract_text("Trump met Putin yesterday.", registry, published=datetime(2025, 1, 2))
     assert draft.published_quote is None
     assert "published_quote" not in draft.to_yaml()
+
+
+def test_new_people_take_part_in_contacts_as_provisional_entities(registry, tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("13 February 2025\n\nPolish President Jan Nowak met Vladimir Putin in Moscow on Monday. "
+                       "The Kremlin denied reports that Putin had spoken with Emmanuel Macron.\n", encoding="utf-8")
+    out = tmp_path / "a.yaml"
+    draft = extract_file(article, registry, draft_path=out)
+    out.write_text(draft.to_yaml(), encoding="utf-8")
+    ann = load_annotation(out, registry)
+    (meeting,) = ann.contacts
+    nowak = next(p for p in meeting.participants if p.id not in registry.entities)
+    assert (nowak.en, ann.candidates[0].name, ann.candidates[0].title) == ("Jan Nowak", "Jan Nowak", "Polish President")
+    assert meeting.confidence is not None and meeting.confidence >= 0.7 and not meeting.review
+    (denial,) = [cl for cl in ann.claims if cl.denies is not None]
+    assert denial.by.id == "kremlin"
+    assert {p.id for p in denial.denies.participants} == {"vladimir-putin", "emmanuel-macron"}
+
+
+def test_proposals_below_the_threshold_are_marked_for_review(registry) -> None:
+    text = "13 February 2025\n\nVladimir Putin and Recep Tayyip Erdogan spoke by phone on Tuesday.\n"
+    assert "review:" not in extract_text(text, registry).to_yaml()
+    marked = extract_text(text, registry, threshold=1.0).to_yaml()
+    assert "    review: " in marked and "confidence: " in marked

@@ -170,6 +170,9 @@
     Array.prototype.forEach.call(document.querySelectorAll(".card"), function (c) {
       c.classList.toggle("hidden", ev.target.checked && c.dataset.review !== "1");
     });
+    Array.prototype.forEach.call(document.querySelectorAll("#cards section"), function (sec) {
+      sec.classList.toggle("hidden", !sec.querySelector(".card:not(.hidden)"));
+    });
   });
 
   window.diplographReview = {
