@@ -227,6 +227,13 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
                 return i, False  # "الرئيس الفرنسي إيمانويل ماكرون": the title's holder is known
             while j < len(words.spans) and words.spans[j][0] < inside[1]:
                 j += 1
+            if inside[2] == "country" and j < len(words.spans) and words.gap(j - 1).isspace() and \
+                    normalize(words.word(j))[:1] == "ل" and normalize(words.word(j)) not in _AR_STOP | _AR_OFFICE \
+                    and _bare(words.word(j)) not in _AR_HEADS:
+                # "المملكة المتحدة لبريطانيا العظمى وإيرلندا الشمالية": the rest of the country's long name
+                while j < len(words.spans) and words.gap(j - 1).isspace():
+                    j += 1
+                return j, False
             honorific = genitive = False
             continue
         bare = _bare(words.word(j))
