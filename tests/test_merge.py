@@ -89,8 +89,8 @@ def test_the_kind_scheme_is_the_ontology_s() -> None:
     from rdflib import Graph
     from rdflib.namespace import SKOS
 
+    from diplograph.bundled import ONTOLOGY_DIR
     from diplograph.merge import BROADER_KINDS
-    from diplograph.resources import ONTOLOGY_DIR
 
     onto = Graph().parse(ONTOLOGY_DIR / "diplograph.ttl")
     found = {str(a).rsplit("/", 1)[-1].split("#")[-1]: str(b).rsplit("/", 1)[-1].split("#")[-1]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from diplograph.annotation import load_annotation
+from diplograph.bundled import GRAPH_DIR
 from diplograph.cli import main
 from diplograph.registry import Registry
-from diplograph.resources import GRAPH_DIR
 from diplograph.review import review_data, review_page, segments
 
 from .conftest import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TITLE

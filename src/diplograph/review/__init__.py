@@ -159,7 +159,7 @@ def review_page(draft: str | Path, registry: Registry) -> str:
 
 def write_review(draft: str | Path, out: str | Path, registry: Registry) -> dict[str, Any]:
     """Write the review page of *draft* to *out* atomically; return its counts."""
-    from ..store import write_atomic
+    from ..atomic import write_atomic
 
     ann = load_annotation(draft, registry)
     data = review_data(ann, registry, Path(draft).read_text(encoding="utf-8"))
