@@ -18,11 +18,11 @@ from .conftest import HOSTILE_IMG, HOSTILE_SCRIPT
 
 
 @pytest.fixture
-def opened(browser: Any, hostile_draft: Path) -> Iterator[Any]:
+def opened(review_browser: Any, hostile_draft: Path) -> Iterator[Any]:
     contexts: list[Any] = []
 
     def _open(width: int = 1400, height: int = 900) -> tuple[Any, dict[str, list[str]]]:
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = review_browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         log: dict[str, list[str]] = {"errors": [], "requests": [], "dialogs": []}

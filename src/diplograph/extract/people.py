@@ -32,15 +32,26 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..registry import Entity, Registry
 from ..text import FoldedText, normalize
 
-if TYPE_CHECKING:
-    from .names import Mention
-
 __all__ = ["Candidate", "find_people", "find_variants", "skeleton"]
+
+
+class _Known(Protocol):
+    """A registry mention (:class:`.names.Mention`): where it stands and what it names."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def entity(self) -> Entity: ...
+
 
 _LATIN = re.compile("[A-Za-z]")
 
@@ -400,7 +411,7 @@ def _surname_mentions(text: str, cand: Candidate, taken: list[tuple[int, int]], 
     return sorted(out)
 
 
-def find_people(text: str, registry: Registry, mentions: Iterable[Mention],
+def find_people(text: str, registry: Registry, mentions: Iterable[_Known],
                 noise: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """People named after or before a title whom the registry does not know, in text order.
 
@@ -461,7 +472,7 @@ def skeleton(name: str) -> str:
     return " ".join(w.translate(_LONG_VOWELS) for w in normalize(name).split())
 
 
-def find_variants(text: str, registry: Registry, mentions: Iterable[Mention],
+def find_variants(text: str, registry: Registry, mentions: Iterable[_Known],
                   noise: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """Names of two or three words spelled like a registry person but for long vowels.
 
