@@ -376,9 +376,11 @@ class _Mapper:
         self.add(iri, DG.medium, DG[cl.medium])
         self.dated(iri, cl.stated, DG.statedOn)
         for target in cl.supports:
-            event_id = self.merges.event_id(self.source_id, target)
-            kind = "contact" if (URIRef(f"{ID}contact/{event_id}"), RDF.type, DG.Contact) in self.g else "plan"
-            self.add(iri, DG.supports, URIRef(f"{ID}{kind}/{event_id}"))
+            event = self.merges.event_of(self.source_id, target)
+            event_id = event.id if event is not None else target
+            planned = event.primary.planned if event is not None else \
+                (URIRef(f"{ID}contact/{event_id}"), RDF.type, DG.Contact) not in self.g
+            self.add(iri, DG.supports, URIRef(f"{ID}{'plan' if planned else 'contact'}/{event_id}"))
         self.hedges(iri, cl.hedges, lang)
         if cl.attribution is not None:
             self.role_node(URIRef(f"{iri}/role/{cl.by.id}"), iri, by, "speakerRole", cl.attribution,

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from diplograph.extract.dates import find_dates, parse_date
+from diplograph.extract.dates import find_dates, parse_date, shift
 
 PUB = date(2025, 2, 13)  # a Thursday
 
@@ -97,3 +97,67 @@ def test_numeric_dates_are_day_first() -> None:
 def test_capitalised_english_names() -> None:
     assert one("WEDNESDAY, NOVEMBER 20, 2024") == ("2024-11-20", "day")
     assert find_dates("officials may 2025 review", PUB) == []  # "may" in lower case is a verb
+
+
+@pytest.mark.parametrize(("text", "iso", "precision"), [
+    ("في السابع من يوليو 2024", "2024-07-07", "day"),
+    ("في الحادي والعشرين من مارس", "2025-03-21", "day"),
+    ("في السابع والثامن من يوليو 2024", "2024-07", "month"),  # a span of days is its month
+    ("July 7-8, 2024", "2024-07", "month"),
+    ("in mid-March", "2025-03", "month"),
+])
+def test_ordinal_days_and_spans(text: str, iso: str, precision: str) -> None:
+    assert one(text) == (iso, precision)
+
+
+def test_weekdays_carry_their_reading_ahead() -> None:
+    (d,) = find_dates("on Monday", PUB)
+    assert (d.iso, d.ahead) == ("2025-02-10", "2025-02-17")  # the Monday before; the next one if told as a plan
+    (d,) = find_dates("سيلتقيان الثلاثاء المقبل", PUB)
+    assert (d.iso, d.ahead) == ("2025-02-18", None)
+    (d,) = find_dates("يوم الثلاثاء الماضي", PUB)
+    assert (d.iso, d.ahead) == ("2025-02-11", None)
+
+
+def test_a_date_without_a_year_keeps_its_other_readings() -> None:
+    (d,) = find_dates("في 20 ديسمبر", PUB)
+    assert (d.iso, d.ahead, d.behind) == ("2024-12-20", "2025-12-20", None)
+
+
+@pytest.mark.parametrize(("text", "offset"), [
+    ("وتأتي الزيارة بعد يوم واحد من محادثة هاتفية", 1),
+    ("غداة الاتصال", 1),
+    ("قبل يومين من القمة", -2),
+    ("the day before", -1),
+    ("the same day", 0),
+])
+def test_dates_anchored_on_another_event_have_an_offset_and_no_day(text: str, offset: int) -> None:
+    (d,) = find_dates(text, PUB)
+    assert (d.kind, d.offset, d.iso) == ("anchored", offset, "")
+
+
+@pytest.mark.parametrize(("text", "iso", "precision"), [
+    ("next month", "2025-03", "month"),
+    ("الشهر الماضي", "2025-01", "month"),
+    ("الأسبوع المقبل", "2025-02", "month"),  # 17-23 February lie in one month
+    ("نهاية العام", "2025", "year"),
+    ("last year", "2024", "year"),
+])
+def test_periods_relative_to_publication_keep_their_precision(text: str, iso: str, precision: str) -> None:
+    assert one(text) == (iso, precision)
+
+
+def test_a_week_across_two_months_is_its_year() -> None:
+    assert one("next week", date(2025, 2, 25)) == ("2025-03", "month")  # 3-9 March
+    assert one("last week", date(2025, 3, 5)) == ("2025", "year")  # 24 February - 2 March
+    assert find_dates("next week", date(2025, 12, 24)) == []  # 29 December - 4 January: no precision left
+
+
+def test_parse_date_checks_the_calendar_and_shift_moves_days() -> None:
+    assert parse_date(29, 2, 2024) == "2024-02-29"
+    assert parse_date(29, 2, 2023) is None
+    assert parse_date(None, 13, 2024) is None
+    assert parse_date(None, 2, 2024) == "2024-02"
+    assert parse_date(None, None, 2024) == "2024"
+    assert shift("2025-02-28", 1) == "2025-03-01"
+    assert shift("2025-02", 1) is None  # only a day moves by days

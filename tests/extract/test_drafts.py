@@ -30,7 +30,7 @@ def test_draft_loads_with_the_annotation_loader(drafted, registry) -> None:
     draft, path = drafted
     ann = load_annotation(path, registry)
     assert len(ann.contacts) == len(draft.contacts) and len(ann.plans) == len(draft.plans)
-    assert len(ann.claims) == len(draft.claims)
+    assert len(ann.claims) == len(draft.claims) + len(draft.stated_denials)
     assert [c.name for c in ann.candidates] == [c.name for c in draft.candidates]
 
 
@@ -58,7 +58,7 @@ def test_plans_are_told_from_contacts_that_took_place(registry) -> None:
     text = "9 March 2025\n\nPresident Donald Trump will meet Vladimir Putin next month. Trump met Putin on Friday."
     draft = extract_text(text, registry)
     assert [(e.planned, e.status, e.date.iso if e.date else None) for e in draft.events] == [
-        (True, "announced", None), (False, None, "2025-03-07")]
+        (True, "announced", "2025-04"), (False, None, "2025-03-07")]
 
 
 def test_negated_contacts_are_left_out(registry) -> None:
@@ -89,3 +89,27 @@ def test_publication_date_is_required(registry) -> None:
     draft = extract_text("Trump met Putin yesterday.", registry, published=datetime(2025, 1, 2))
     assert draft.published_quote is None
     assert "published_quote" not in draft.to_yaml()
+
+
+def test_new_people_take_part_in_contacts_as_provisional_entities(registry, tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("13 February 2025\n\nPolish President Jan Nowak met Vladimir Putin in Moscow on Monday. "
+                       "The Kremlin denied reports that Putin had spoken with Emmanuel Macron.\n", encoding="utf-8")
+    out = tmp_path / "a.yaml"
+    draft = extract_file(article, registry, draft_path=out)
+    out.write_text(draft.to_yaml(), encoding="utf-8")
+    ann = load_annotation(out, registry)
+    (meeting,) = ann.contacts
+    nowak = next(p for p in meeting.participants if p.id not in registry.entities)
+    assert (nowak.en, ann.candidates[0].name, ann.candidates[0].title) == ("Jan Nowak", "Jan Nowak", "Polish President")
+    assert meeting.confidence is not None and meeting.confidence >= 0.7 and not meeting.review
+    (denial,) = [cl for cl in ann.claims if cl.denies is not None]
+    assert denial.by.id == "kremlin"
+    assert {p.id for p in denial.denies.participants} == {"vladimir-putin", "emmanuel-macron"}
+
+
+def test_proposals_below_the_threshold_are_marked_for_review(registry) -> None:
+    text = "13 February 2025\n\nVladimir Putin and Recep Tayyip Erdogan spoke by phone on Tuesday.\n"
+    assert "review:" not in extract_text(text, registry).to_yaml()
+    marked = extract_text(text, registry, threshold=1.0).to_yaml()
+    assert "    review: " in marked and "confidence: " in marked

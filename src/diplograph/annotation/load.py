@@ -16,10 +16,10 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from ..dates import DateValue
-from ..errors import AnnotationError, InvalidDateError, UnknownEntityError
+from ..errors import AnnotationError, InvalidDateError
 from ..registry import Entity, Registry, Term
 from ..sources import SourceText, Span
-from ..text import find_mentions
+from ..text import find_mentions, normalize
 from ..yamlfile import YList, YMap, YScalar, YValue, read_yaml
 from .model import (
     BOUNDS,
@@ -32,6 +32,7 @@ from .model import (
     ClaimAnn,
     ContactAnn,
     DateNote,
+    DeniedContact,
     Duration,
     GatheringAnn,
     HedgeAnn,
@@ -50,10 +51,10 @@ _SOURCE_KEYS = {"id", "text", "title", "title_en", "published", "published_quote
                 "author", "language", "noise", "hedges"}
 _CONTACT_KEYS = {"id", "kind", "participants", "initiator", "intermediaries", "roles", "date", "date_expression",
                  "bounds", "other_date", "duration", "place", "gathering", "topics", "hedges", "evidence",
-                 "occurrence", "follows_from", "status", "note"}
+                 "occurrence", "follows_from", "status", "note", "confidence", "review"}
 _POST_KEYS = {"holder", "role", "organisation", "during", "attested", "appointed_by", "evidence", "occurrence"}
 _CLAIM_KEYS = {"id", "by", "medium", "stated", "attribution", "statement", "evidence", "occurrence", "supports",
-               "hedges"}
+               "hedges", "denies"}
 
 
 def _err(node: YValue | None, message: str, cls: type[AnnotationError] = AnnotationError,
@@ -71,6 +72,7 @@ class _Reader:
         self.doc = read_yaml(path)
         self.text: SourceText | None = None
         self.published: datetime | None = None
+        self.provisional: dict[str, Entity] = {}  # candidates by their folded names, for a draft's contacts
 
     # -- primitive readers --
 
@@ -120,10 +122,10 @@ class _Reader:
         return value
 
     def entity(self, scalar: YScalar) -> Entity:
-        try:
-            return self.registry.resolve(scalar.value, scalar.where)
-        except UnknownEntityError:
-            raise
+        known = self.provisional.get(normalize(scalar.value))
+        if known is not None and self.registry.names.get(scalar.value) is None:
+            return known
+        return self.registry.resolve(scalar.value, scalar.where)
 
     def entity_at(self, node: YMap, key: str, what: str, required: bool = True) -> Entity | None:
         value = node.get(key)
@@ -283,6 +285,7 @@ class _Reader:
         if kind == "sidelinesMeeting" and gathering is None:
             raise _err(node, f"{what} is a sidelines meeting and needs 'gathering'")
         return ContactAnn(
+            confidence=self.confidence(node, what), review=self.scalar(node, "review", what, False),
             id=cid, kind=str(kind), planned=planned, participants=participants, roles=roles,
             date=date_value, bounds=self.bounds(node, what, planned, date_value),
             evidence=evidence, status=status, duration=self.duration(node.get("duration")),
@@ -291,6 +294,31 @@ class _Reader:
             other_date=self.other_date(node.get("other_date")),
             follows_from=self.scalar(node, "follows_from", what, False), where=node.where,
         )
+
+    def confidence(self, node: YMap, what: str) -> float | None:
+        raw = self.scalar(node, "confidence", what, False)
+        if raw is None:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            raise _err(node.get("confidence"), f"confidence {raw!r} of {what} is not a number") from None
+        if not 0 <= value <= 1:
+            raise _err(node.get("confidence"), f"confidence {raw!r} of {what} is not between 0 and 1")
+        return value
+
+    def denies(self, node: YMap, what: str) -> DeniedContact | None:
+        value = node.get("denies")
+        if value is None:
+            return None
+        if not isinstance(value, YMap):
+            raise _err(value, f"'denies' of {what} must be a mapping with kind and participants")
+        self.keys(value, {"kind", "participants"}, "a denied contact")
+        kind = self.choice(value, "kind", CONTACT_KINDS, "a denied contact")
+        people = tuple(self.entity(s) for s in self.strings(value, "participants", "a denied contact"))
+        if len(people) < 2:
+            raise _err(value, f"the contact {what} denies needs at least two participants")
+        return DeniedContact(str(kind), people)
 
     def contact_roles(self, node: YMap, what: str, evidence: Quote) -> tuple[tuple[Entity, ...], tuple[RoleAnn, ...]]:
         """The participants of a contact and the role of each participant and intermediary, with its quote."""
@@ -487,12 +515,14 @@ class _Reader:
             id=cid, by=by, medium=str(self.choice(node, "medium", MEDIA, what)),
             statement=str(self.scalar(node, "statement", what)), evidence=evidence, stated=stated,
             attribution=attribution, supports=tuple(supports), hedges=self.hedges(node, what, hedge_within),
-            where=node.where,
+            where=node.where, denies=self.denies(node, what),
         )
 
     def read(self) -> Annotation:
         self.keys(self.doc, {"source", "contacts", "plans", "posts", "claims", "candidates"}, "the annotation")
         source = self.source()
+        candidates = tuple(self.candidate(n, i) for i, n in enumerate(
+            self.maps(self.doc, "candidates", "the annotation"), start=1))
         contacts = tuple(self.contact(n, False) for n in self.maps(self.doc, "contacts", "the annotation"))
         plans = tuple(self.contact(n, True) for n in self.maps(self.doc, "plans", "the annotation"))
         seen: dict[str, str] = {}
@@ -518,22 +548,31 @@ class _Reader:
                 raise AnnotationError(f"id {cl.id!r} is used twice", *_where_parts(cl.where))
             claim_ids[cl.id] = cl.where
         gatherings = {c.gathering.id: c.gathering for c in contacts + plans if c.gathering}
-        candidates = tuple(self.candidate(n) for n in self.maps(self.doc, "candidates", "the annotation"))
         return Annotation(path=str(self.path), source=source, contacts=contacts, plans=plans, posts=posts,
                           claims=claims, gatherings=tuple(gatherings[k] for k in sorted(gatherings)),
                           candidates=candidates)
 
-    def candidate(self, node: YMap) -> CandidateAnn:
-        """A person not in the registry yet: a name and the quote that names them."""
-        self.keys(node, {"name", "title", "quote", "note"}, "a candidate")
+    def candidate(self, node: YMap, number: int) -> CandidateAnn:
+        """A person not in the registry yet: a name and the quote that names them.
+
+        The contacts of a draft may name the candidate as a participant; until the
+        person is registered they stand for a provisional entity (``new-1`` ...).
+        """
+        self.keys(node, {"name", "title", "quote", "note", "country"}, "a candidate")
         name = str(self.scalar(node, "name", "a candidate"))
         known = self.registry.names.get(name)
         if known is not None:
             raise _err(node.get("name"), f"candidate {name!r} is already in the registry as {known.id!r}; "
                                          "name them in the contacts and drop the candidate")
+        if normalize(name) in self.provisional:
+            raise _err(node.get("name"), f"candidate {name!r} is listed twice")
+        country = self.entity_at(node, "country", "a candidate", required=False)
+        entity = Entity(f"new-{number}", "person", name, name, country=country.id if country else None)
+        self.provisional[normalize(name)] = entity
         return CandidateAnn(name=name, quote=self.quote(node, "quote", f"candidate {name!r}"),
                             title=self.scalar(node, "title", "a candidate", False),
-                            note=self.scalar(node, "note", "a candidate", False), where=node.where)
+                            note=self.scalar(node, "note", "a candidate", False), where=node.where,
+                            country=country, entity=entity)
 
 
 #: The longest source text read, in bytes (an article is a few tens of KB).

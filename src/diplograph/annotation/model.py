@@ -27,6 +27,7 @@ __all__ = [
     "ClaimAnn",
     "ContactAnn",
     "DateNote",
+    "DeniedContact",
     "Duration",
     "GatheringAnn",
     "HedgeAnn",
@@ -150,6 +151,8 @@ class ContactAnn:
     where: str = ""
     #: For an undated contact, the first and last dates it can have taken place between (the source's bounds).
     bounds: tuple[DateValue, DateValue] | None = None
+    confidence: float | None = None  # a draft's confidence in the proposal
+    review: str | None = None  # why a draft marks the proposal for review; ``diplograph add`` refuses it
 
     @property
     def initiators(self) -> tuple[Entity, ...]:
@@ -184,6 +187,14 @@ class PostAnn:
 
 
 @dataclass(frozen=True)
+class DeniedContact:
+    """The contact a claim says did not take place."""
+
+    kind: str
+    participants: tuple[Entity, ...]
+
+
+@dataclass(frozen=True)
 class ClaimAnn:
     """Something the source attributes to a speaker."""
 
@@ -197,6 +208,7 @@ class ClaimAnn:
     supports: tuple[str, ...] = ()
     hedges: tuple[HedgeAnn, ...] = ()
     where: str = ""
+    denies: DeniedContact | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +242,8 @@ class CandidateAnn:
     title: str | None = None
     note: str | None = None
     where: str = ""
+    country: Entity | None = None
+    entity: Entity | None = None  # the provisional entity a draft's contacts name them by
 
 
 @dataclass(frozen=True)

@@ -33,13 +33,17 @@ from ..sources import SourceText
 from ..text import FoldedText
 from . import lexicon
 from .claims import find_claims
-from .contacts import find_events
+from .contacts import find_contacts
 from .dates import find_dates
 from .draft import Draft
-from .names import find_candidates, find_entities, find_variants
+from .names import Candidate, Mention, find_entities, find_first_names, find_people, find_variants
 from .segment import detect_language, noise_lines, sentences
+from .titles import title_mentions
 
-__all__ = ["Draft", "extract_file", "extract_text"]
+__all__ = ["DEFAULT_THRESHOLD", "Draft", "extract_file", "extract_text"]
+
+#: Contacts and plans below this confidence are marked for review in the draft instead of asserted.
+DEFAULT_THRESHOLD = 0.7
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +60,7 @@ def _publication(text: str, lang: str) -> tuple[datetime | None, tuple[int, int]
             break
         head_end = nxt
     for d in find_dates(text[:head_end]):
-        if d.precision != "day":
+        if d.precision != "day" or d.kind != "absolute":
             continue
         day = d.first_day()
         clock = time()
@@ -74,8 +78,23 @@ def _publication(text: str, lang: str) -> tuple[datetime | None, tuple[int, int]
     return None, None
 
 
+def _candidates(text: str, registry: Registry, known: list[Mention], noise: list[tuple[int, int]]) -> list[Candidate]:
+    """New people by their titles, then names spelled like a registry person's, each with a provisional entity."""
+    from dataclasses import replace
+
+    from ..registry import Entity
+
+    found = find_people(text, registry, known, noise)
+    variants = find_variants(text, registry, known, noise + [(a, b) for c in found for a, b in c.mentions])
+    out = list(found)
+    for c in variants:
+        entity = Entity(f"new-{len(out) + 1}", "person", c.name, c.name)
+        out.append(replace(c, entity=entity))
+    return sorted(out, key=lambda c: c.start)
+
+
 def extract_text(text: str, registry: Registry, *, lang: str | None = None, published: datetime | None = None,
-                 name: str = "<article>", text_ref: str | None = None) -> Draft:
+                 name: str = "<article>", text_ref: str | None = None, threshold: float = DEFAULT_THRESHOLD) -> Draft:
     """Extract a draft annotation from the article *text*.
 
     Parameters
@@ -92,6 +111,8 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
         How to name the text in messages.
     text_ref : str, optional
         How the draft refers to the text file (``source.text``).
+    threshold : float
+        Contacts and plans of lower confidence are marked for review in the draft.
 
     Raises
     ------
@@ -109,13 +130,15 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
     noise_spans = [(m.start(), m.end()) for n in noise for m in re.finditer(re.escape(n.text), text)]
     source.noise = [source.span(a, b) for a, b in noise_spans]
     sents = sentences(text, noise)
-    mentions = find_entities(text, registry, noise_spans)
+    known = find_entities(text, registry, noise_spans)
+    known = sorted(known + find_first_names(text, known), key=lambda m: m.start)
     dates = find_dates(text, published.date())
-    candidates = find_candidates(text, registry, mentions, noise_spans)
-    candidates += find_variants(text, registry, mentions,
-                                noise_spans + [(c.start, c.end) for c in candidates])
-    candidates.sort(key=lambda c: c.start)
-    events = find_events(text, sents, registry, mentions, dates, [(c.start, c.end) for c in candidates])
+    candidates = _candidates(text, registry, known, noise_spans)
+    mentions = sorted(known + [Mention(c.entity, a, b, text[a:b]) for c in candidates if c.entity is not None
+                               for a, b in c.mentions], key=lambda m: m.start)
+    mentions = sorted(mentions + title_mentions(text, mentions, registry), key=lambda m: m.start)
+    titles = [c.title_span for c in candidates if c.title_span is not None]
+    events, denials = find_contacts(text, sents, registry, mentions, dates, published=published.date(), titles=titles)
     claims = find_claims(text, sents, mentions)
     title = next(((s.start, s.end) for s in sents if s.heading and not any(
         d.start >= s.start and d.end <= s.end for d in dates) and len(s.text.split()) >= 3), None)
@@ -140,18 +163,19 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
                     author = people[0].entity
                     break
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    log.info("%s: %d entity mentions, %d dates, %d contacts and plans, %d claims", name, len(mentions), len(dates),
-             len(events), len(claims))
+    log.info("%s: %d entity mentions, %d dates, %d contacts and plans, %d denials, %d claims", name, len(mentions),
+             len(dates), len(events), len(denials), len(claims))
     return Draft(
         text=source, text_ref=text_ref or name, source_id=f"draft_{digest}", language=lang, published=published,
         published_quote=pub_quote, title=title, noise=noise, mentions=mentions,
         candidates=candidates, dates=dates, events=events,
-        claims=claims, source_hedges=source_hedges, author=author,
+        claims=claims, source_hedges=source_hedges, author=author, denials=denials, threshold=threshold,
     )
 
 
 def extract_file(path: str | Path, registry: Registry, *, lang: str | None = None,
-                 published: datetime | None = None, draft_path: str | Path | None = None) -> Draft:
+                 published: datetime | None = None, draft_path: str | Path | None = None,
+                 threshold: float = DEFAULT_THRESHOLD) -> Draft:
     """Extract a draft from the article file at *path* (see :func:`extract_text`).
 
     ``source.text`` in the draft is the article's path relative to the
@@ -160,4 +184,5 @@ def extract_file(path: str | Path, registry: Registry, *, lang: str | None = Non
     src = SourceText.read(path)
     base = Path(draft_path).resolve().parent if draft_path else Path.cwd()
     ref = os.path.relpath(Path(path).resolve(), base)
-    return extract_text(src.text, registry, lang=lang, published=published, name=str(path), text_ref=ref)
+    return extract_text(src.text, registry, lang=lang, published=published, name=str(path), text_ref=ref,
+                        threshold=threshold)
