@@ -78,7 +78,8 @@ def cmd_view(args: argparse.Namespace) -> int:
 
     kg = open_kg(args)
     if args.timeline is not None:
-        page = view(kg.source, timeline=args.timeline, around=args.around, network=args.network, title=args.title)
+        page = view(kg.source, timeline=args.timeline, around=args.around, network=args.network, title=args.title,
+                    since=args.since, until=args.until)
         path = page.save(args.output)
         print(f"wrote {path} (timeline of {page.events} contacts and plans)")
         return 0

@@ -225,6 +225,9 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
     True
     """
     if timeline is not None:
+        if since is not None or until is not None:
+            raise InvalidArgumentError("a timeline shows every date of the actor or pair: it takes no --since or "
+                                       "--until (its year sliders narrow it on the page)")
         return _timeline(source, timeline, around=around, network=network, title=title, height=height)
     graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until)

@@ -11,6 +11,8 @@ precisions are given in words, English and Arabic, from the ontology.
 Examples
 --------
 >>> import networkx as nx
+import numpy as np
+from scipy.spatial import cKDTree  # type: ignore[import-untyped]
 >>> g = nx.Graph()
 >>> g.add_node("a", label="Donald Trump", label_ar="دونالد ترامب", type="person")
 >>> g.add_node("b", label="Vladimir Putin", label_ar="فلاديمير بوتين", type="person")
@@ -25,16 +27,18 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
+from scipy.spatial import cKDTree  # type: ignore[import-untyped]
 
 from ..errors import InvalidArgumentError, unknown_choice
 from ..text import normalize
 from ..vocab import local_name
 from .details import bare_details, claim_details, event_details, lean_details, tie_details
-from .positions import SEED, positions
+from .positions import GAP, SEED, VIEW_PX, positions
 from .rank import BETWEENNESS_SAMPLE, SIZE_MEASURES, centrality, ranks, reduce, samples
 from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, ROLE_STYLES, kind_style, node_style
 from .timeline import pair_gaps
@@ -76,22 +80,53 @@ def _sizes(values: dict[Any, float], n: int) -> dict[Any, float]:
 
 
 #: The most central nodes, this many, get room for their names in the layout.
-ROOMY = 30
-#: The scale a page is usually drawn at on first view (screen pixels per canvas unit), to size that room.
-_SCALE_GUESS = 0.8
+ROOMY = 24
 
 
-def _room(g: nx.Graph, values: dict[Any, float], sizes: dict[Any, float]) -> dict[Any, float]:
-    """The room (a radius, canvas units) the names of the :data:`ROOMY` most central nodes need beside them."""
-    top = sorted(values, key=lambda n: (-values[n], str(n)))[:ROOMY]
+def _room(nodes: list[dict[str, Any]], values: dict[Any, float]) -> dict[Any, float]:
+    """The room (a radius, screen pixels) the names of the :data:`ROOMY` most central nodes need beside them.
+
+    The lines are those the page draws (``short`` wrapped at 22 characters, the Arabic at 24).
+    """
+    top = set(sorted(values, key=lambda n: (-values[n], str(n)))[:ROOMY])
     out = {}
-    for n in top:
-        d = g.nodes[n]
-        en, ar = str(d.get("label") or ""), str(d.get("label_ar") or "")
-        lines = [w for w in (en, ar) if w]
-        width = min(max((len(w) for w in lines), default=0), 24) * 7.4 + 6
-        height = sum(1 + len(w) // 24 for w in lines) * 17 + 4
-        out[n] = max(sizes.get(n, 8.0) + height / _SCALE_GUESS, width / (2 * _SCALE_GUESS))
+    for item in nodes:
+        if item["id"] not in top:
+            continue
+        lines = _wrapped(item["short"], 22) + (_wrapped(item["ar"], 24) if item["ar"] and item["type"] != "claim" else [])
+        width = max((len(w) for w in lines), default=0) * 7.4 + 6
+        out[item["id"]] = max(len(lines) * 17 + 10, width / 2)
+    return out
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width* characters, broken at spaces (as the page breaks its labels)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+#: The least radius, in screen pixels at the first view, a node is drawn with (room allowing).
+MIN_NODE_PX = 4.5
+
+
+def visible_sizes(pos: dict[Any, tuple[float, float]], sizes: dict[Any, float]) -> dict[Any, float]:
+    """Node radii grown where a wide layout would draw them smaller than :data:`MIN_NODE_PX` on screen,
+    never so far that two nodes would touch."""
+    keys = list(pos)
+    if len(keys) < 2:
+        return sizes
+    xy = np.array([pos[k] for k in keys], dtype=float)
+    scale = min(1.0, VIEW_PX / max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])) * 1.3, 1.0))
+    nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
+    out = {}
+    for k, near in zip(keys, nearest, strict=True):
+        want = max(sizes[k], MIN_NODE_PX / scale)
+        out[k] = round(max(sizes[k], min(want, (float(near) - GAP) / 2.0)), 2)
     return out
 
 
@@ -202,10 +237,11 @@ def page_data(graph: Any, source: ContactSource | None = None, *, size_by: str =
     builder = _PageBuilder(source, notices, network=network, aliases=aliases)
     builder.add_edges(g)
     sizes = _sizes(values, g.number_of_nodes())
-    room = _room(g, values, sizes)
-    builder.add_nodes(g, values, sizes, positions(g, sizes, bipartite=network == "bipartite", room=room))
+    builder.add_nodes(g, values, sizes, lambda items: positions(g, sizes, bipartite=network == "bipartite",
+                                                                room=_room(items, values)))
     gaps, gaps_left_out = ({}, 0) if source is None else pair_gaps(
-        source, builder.events.values(), {n["id"] for n in builder.nodes if n["type"] in _ACTOR_TYPES})
+        source, builder.events.values(), {n["id"] for n in builder.nodes if n["type"] in _ACTOR_TYPES},
+        builder.records.values() if builder.records else None)
     if gaps_left_out:
         notices.append(f"The timeline marks the gaps of the pairs with the most contacts; {gaps_left_out:,} pairs "
                        "with fewer are left out (kg.gaps(A, B) gives any pair's).")
@@ -325,14 +361,20 @@ class _PageBuilder:
         }
 
     def add_nodes(self, g: nx.Graph, values: dict[Any, float], sizes: dict[Any, float],
-                  pos: dict[Any, tuple[float, float]]) -> None:
+                  place: Callable[[list[dict[str, Any]]], dict[Any, tuple[float, float]]]) -> None:
+        """Add the nodes of *g*, then their positions from *place* (which sees the nodes as the page draws them)."""
         order = ranks(values)
         degree = dict(g.degree())
         for node in sorted(g, key=str):
             item = self._node(node, g.nodes[node])
             item.update(size=round(sizes.get(node, 8.0), 2), value=round(values.get(node, 0.0), 6),
-                        rank=order.get(node, len(order)), degree=degree.get(node, 0), x=pos[node][0], y=pos[node][1])
+                        rank=order.get(node, len(order)), degree=degree.get(node, 0))
             self.nodes.append(item)
+        pos = place(self.nodes)
+        grown = visible_sizes(pos, {item["id"]: item["size"] for item in self.nodes})
+        for item in self.nodes:
+            item["x"], item["y"] = pos[item["id"]]
+            item["size"] = grown[item["id"]]
 
     def _node(self, node: Any, d: dict[str, Any]) -> dict[str, Any]:
         kind = str(d.get("type") or "other")

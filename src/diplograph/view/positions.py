@@ -41,6 +41,8 @@ __all__ = ["EDGE_LENGTH", "EVENT_STEP", "GAP", "KK_MAX", "SEED", "apart", "posit
 SEED = 7
 #: Up to this many nodes a connected part is laid out with Kamada–Kawai, above with Fruchterman–Reingold.
 KK_MAX = 250
+#: The width, in screen pixels, a page is drawn in at first (the smallest window the page is made for).
+VIEW_PX = 680.0
 #: Up to this many nodes, a part is laid out from several seeded starts and the least cluttered kept.
 CHOOSE_MAX = 120
 #: The edges with the most contacts keep room for their labels (a stand-in node at their middle).
@@ -278,8 +280,10 @@ def positions(g: Any, sizes: Mapping[Hashable, float] | None = None, *, bipartit
         event): each event is placed between the actors it joins, events of
         the same actors in a row across the line between them.
     room : mapping, optional
-        A radius around some nodes (canvas units) that other nodes keep out
-        of: the room their names need (the page gives it to its most central).
+        A radius around some nodes, in screen pixels at the scale the page
+        is first drawn at (its width about :data:`VIEW_PX`), that other nodes
+        keep out of: the room their names need (the page gives it to its most
+        central).
     """
     nodes = sorted(g, key=str)
     if not nodes:
@@ -287,8 +291,13 @@ def positions(g: Any, sizes: Mapping[Hashable, float] | None = None, *, bipartit
     events = {v for v, d in g.nodes(data=True) if d.get("bipartite") == 1} if bipartite else set()
     xy = _bipartite(g, nodes, events) if events else _layout(g, nodes)
     radii = np.array([float((sizes or {}).get(v, 10.0)) for v in nodes])
-    keep = np.maximum(radii, np.array([float((room or {}).get(v, 0.0)) for v in nodes]))
-    xy = _separate(_spread(xy * EDGE_LENGTH, radii), keep)
+    xy = xy * EDGE_LENGTH
+    xy = _separate(_spread(xy, radii) if len(nodes) > KK_MAX else xy, radii)
+    if room:
+        want = np.array([float(room.get(v, 0.0)) for v in nodes])
+        for _ in range(3):  # room in screen pixels at the scale of the layout so far (which the room itself widens)
+            scale = min(1.0, VIEW_PX / max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])) * 1.3, 1.0))
+            xy = _separate(xy, np.maximum(radii, want / scale))
     xy -= (xy.min(axis=0) + xy.max(axis=0)) / 2.0
     return {v: (round(float(xy[i, 0]), 1), round(float(xy[i, 1]), 1)) for i, v in enumerate(nodes)}
 

@@ -121,7 +121,7 @@ def render_page(data: dict[str, Any]) -> str:
     scripts += [_asset("diplograph.view", "templates", name) for name in ("labels.js", "timeline.js", "page.js")]
     return template.render(
         title=str(meta.get("title") or "diplograph"), mode="network" if network else "timeline",
-        version=__version__, csp=CONTENT_SECURITY_POLICY,
+        version=__version__, csp=Markup(CONTENT_SECURITY_POLICY),  # our constant: no quote or '<' in it
         vendored=[VIS_TIMELINE, VIS_NETWORK] if network else [VIS_TIMELINE],
         data_json=Markup(script_json(payload)),  # no '<' left in it
         page_css=inline(_asset("diplograph.view", "templates", "page.css"), "style"),

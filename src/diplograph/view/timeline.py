@@ -24,26 +24,29 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..contacts import date_order
 from ..contacts import timeline as contact_timeline
 from ..errors import NoAnswerError
 from ..network.rhythm import holders, rhythm
 from .details import event_details
 
 if TYPE_CHECKING:
-    from ..contacts import ContactSource
-    from ..records import ContactRecord, Gap
-    from ..registry import Entity
+    from ..contacts import ContactSource, EventCodes, Triple
+    from ..records import ClaimRecord, ContactRecord, ContactSummary, Gap, Tenure, Tie
+    from ..registry import Entity, NameIndex
 
-__all__ = ["MAX_GAP_PAIRS", "gap_dict", "pair_gaps", "pair_key", "timeline_data"]
+__all__ = ["MAX_ASKED_PAIRS", "MAX_GAP_PAIRS", "gap_dict", "pair_gaps", "pair_key", "timeline_data"]
 
 log = logging.getLogger(__name__)
 
 #: A page carries the gaps of at most this many pairs (those with the most contacts); the rest are left out.
 MAX_GAP_PAIRS = 1500
+#: ... and of at most this many when each pair's contacts must be asked of the store (a graph too big to read whole).
+MAX_ASKED_PAIRS = 100
 
 
 def pair_key(a: str, b: str) -> str:
@@ -68,16 +71,74 @@ def _held_pairs(events: Iterable[dict[str, Any]], drawn: set[str]) -> Counter[tu
     return pairs
 
 
-def pair_gaps(source: ContactSource, events: Iterable[dict[str, Any]], drawn: set[str]) -> tuple[
-        dict[str, list[dict[str, Any]]], int]:
+class _ByActor:
+    """A contact source whose :meth:`contacts_of` answers from an index of given records by actor.
+
+    :func:`rhythm` asks for one side's contacts per pair; with every record
+    at hand, an index answers each question without a scan of them all.
+    """
+
+    def __init__(self, source: ContactSource, records: Iterable[ContactRecord]):
+        self.source = source
+        self.spec = source.spec
+        self.cache = source.cache
+        self.by_actor: dict[str, list[ContactRecord]] = defaultdict(list)
+        for c in records:
+            for iri in dict.fromkeys(p.iri for p in (*c.participants, *c.initiators, *c.intermediaries)):
+                self.by_actor[iri].append(c)
+
+    @property
+    def names(self) -> NameIndex:
+        return self.source.names
+
+    def contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
+        found = {c.iri: c for iri in dict.fromkeys(iris) for c in self.by_actor.get(iri, [])}
+        return sorted(found.values(), key=date_order)
+
+    def all_contacts(self) -> list[ContactRecord]:
+        return self.source.all_contacts()
+
+    def events(self) -> list[ContactSummary]:
+        return self.source.events()
+
+    def ties(self) -> list[Tie]:
+        return self.source.ties()
+
+    def tenures(self, iri: str) -> list[Tenure]:
+        return self.source.tenures(iri)
+
+    def claims(self, by: str | None = None) -> list[ClaimRecord]:
+        return self.source.claims(by)
+
+    def codes(self) -> dict[str, EventCodes]:
+        return self.source.codes()
+
+    def languages(self) -> dict[str, str]:
+        return self.source.languages()
+
+    def triples(self) -> Iterator[Triple]:
+        return self.source.triples()
+
+    def count(self) -> int:
+        return self.source.count()
+
+
+def pair_gaps(source: ContactSource, events: Iterable[dict[str, Any]], drawn: set[str],
+              records: Iterable[ContactRecord] | None = None) -> tuple[dict[str, list[dict[str, Any]]], int]:
     """``kg.gaps`` of every pair of *drawn* actors with two or more dated direct contacts among *events*.
 
-    Returns the gaps by :func:`pair_key` and the number of such pairs left
-    out above :data:`MAX_GAP_PAIRS` (those with the fewest contacts).
+    With *records* (every contact of the source, already read) the gaps are
+    computed from an index of them; without, each pair's question goes to
+    the source, and only the :data:`MAX_ASKED_PAIRS` pairs with the most
+    contacts are asked. Returns the gaps by :func:`pair_key` and the number
+    of pairs left out (those with the fewest contacts).
     """
     pairs = [p for p, n in sorted(_held_pairs(events, drawn).items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
+    limit = MAX_GAP_PAIRS if records is not None else MAX_ASKED_PAIRS
+    if records is not None:
+        source = _ByActor(source, records)
     out: dict[str, list[dict[str, Any]]] = {}
-    for a, b in pairs[:MAX_GAP_PAIRS]:
+    for a, b in pairs[:limit]:
         ea, eb = source.names.get(a), source.names.get(b)
         if ea is None or eb is None:
             continue
@@ -87,7 +148,7 @@ def pair_gaps(source: ContactSource, events: Iterable[dict[str, Any]], drawn: se
             continue
         if gaps:
             out[pair_key(a, b)] = [gap_dict(g) for g in gaps]
-    return out, max(0, len(pairs) - MAX_GAP_PAIRS)
+    return out, max(0, len(pairs) - limit)
 
 
 def _counted(source: ContactSource, ea: Entity, eb: Entity, wanted: set[str]) -> list[ContactRecord]:

@@ -9,7 +9,7 @@
   var FACE = '"DejaVu Sans", "Noto Sans Arabic", Arial, sans-serif';
   var MIN_PX = 12;
   var NAME_PX = 13, ARABIC_PX = 14, EDGE_PX = 12;
-  var PAD = 2, CELL = 64;
+  var PAD = 2, CELL = 64, EDGE_LABELS_MAX = 200;
 
   function Grid() { this.cells = {}; }
   Grid.prototype.keys = function (r) {
@@ -88,6 +88,15 @@
     return {x: x, y: side.indexOf("below") === 0 ? n.y + n.h * 0.85 : n.y + n.h * 0.15 - s.h, w: s.w, h: s.h};
   }
   var SIDES = ["below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left"];
+  /* Further out (a thin line then joins label and node): for the most central names, when nothing close is free. */
+  var FAR = 26, FAR_RANK = 30;
+  function farBox(n, s, side) {
+    var r = sideBox(n, s, side);
+    var dx = side.indexOf("right") !== -1 ? FAR : side.indexOf("left") !== -1 ? -FAR : 0;
+    var dy = side.indexOf("below") === 0 ? FAR : side.indexOf("above") === 0 ? -FAR : 0;
+    return {x: r.x + dx, y: r.y + dy, w: r.w, h: r.h, far: true};
+  }
+  function boxFor(n, s, side, far) { return far ? farBox(n, s, side) : sideBox(n, s, side); }
 
   /* Where along its edge a label may sit: the middle first, then further out; on the line or beside it. */
   var ALONG = [0.5, 0.4, 0.6, 0.3, 0.7];
@@ -134,19 +143,22 @@
       onScreen++;
       var lines = self.nodeLines(id);
       if (!lines.length) { return; }
-      var s = self.size(lines);
-      for (var k = 0; k < SIDES.length; k++) {
-        var r = sideBox(b, s, SIDES[k]);
-        if (inside(r) && !obstacles.hits(r, id) && !labels.hits(r)) {
-          labels.add({x: r.x - 1, y: r.y - 1, w: r.w + 2, h: r.h + 2});
-          placed.push({kind: "node", id: id, side: SIDES[k], lines: lines});
-          names++;
-          return;
+      var s = self.size(lines), rings = self.opts.rank(id) <= FAR_RANK ? [false, true] : [false];
+      for (var f = 0; f < rings.length; f++) {
+        for (var k = 0; k < SIDES.length; k++) {
+          var r = boxFor(b, s, SIDES[k], rings[f]);
+          if (inside(r) && !obstacles.hits(r, id) && !labels.hits(r)) {
+            labels.add({x: r.x - 1, y: r.y - 1, w: r.w + 2, h: r.h + 2});
+            placed.push({kind: "node", id: id, side: SIDES[k], far: rings[f], lines: lines});
+            names++;
+            return;
+          }
         }
       }
     });
-    var edgeLabels = 0, edgesWithText = 0;
-    this.opts.edgeOrder().forEach(function (id) {
+    var edgeLabels = 0, edgesWithText = 0, edgeIds = this.opts.edgeOrder();
+    if (edgeIds.length > EDGE_LABELS_MAX) { edgeIds = []; }  /* a dense page: link labels on hover only */
+    edgeIds.forEach(function (id) {
       var lines = self.edgeLines(id);
       if (!lines.length) { return; }
       var s = self.size(lines), mid = self.edgeBox(id, s);
@@ -175,8 +187,8 @@
     var self = this;
     return this.placed.map(function (p) {
       var s = self.size(p.lines);
-      var r = p.kind === "node" ? sideBox(self.nodeBox(p.id), s, p.side) : self.edgeBox(p.id, s, p.spot);
-      return {kind: p.kind, id: p.id, side: p.side || null, lines: p.lines.map(function (l) { return l.text; }),
+      var r = p.kind === "node" ? boxFor(self.nodeBox(p.id), s, p.side, p.far) : self.edgeBox(p.id, s, p.spot);
+      return {kind: p.kind, id: p.id, side: p.side || null, far: !!p.far, lines: p.lines.map(function (l) { return l.text; }),
               px: p.lines.map(function (l) { return l.px; }), box: {x: r.x, y: r.y, w: r.w, h: r.h},
               anchor: r.anchor || null, font: FACE};
     });
@@ -207,6 +219,14 @@
     });
   };
 
+  /* The thin line from a label set further out to its node. */
+  Labeller.prototype.leader = function (ctx, n, r) {
+    var cx = n.x + n.w / 2, cy = n.y + n.h / 2;
+    var lx = Math.max(r.x, Math.min(cx, r.x + r.w)), ly = Math.max(r.y, Math.min(cy, r.y + r.h));
+    ctx.strokeStyle = "#777"; ctx.lineWidth = 1;
+    ctx.beginPath(); ctx.moveTo(lx, ly); ctx.lineTo(cx, cy); ctx.stroke();
+  };
+
   Labeller.prototype.draw = function (ctx) {
     var canvas = ctx.canvas, ratio = canvas.width / Math.max(1, canvas.clientWidth), self = this;
     ctx.save();
@@ -215,8 +235,12 @@
     this.placed.forEach(function (p) {
       if (p.kind === "node" && !self.network.body.nodes[p.id]) { return; }
       var s = self.size(p.lines);
-      var r = p.kind === "node" ? sideBox(self.nodeBox(p.id), s, p.side) : self.edgeBox(p.id, s, p.spot);
-      if (r) { self.paint(ctx, p.lines, r, false); shown[p.kind + ":" + p.id] = true; }
+      var n = p.kind === "node" ? self.nodeBox(p.id) : null;
+      var r = p.kind === "node" ? boxFor(n, s, p.side, p.far) : self.edgeBox(p.id, s, p.spot);
+      if (!r) { return; }
+      if (p.far) { self.leader(ctx, n, r); }
+      self.paint(ctx, p.lines, r, false);
+      shown[p.kind + ":" + p.id] = true;
     });
     var h = this.hover;
     if (h && !shown[h.kind + ":" + h.id]) {

@@ -188,7 +188,7 @@
     network = new vis.Network($("graph"), {nodes: nodes, edges: edges}, data.options);
     network.fit({animation: false});
     labeller = new window.DiplographLabels(network, $("graph"), {
-      nodeLines: nodeLines,
+      nodeLines: nodeLines, rank: function (id) { return byId[id].rank; },
       edgeText: function (id) { return (state.look[id] || {}).label || ""; },
       nodeOrder: function () { return data.nodes.filter(function (n) { return state.nodeVis[n.id]; })
         .sort(function (a, b) { return a.rank - b.rank; }).map(function (n) { return n.id; }); },
@@ -272,6 +272,7 @@
     var text = c.names === c.nodes ? "All " + c.nodes + " names are shown" :
       "Names shown: " + c.names + " of " + c.nodes + " (the most central first; hover a node or zoom in for the others)";
     if (c.edges) { text += " · link labels: " + c.edgeLabels + " of " + c.edges + (c.edgeLabels < c.edges ? " (hover a link)" : ""); }
+    else if (visibleCount().edges > 200) { text += " · hover a link for its contacts"; }
     note.textContent = text + ".";
   }
 
