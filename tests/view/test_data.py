@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import networkx as nx
@@ -108,7 +109,7 @@ def test_nodes_are_ranked_by_the_size_measure(kg: Any, persons: Any) -> None:
     data = page_data(persons, kg.source, size_by="strength")
     ranked = sorted(data["nodes"], key=lambda n: n["rank"])
     assert [n["rank"] for n in ranked] == list(range(1, len(ranked) + 1))
-    assert all(x["value"] >= y["value"] for x, y in zip(ranked, ranked[1:], strict=False))
+    assert all(x["value"] >= y["value"] for x, y in itertools.pairwise(ranked))
     assert data["meta"]["size_words"]["en"] == "strength" and data["meta"]["size_words"]["means"]
 
 

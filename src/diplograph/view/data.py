@@ -11,8 +11,6 @@ precisions are given in words, English and Arabic, from the ontology.
 Examples
 --------
 >>> import networkx as nx
-import numpy as np
-from scipy.spatial import cKDTree  # type: ignore[import-untyped]
 >>> g = nx.Graph()
 >>> g.add_node("a", label="Donald Trump", label_ar="دونالد ترامب", type="person")
 >>> g.add_node("b", label="Vladimir Putin", label_ar="فلاديمير بوتين", type="person")
@@ -93,7 +91,8 @@ def _room(nodes: list[dict[str, Any]], values: dict[Any, float]) -> dict[Any, fl
     for item in nodes:
         if item["id"] not in top:
             continue
-        lines = _wrapped(item["short"], 22) + (_wrapped(item["ar"], 24) if item["ar"] and item["type"] != "claim" else [])
+        arabic = _wrapped(item["ar"], 24) if item["ar"] and item["type"] != "claim" else []
+        lines = _wrapped(item["short"], 22) + arabic
         width = max((len(w) for w in lines), default=0) * 7.4 + 6
         out[item["id"]] = max(len(lines) * 17 + 10, width / 2)
     return out

@@ -47,7 +47,12 @@
     var self = this;
     network.on("afterDrawing", function (ctx) { self.draw(ctx); });
     var timer = null;
-    function later() { clearTimeout(timer); timer = setTimeout(function () { self.place(); network.redraw(); }, 80); }
+    function later() {
+      self.pending = true;
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.place(); network.redraw(); }, 80);
+    }
+    this.later = later;
     network.on("zoom", later);
     network.on("dragEnd", later);
     network.on("resize", later);
@@ -89,14 +94,14 @@
   }
   var SIDES = ["below", "above", "right", "left", "below-right", "below-left", "above-right", "above-left"];
   /* Further out (a thin line then joins label and node): for the most central names, when nothing close is free. */
-  var FAR = 26, FAR_RANK = 30;
-  function farBox(n, s, side) {
-    var r = sideBox(n, s, side);
-    var dx = side.indexOf("right") !== -1 ? FAR : side.indexOf("left") !== -1 ? -FAR : 0;
-    var dy = side.indexOf("below") === 0 ? FAR : side.indexOf("above") === 0 ? -FAR : 0;
-    return {x: r.x + dx, y: r.y + dy, w: r.w, h: r.h, far: true};
+  var FAR = 26, FAR_RANK = 30, FARTHER_RANK = 10;
+  function farBox(n, s, side, far) {
+    var r = sideBox(n, s, side), d = FAR * far;
+    var dx = side.indexOf("right") !== -1 ? d : side.indexOf("left") !== -1 ? -d : 0;
+    var dy = side.indexOf("below") === 0 ? d : side.indexOf("above") === 0 ? -d : 0;
+    return {x: r.x + dx, y: r.y + dy, w: r.w, h: r.h, far: far};
   }
-  function boxFor(n, s, side, far) { return far ? farBox(n, s, side) : sideBox(n, s, side); }
+  function boxFor(n, s, side, far) { return far ? farBox(n, s, side, far) : sideBox(n, s, side); }
 
   /* Where along its edge a label may sit: the middle first, then further out; on the line or beside it. */
   var ALONG = [0.5, 0.4, 0.6, 0.3, 0.7];
@@ -143,7 +148,8 @@
       onScreen++;
       var lines = self.nodeLines(id);
       if (!lines.length) { return; }
-      var s = self.size(lines), rings = self.opts.rank(id) <= FAR_RANK ? [false, true] : [false];
+      var rank = self.opts.rank(id), s = self.size(lines);
+      var rings = rank <= FARTHER_RANK ? [0, 1, 2] : rank <= FAR_RANK ? [0, 1] : [0];
       for (var f = 0; f < rings.length; f++) {
         for (var k = 0; k < SIDES.length; k++) {
           var r = boxFor(b, s, SIDES[k], rings[f]);
@@ -177,6 +183,8 @@
       }
     });
     this.placed = placed;
+    this.placedFor = this.view();
+    this.pending = false;
     this.counts = {names: names, nodes: onScreen, edgeLabels: edgeLabels, edges: edgesWithText};
     if (this.opts.onPlaced) { this.opts.onPlaced(this.counts); }
     return this.counts;
@@ -188,7 +196,7 @@
     return this.placed.map(function (p) {
       var s = self.size(p.lines);
       var r = p.kind === "node" ? boxFor(self.nodeBox(p.id), s, p.side, p.far) : self.edgeBox(p.id, s, p.spot);
-      return {kind: p.kind, id: p.id, side: p.side || null, far: !!p.far, lines: p.lines.map(function (l) { return l.text; }),
+      return {kind: p.kind, id: p.id, side: p.side || null, far: p.far || 0, lines: p.lines.map(function (l) { return l.text; }),
               px: p.lines.map(function (l) { return l.px; }), box: {x: r.x, y: r.y, w: r.w, h: r.h},
               anchor: r.anchor || null, font: FACE};
     });
@@ -227,7 +235,14 @@
     ctx.beginPath(); ctx.moveTo(lx, ly); ctx.lineTo(cx, cy); ctx.stroke();
   };
 
+  Labeller.prototype.view = function () {
+    var at = this.network.getViewPosition();
+    return [this.network.getScale().toFixed(5), at.x.toFixed(1), at.y.toFixed(1),
+            this.container.clientWidth, this.container.clientHeight].join(" ");
+  };
+
   Labeller.prototype.draw = function (ctx) {
+    if (this.placedFor !== undefined && this.placedFor !== this.view()) { this.later(); }  /* moved: place again */
     var canvas = ctx.canvas, ratio = canvas.width / Math.max(1, canvas.clientWidth), self = this;
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -260,6 +275,9 @@
     }
     ctx.restore();
   };
+
+  /* Whether the labels drawn were placed for the view shown now (no placement waiting). */
+  Labeller.prototype.settled = function () { return !this.pending && this.placedFor === this.view(); };
 
   Labeller.MIN_PX = MIN_PX;
   window.DiplographLabels = Labeller;

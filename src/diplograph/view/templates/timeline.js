@@ -41,6 +41,7 @@
       showCurrentTime: false, zoomKey: "ctrlKey", selectable: true, groupOrder: "order",
       tooltip: {followMouse: false}, minHeight: 160, verticalScroll: false
     });
+    this.timeline.on("rangechanged", function () { self.fitGapLabels(); });
     this.timeline.on("select", function (props) {
       var id = props.items && props.items[0];
       if (id !== undefined && self.api.onSelect) { self.api.onSelect(String(id).split("|")[0]); }
@@ -95,7 +96,7 @@
         var content = el("span", {title: monthsText(g) + " (" + g.days + " days) without a direct contact: " +
           api.dateText(g.start) + " – " + api.dateText(g.end) + " (from kg.gaps)"}, words);
         out.push({id: "gap|" + p[2] + "|" + i, group: p[2], type: "background", start: g.start, end: g.end,
-                  content: content, className: "gap" + (longest ? " longest" : "")});
+                  content: content, className: "gap" + (longest ? " longest" : ""), words: words});
         self.shown.gaps.push({row: p[2], start: g.start, end: g.end, months: g.months, text: words, longest: longest});
       });
     });
@@ -148,8 +149,10 @@
       rowsOf.placed.forEach(function (p) { self.shown[api.events[p.id].planned ? "planned" : "held"].push(p.id); });
       var starts = items.map(function (it) { return new Date(it.start).getTime(); });
       var ends = items.map(function (it) { return new Date(it.end || it.start).getTime(); });
-      var lo = Math.min.apply(null, starts), hi = Math.max.apply(null, ends), pad = Math.max((hi - lo) * 0.06, 86400000 * 45);
+      var lo = Math.min.apply(null, starts), hi = Math.max.apply(null, ends), px = Math.max(this.box.clientWidth - 90, 300);
+      var pad = Math.max(90 * (hi - lo) / (px - 180), 86400000 * 90);  /* room for half a box either side */
       this.timeline.setWindow(new Date(lo - pad), new Date(hi + pad), {animation: false});
+      this.fitGapLabels();
     }
     if (undated.length) {
       this.undated.appendChild(el("div", {className: "muted"}, "Undated (the source gives no date; not on the axis):"));
@@ -168,6 +171,21 @@
   };
 
   Timeline.prototype.redraw = function () { if (this.timeline) { this.timeline.redraw(); } };
+
+  /* A gap is labelled where its label fits across it at the current zoom (its length stays in its tooltip). */
+  Timeline.prototype.fitGapLabels = function () {
+    if (!this.timeline) { return; }
+    var w = this.timeline.getWindow(), span = w.end - w.start, px = this.box.clientWidth - 90, self = this;
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = "bold 13px " + getComputedStyle(document.body).fontFamily;
+    var updates = [];
+    this.items.get({filter: function (it) { return it.type === "background"; }}).forEach(function (it) {
+      var width = (new Date(it.end) - new Date(it.start)) / span * px;
+      var text = ctx.measureText(it.words).width + 12 <= width ? it.words : "";
+      if (it.content.textContent !== text) { it.content.textContent = text; updates.push({id: it.id, content: it.content}); }
+    });
+    if (updates.length) { self.items.update(updates); }
+  };
 
   window.DiplographTimeline = Timeline;
 })();
