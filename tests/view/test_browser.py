@@ -98,7 +98,8 @@ class Spec:
     def shown(self) -> dict[str, int]:
         edges = [e for e in self.data["edges"] if self.edge_shown(e)]
         ends = {n for e in edges for n in (e["from"], e["to"])}
-        lone = {n["id"] for n in self.data["nodes"] if not any(n["id"] in (e["from"], e["to"]) for e in self.data["edges"])}
+        linked = {n for e in self.data["edges"] for n in (e["from"], e["to"])}
+        lone = {n["id"] for n in self.data["nodes"] if n["id"] not in linked}
         events = {i for e in edges for i in self.passing(e)}
         return {"nodes": len(ends | lone), "edges": len(edges), "events": len(events)}
 

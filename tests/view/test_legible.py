@@ -45,7 +45,8 @@ MEASURE = """() => {
     const r = l.box, img = paint.getImageData(Math.round(r.x * ratio), Math.round(r.y * ratio),
       Math.max(1, Math.round(r.w * ratio)), Math.max(1, Math.round(r.h * ratio))).data;
     let ink = 0;
-    for (let i = 0; i < img.length; i += 4) { if (img[i] + img[i + 1] + img[i + 2] < 240 && img[i + 3] > 200) { ink++; } }
+    for (let i = 0; i < img.length; i += 4) {
+      if (img[i] + img[i + 1] + img[i + 2] < 240 && img[i + 3] > 200) { ink++; } }
     let ends = null;
     if (l.kind === 'edge') { const e = net.body.edges[l.id];
       ends = [net.canvasToDOM(pos[e.fromId]), net.canvasToDOM(pos[e.toId])]; }
@@ -173,7 +174,8 @@ def test_hover_shows_a_name_that_did_not_fit_and_zoom_shows_more(open_page: Any,
     opened.screenshot(tmp_path, "view-reduced-hover")
     opened.page.mouse.move(5, 5)
     share = before["counts"]["names"] / before["counts"]["nodes"]
-    opened.js("""() => { const n = window.diplograph.network; n.moveTo({scale: n.getScale() * 3, animation: false}); }""")
+    opened.js("""() => { const n = window.diplograph.network;
+      n.moveTo({scale: n.getScale() * 3, animation: false}); }""")
     opened.settle()
     after = measure(opened)
     assert after["counts"]["names"] / after["counts"]["nodes"] > share

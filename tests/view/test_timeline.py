@@ -17,11 +17,14 @@ from diplograph.view.timeline import pair_key, timeline_data
 
 from .conftest import ID, HostileSource, Opened
 
-ITEMS = """() => Array.from(document.querySelectorAll('#timeline .vis-item.vis-box, #timeline .vis-item.vis-range'))
-  .map(el => ({text: el.innerText.trim(), planned: el.classList.contains('planned'), box: el.classList.contains('vis-box'),
-               range: el.classList.contains('vis-range'), precision: Array.from(el.classList).filter(c => c.startsWith('p-'))[0]}))"""
+ITEMS = """() => Array.from(document.querySelectorAll(
+  '#timeline .vis-item.vis-box, #timeline .vis-item.vis-range'))
+  .map(el => ({text: el.innerText.trim(), planned: el.classList.contains('planned'),
+               box: el.classList.contains('vis-box'), range: el.classList.contains('vis-range'),
+               precision: Array.from(el.classList).filter(c => c.startsWith('p-'))[0]}))"""
 GAPS = """() => Array.from(document.querySelectorAll('#timeline .vis-item.vis-background.gap'))
-  .map(el => ({text: el.innerText.trim(), longest: el.classList.contains('longest'), width: el.getBoundingClientRect().width}))"""
+  .map(el => ({text: el.innerText.trim(), longest: el.classList.contains('longest'),
+               width: el.getBoundingClientRect().width}))"""
 
 
 def _wait(opened: Opened) -> None:
@@ -190,14 +193,16 @@ def test_month_and_year_precision_are_drawn_as_the_spans_they_are(open_page: Any
     _wait(opened)
     spans = opened.js("""() => { const t = window.diplograph.timeline.timeline;
       return window.diplograph.timeline.items.get().filter(i => i.type !== 'background').map(i => ({
-        id: i.id.split('|')[0].split('/').pop(), type: i.type, start: i.start, end: i.end || null, group: i.group})); }""")
+        id: i.id.split('|')[0].split('/').pop(), type: i.type, start: i.start, end: i.end || null,
+        group: i.group})); }""")
     by = {s["id"]: s for s in spans}
     assert by["day"]["type"] == "box" and by["day"]["start"] == "2020-03-05"
     assert (by["month"]["type"], by["month"]["start"], by["month"]["end"]) == ("range", "2021-06-01", "2021-07-01")
     assert (by["year"]["type"], by["year"]["start"], by["year"]["end"]) == ("range", "2023-01-01", "2024-01-01")
     assert by["plan"]["group"] == "planned" and by["day"]["group"] == "held"
     assert "none" not in by and opened.page.locator("#undated-list button").count() == 1
-    widths = opened.js("""() => Object.fromEntries(Array.from(document.querySelectorAll('#timeline .vis-item.vis-range'))
+    widths = opened.js("""() => Object.fromEntries(Array.from(
+      document.querySelectorAll('#timeline .vis-item.vis-range'))
       .map(el => [el.innerText.trim(), el.getBoundingClientRect().width]))""")
     assert len(widths) >= 1
     opened.screenshot(tmp_path, "timeline-precisions")
