@@ -156,12 +156,34 @@ def _spread(xy: np.ndarray, radii: np.ndarray) -> np.ndarray:
     return xy * (room / crowded) if 0.0 < crowded < room else xy
 
 
+def _close_pairs(xy: np.ndarray, radii: np.ndarray, gap: float) -> np.ndarray:
+    """Pairs of nodes that may be closer than their radii and *gap*: found with one tree query for the
+    ordinary nodes and one per node with a much larger radius (the room a name needs), not all pairs."""
+    tree = cKDTree(xy)
+    typical = float(np.median(radii))
+    big = np.flatnonzero(radii > 3.0 * typical + gap)
+    small = radii.copy()
+    small[big] = typical
+    ordinary = tree.query_pairs(2.0 * float(small.max()) + gap, output_type="ndarray").reshape(-1, 2)
+    if not len(big):
+        return ordinary
+    is_big = np.zeros(len(xy), dtype=bool)
+    is_big[big] = True
+    ordinary = ordinary[~(is_big[ordinary[:, 0]] | is_big[ordinary[:, 1]])]
+    widest = float(radii.max())
+    near_big = []
+    for i in big:
+        near = np.asarray(tree.query_ball_point(xy[i], float(radii[i]) + widest + gap), dtype=np.int64)
+        near = near[near != i]
+        near_big.append(np.column_stack([np.minimum(near, i), np.maximum(near, i)]))
+    return np.concatenate([ordinary, np.unique(np.concatenate(near_big), axis=0)])
+
+
 def _separate(xy: np.ndarray, radii: np.ndarray, gap: float = GAP, rounds: int = 60) -> np.ndarray:
     """Push apart every two nodes whose shapes (discs of *radii*) come closer than *gap*."""
     xy = xy.copy()
-    reach = 2.0 * float(radii.max()) + gap
     for _ in range(rounds):
-        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
+        pairs = _close_pairs(xy, radii, gap)
         if not len(pairs):
             break
         i, j = pairs[:, 0], pairs[:, 1]
@@ -297,9 +319,30 @@ def positions(g: Any, sizes: Mapping[Hashable, float] | None = None, *, bipartit
         want = np.array([float(room.get(v, 0.0)) for v in nodes])
         for _ in range(3):  # room in screen pixels at the scale of the layout so far (which the room itself widens)
             scale = min(1.0, VIEW_PX / max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])) * 1.3, 1.0))
-            xy = _separate(xy, np.maximum(radii, want / scale))
+            xy = _separate(xy, np.maximum(radii, want / scale), rounds=60 if len(nodes) <= KK_MAX else 15)
+    if events:  # the room around names may have pushed an event out past its actors: bring it back between them
+        xy = _separate(_between(xy, g, nodes, events), radii)
     xy -= (xy.min(axis=0) + xy.max(axis=0)) / 2.0
     return {v: (round(float(xy[i, 0]), 1), round(float(xy[i, 1]), 1)) for i, v in enumerate(nodes)}
+
+
+def _between(xy: np.ndarray, g: Any, nodes: list[Any], events: set[Any], lo: float = 0.2) -> np.ndarray:
+    """Each event joining two actors moved along the line between them to lie within its middle part
+    (from *lo* to 1 - *lo* of the way), its distance from that line kept."""
+    xy = xy.copy()
+    index = {v: i for i, v in enumerate(nodes)}
+    for e in sorted(events, key=str):
+        ends = sorted(g[e], key=str)
+        if len(ends) != 2:
+            continue
+        a, b = xy[index[ends[0]]], xy[index[ends[1]]]
+        axis = b - a
+        length2 = float(axis @ axis)
+        if length2 < 1e-9:
+            continue
+        t = float((xy[index[e]] - a) @ axis) / length2
+        xy[index[e]] += axis * (min(max(t, lo), 1.0 - lo) - t)
+    return xy
 
 
 def apart(pos: Mapping[Any, Point], sizes: Mapping[Any, float], gap: float = GAP - 0.5) -> bool:

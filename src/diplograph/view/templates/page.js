@@ -236,8 +236,10 @@
     return box;
   }
   function nodeTip(n) {
+    var w = measureWords();
     return tooltip([el("strong", {text: n.en}), n.ar ? el("div", null, ar(n.ar)) : null,
-      el("div", null, both(typeWords(n.type))), centralityLine(n), "Click for its contacts and timeline."]);
+      typeWords(n.type)[0] + " · " + w.en + " " + (Math.round(n.value * 1000) / 1000) + " (ranked " + n.rank + " of " + total.nodes + ")",
+      "Click for its contacts and timeline."]);
   }
   function edgeTip(e) {
     var lines = [nodeName(e.from) + " — " + nodeName(e.to)];
