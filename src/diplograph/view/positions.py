@@ -164,7 +164,8 @@ def _close_pairs(xy: np.ndarray, radii: np.ndarray, gap: float) -> np.ndarray:
     big = np.flatnonzero(radii > 3.0 * typical + gap)
     small = radii.copy()
     small[big] = typical
-    ordinary = tree.query_pairs(2.0 * float(small.max()) + gap, output_type="ndarray").reshape(-1, 2)
+    ordinary: np.ndarray = np.asarray(tree.query_pairs(2.0 * float(small.max()) + gap, output_type="ndarray"),
+                                      dtype=np.int64).reshape(-1, 2)
     if not len(big):
         return ordinary
     is_big = np.zeros(len(xy), dtype=bool)
