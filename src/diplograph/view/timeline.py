@@ -36,7 +36,7 @@ from .details import event_details
 
 if TYPE_CHECKING:
     from ..contacts import ContactSource, EventCodes, Triple
-    from ..records import ClaimRecord, ContactRecord, ContactSummary, Gap, Tenure, Tie
+    from ..records import ClaimRecord, ContactRecord, ContactSummary, Gap, Tie
     from ..registry import Entity, NameIndex
 
 __all__ = ["MAX_ASKED_PAIRS", "MAX_GAP_PAIRS", "gap_dict", "pair_gaps", "pair_key", "timeline_data"]
@@ -104,9 +104,6 @@ class _ByActor:
     def ties(self) -> list[Tie]:
         return self.source.ties()
 
-    def tenures(self, iri: str) -> list[Tenure]:
-        return self.source.tenures(iri)
-
     def claims(self, by: str | None = None) -> list[ClaimRecord]:
         return self.source.claims(by)
 
@@ -154,7 +151,7 @@ def pair_gaps(source: ContactSource, events: Iterable[dict[str, Any]], drawn: se
 def _counted(source: ContactSource, ea: Entity, eb: Entity, wanted: set[str]) -> list[ContactRecord]:
     """The contacts :func:`rhythm` counted for an institution's side (held by whoever held its top post)."""
     spans = holders(source, ea)
-    side = sorted({t.holder for t in spans}) if spans is not None else [ea.iri]
+    side = sorted({t.a for t in spans}) if spans is not None else [ea.iri]
     return [c for c in source.contacts_of(side) if c.iri in wanted]
 
 
