@@ -142,7 +142,7 @@ def test_labels_are_legible_inside_and_apart(open_page: Any, pages: dict[str, Pa
     # the most central are labelled first: the top three always, and most of the top ten
     assert {n["id"] for n in ranked[:3]} <= named, kind
     assert len(named & {n["id"] for n in ranked[:10]}) >= min(8, len(ranked)), kind
-    least = {"persons": 18, "bipartite": 16, "full": 18, "ego": 8, "reduced": 15}[kind]
+    least = {"persons": 18, "bipartite": 16, "full": 18, "ego": 8, "reduced": 12}[kind]
     assert len(named) >= min(least, len(m["nodes"])), (kind, len(named))
     opened.screenshot(tmp_path, f"view-{kind}-{size[0]}x{size[1]}")
 
