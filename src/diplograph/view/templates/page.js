@@ -215,7 +215,9 @@
   function nodeLines(id) {
     var n = byId[id], out = [];
     wrap(n.short, 22).forEach(function (t) { out.push({text: t, rtl: false}); });
-    if (n.ar && n.type !== "claim") { wrap(n.ar, 24).forEach(function (t) { out.push({text: "\u2068" + t + "\u2069", rtl: true}); }); }
+    /* dates and spans inside an Arabic line keep their left-to-right order (2025-02-13, not 13-02-2025) */
+    var ltr = function (t) { return t.replace(/\d[\d\-\u2013\/]*\d/g, function (m) { return "\u2066" + m + "\u2069"; }); };
+    if (n.ar && n.type !== "claim") { wrap(n.ar, 24).forEach(function (t) { out.push({text: "\u2068" + ltr(t) + "\u2069", rtl: true}); }); }
     return out;
   }
   function measureWords() { return meta.size_words; }
