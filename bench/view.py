@@ -9,8 +9,8 @@
   reduced view; target under 1 s at 10,000 nodes) and with every node
   (``max_nodes=None``, the ``--all`` option). Baseline: building the same
   network with pyvis ``add_node``/``add_edge`` alone (skipped with --quick);
-- layout: diplograph.view.layout.spring_positions vs networkx.spring_layout
-  (the positions used above 300 nodes, physics off) on --layout nodes (0: skip).
+- layout: diplograph.view.positions.positions (igraph's layouts, packed and kept
+  apart; every page's positions) vs networkx.spring_layout on --layout nodes (0: skip).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pyvis.network import Network
 from diplograph.cli.numbers import whole_number
 from diplograph.view import MAX_NODES, render
 from diplograph.view.data import page_data
-from diplograph.view.layout import spring_positions
+from diplograph.view.positions import positions
 from diplograph.view.render import render_page
 
 if __package__ in (None, ""):  # run as a file (python bench/view.py): the bench package sits one folder up
@@ -120,9 +120,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     if args.layout:
         g = graph(args.layout)
-        ours = timed(lambda: spring_positions(g))
+        ours = timed(lambda: positions(g))
         theirs = timed(lambda: nx.spring_layout(g, seed=7))
-        print(f"layout, {args.layout} nodes: spring_positions {ours:.2f} s, nx.spring_layout {theirs:.2f} s "
+        print(f"layout, {args.layout} nodes: positions {ours:.2f} s, nx.spring_layout {theirs:.2f} s "
               f"(ratio {theirs / ours:.1f}x)")
 
 

@@ -412,21 +412,29 @@ class KnowledgeGraph:
 
     def view(self, around: str | Entity | None = None, depth: int = 1, *, network: str = "persons",
              since: DateLike | None = None, until: DateLike | None = None, size_by: str = "degree",
-             **options: Any) -> Page:
-        """The interactive page of this graph (or of the part *around* an actor).
+             timeline: str | Entity | tuple[str | Entity, str | Entity] | None = None, **options: Any) -> Page:
+        """The interactive page of this graph (or of the part *around* an actor), or a timeline alone.
 
         In Jupyter the returned :class:`~diplograph.view.Page` shows inline;
-        ``.save(path)`` writes it as one offline HTML file. Other keyword
-        options go to :func:`diplograph.view.view`.
+        ``.save(path)`` writes it as one offline HTML file. ``timeline=A`` or
+        ``timeline=(A, B)`` draws the contacts and plans of an actor or a pair
+        along time, with the gaps of :meth:`gaps`. Other keyword options go to
+        :func:`diplograph.view.view`.
 
         Examples
         --------
         >>> import diplograph as dg
-        >>> page = dg.load().view("Putin", depth=1, size_by="betweenness")
+        >>> kg = dg.load()
+        >>> page = kg.view("Putin", depth=1, size_by="betweenness")
         >>> page.nodes > 1, "<iframe srcdoc=" in page._repr_html_()
         (True, True)
+        >>> kg.view(timeline=("Trump", "Putin")).events
+        10
         """
         name = around.iri if isinstance(around, Entity) else around
+        if timeline is not None:
+            who = [timeline] if isinstance(timeline, str | Entity) else list(timeline)
+            options["timeline"] = [w.iri if isinstance(w, Entity) else w for w in who]
         return _view(self.source, network=network, around=name, depth=depth, since=since, until=until,
                      size_by=size_by, **options)
 

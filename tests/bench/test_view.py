@@ -28,7 +28,7 @@ def test_a_tiny_run_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None
     # Barabási–Albert: 3 edges from each of the 57 nodes after the first 3; both views drawn whole at this size
     assert "| 60 | 171 | default (max 400) | 60 |" in out
     assert "| 60 | 171 | all nodes | 60 |" in out
-    assert "layout, 30 nodes: spring_positions" in out
+    assert "layout, 30 nodes: positions" in out
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -155,6 +155,14 @@ class Opened:
         result: dict[str, int] = self.js("window.diplograph.visible()")
         return result
 
+    def settle(self) -> None:
+        """Wait until the labels drawn were placed for the view shown (after a zoom, a drag or a resize)."""
+        deadline = time.monotonic() + 20
+        time.sleep(0.15)
+        while not self.js("!window.diplograph.labeller || window.diplograph.labeller.settled()"):
+            assert time.monotonic() < deadline, "the labels were never placed for the view shown"
+            time.sleep(0.1)
+
     def screenshot(self, path: Path, name: str) -> Path:
         shot = path / f"{name}.png"
         self.page.screenshot(path=str(shot))
@@ -165,7 +173,7 @@ class Opened:
 
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Any]:
-    """Open an HTML file and wait until its layout has settled."""
+    """Open an HTML file and wait until it is drawn."""
     contexts: list[Any] = []
 
     def _open(path: Path, width: int = 1400, height: int = 900) -> Opened:
@@ -180,10 +188,11 @@ def open_page(browser: Any) -> Iterator[Any]:
         page.goto(opened.url)
         deadline = time.monotonic() + 90
         # Polled from here: wait_for_function evaluates strings, which the page's CSP forbids.
-        while not page.evaluate("!!(window.diplograph && window.diplograph.state.stabilized)"):
+        while not page.evaluate("!!(window.diplograph && window.diplograph.state.ready)"):
             if time.monotonic() > deadline:
                 raise AssertionError(f"the page did not settle; errors: {opened.errors}")
             time.sleep(0.1)
+        opened.settle()
         return opened
 
     yield _open

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import networkx as nx
@@ -36,20 +37,42 @@ def test_event_details_carry_quote_date_place_topics_source(kg: Any, persons: An
     assert "Donald Trump" in ev["label"] and "Vladimir Putin" in ev["label"]
 
 
-def test_planned_edges_are_dashed_and_kinds_listed(kg: Any, persons: Any) -> None:
+def test_edges_carry_their_events_and_ties_in_words(kg: Any, persons: Any) -> None:
     data = page_data(persons, kg.source)
-    planned_only = [e for e in data["edges"] if e["planned_only"]]
-    assert planned_only and all(e["dashes"] for e in planned_only)
-    assert all(not e["dashes"] for e in data["edges"]
-               if not e["planned_only"] and e["kind"] not in ("indirectContact", "tie"))
+    trump, putin = kg.resolve("Trump").iri, kg.resolve("Putin").iri
+    edge = next(e for e in data["edges"] if {e["from"], e["to"]} == {trump, putin})
+    assert edge["count"] == len(edge["events"]) == persons.edges[trump, putin]["count"]
     assert data["meta"]["planned"] is True
-    assert {k["key"] for k in data["legend"]["kinds"]} >= {"phoneCall", "indirectContact"}
+    assert {"phoneCall", "indirectContact"} <= {data["events"][i]["kind"] for i in edge["events"]}
+    ties = [t for e in data["edges"] for t in e["ties"]]
+    assert ties and all(t["kind_words"][0] in ("holds a post in", "member of the team", "office speaking for its head")
+                        for t in ties)
+    assert any(t["years"] == [2017, 2021] for t in ties)
 
 
-def test_arabic_label_on_its_own_line_inside_an_isolate(kg: Any, persons: Any) -> None:
+def test_words_come_from_the_ontology_never_a_local_name(kg: Any, persons: Any) -> None:
+    data = page_data(persons, kg.source)
+    for ev in data["events"].values():
+        assert ev["kind_words"][0] != ev["kind"] or " " not in ev["kind"]
+        assert any("\u0600" <= ch <= "\u06ff" for ch in ev["kind_words"][1])
+        assert ev["precision_words"][0] in ("day", "month", "year", "undated")
+        if ev["status"]:
+            assert ev["status_words"][0] in ("agreed", "announced", "invited", "offered")
+        for hedge in ev["hedges"]:
+            assert hedge[0] in ("according to available information", "reports said", "alleged", "possibly outdated")
+    words = {w for ev in data["events"].values() for w in (ev["kind_words"][0], *(ev["status_words"] or []))}
+    assert "phone call" in words and "phoneCall" not in words and "indirectContact" not in words
+    bipartite = page_data(project(kg.source, "bipartite", indirect=True, planned=True), kg.source)
+    labels = " ".join(n["en"] for n in bipartite["nodes"])
+    assert "phoneCall" not in labels and "indirectContact" not in labels and "phone call, 12 Feb 2022" in labels
+    roles = {tuple(e["role_words"]) for e in bipartite["edges"]}
+    assert ("participant", "مشارك") in roles and ("initiator", "المبادر") in roles
+
+
+def test_names_in_english_and_arabic(kg: Any, persons: Any) -> None:
     data = page_data(persons, kg.source)
     putin = next(n for n in data["nodes"] if n["en"] == "Vladimir Putin")
-    assert putin["label"] == "Vladimir Putin\n\u2068فلاديمير بوتين\u2069"
+    assert putin["ar"] == "فلاديمير بوتين" and "label" not in putin  # the page draws the name itself
     assert "بوتين" in " ".join(putin["search"]) and "putin" in " ".join(putin["search"])
 
 
@@ -74,19 +97,31 @@ def test_unknown_measure_is_a_clear_error(persons: Any) -> None:
         page_data(persons, size_by="fame")
 
 
-def test_small_graph_uses_physics_without_positions(persons: Any) -> None:
-    data = page_data(persons)
-    assert data["meta"]["physics"] is True
-    assert all("x" not in n for n in data["nodes"])
-
-
-def test_above_physics_threshold_positions_are_precomputed_and_reproducible() -> None:
-    g = synthetic(400)
-    a, b = page_data(g, physics_max=300), page_data(g, physics_max=300)
-    assert a["meta"]["physics"] is False
+def test_every_page_comes_with_positions_the_same_each_time(persons: Any) -> None:
+    a, b = page_data(persons), page_data(persons)
     assert all("x" in n and "y" in n for n in a["nodes"])
     assert [(n["x"], n["y"]) for n in a["nodes"]] == [(n["x"], n["y"]) for n in b["nodes"]]
-    assert all(e["label"] == "" for e in a["edges"])
+    big = synthetic(400)
+    assert [(n["x"], n["y"]) for n in page_data(big)["nodes"]] == [(n["x"], n["y"]) for n in page_data(big)["nodes"]]
+
+
+def test_nodes_are_ranked_by_the_size_measure(kg: Any, persons: Any) -> None:
+    data = page_data(persons, kg.source, size_by="strength")
+    ranked = sorted(data["nodes"], key=lambda n: n["rank"])
+    assert [n["rank"] for n in ranked] == list(range(1, len(ranked) + 1))
+    assert all(x["value"] >= y["value"] for x, y in itertools.pairwise(ranked))
+    assert data["meta"]["size_words"]["en"] == "strength" and data["meta"]["size_words"]["means"]
+
+
+def test_gaps_of_every_drawn_pair_are_those_of_kg_gaps(kg: Any, persons: Any) -> None:
+    from diplograph.view.timeline import pair_key
+
+    data = page_data(persons, kg.source)
+    trump, putin = kg.resolve("Trump").iri, kg.resolve("Putin").iri
+    gaps = data["gaps"][pair_key(trump, putin)]
+    assert [(g["start"], g["end"], g["months"]) for g in gaps] == [
+        (g.start, g.end, g.months) for g in kg.gaps("Trump", "Putin")]
+    assert page_data(persons)["gaps"] == {}  # no source, no gaps
 
 
 def test_above_node_threshold_the_most_connected_are_kept_and_the_page_says_so() -> None:
@@ -124,7 +159,7 @@ def test_multigraph_edges_merge_and_keep_predicates() -> None:
     g.add_edge("p", "c", key="https://w3id.org/diplograph/ontology#initiated")
     data = page_data(g)
     assert len(data["edges"]) == 1
-    assert data["edges"][0]["predicates"] == ["participant", "initiated"]
+    assert data["edges"][0]["predicates"] == [["participant", "مشارك"], ["initiated", "initiated"]]
 
 
 def test_empty_graph_renders_empty_data() -> None:

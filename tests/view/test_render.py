@@ -27,8 +27,9 @@ def test_page_is_self_contained(seed_page: Page) -> None:
     for host in ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "unpkg.com", "bootstrap"):
         assert host not in html
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
-    assert "vis-network" in html  # the library is inlined
-    assert len(re.findall(r"^<script", html, re.M)) == 3  # data, vis-network, the page's own script
+    assert "vis-network" in html and "vis-timeline" in html  # the libraries are inlined
+    # data, vis-timeline, vis-network, and the page's own labels, timeline and page scripts
+    assert len(re.findall(r"^<script", html, re.M)) == 6
 
 
 def test_script_json_cannot_close_the_element_and_reads_back() -> None:

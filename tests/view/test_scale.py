@@ -274,12 +274,12 @@ def test_betweenness_is_exact_with_igraph_and_sampled_without(big: nx.Graph, mon
 
 
 def test_a_node_linked_only_to_nodes_left_out_gives_its_place() -> None:
-    from diplograph.view.data import _reduce
+    from diplograph.view.rank import reduce
 
     g = nx.complete_graph([f"p{i}" for i in range(5)])
     g.add_edges_from(("org", f"leaf{i}") for i in range(10))  # ranked first, but its links all fall out
-    part, reduced = _reduce(g, 3, "degree", g)
+    part, reduced = reduce(g, 3, "degree", g)
     assert sorted(part) == ["p0", "p1", "p2"] and part.number_of_edges() == 3
     assert reduced["shown"] == 3 and reduced["total"] == 16
-    part, _ = _reduce(g, 12, "degree", g)  # with room for its leaves it stays
+    part, _ = reduce(g, 12, "degree", g)  # with room for its leaves it stays
     assert "org" in part

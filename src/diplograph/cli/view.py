@@ -8,9 +8,9 @@ from typing import Any
 
 from ..network.projection import NETWORKS
 from ..view import SIZE_MEASURES
-from ..view.data import MAX_NODES, PHYSICS_MAX
+from ..view.data import MAX_NODES
 from .core import add_graph, open_kg
-from .numbers import more_than_zero, whole_number
+from .numbers import more_than_zero
 
 __all__ = ["DEFAULT_OUTPUT", "register"]
 
@@ -24,10 +24,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "view", help="write the interactive page (one offline HTML file) of the graph",
         description="Write one self-contained HTML page of the network: search by Arabic or English name, filters "
-                    "by contact kind and year, the quote behind every contact on click. The page loads nothing "
-                    "from the network.",
+                    "by contact kind and year, the quote behind every contact on click, and a timeline of the "
+                    "selected actor or pair with the gaps between their contacts. With --timeline A [B], the "
+                    "timeline alone. The page loads nothing from the network.",
         epilog="Examples: diplograph view -o graph/diplograph.html; "
                "diplograph view --around Putin --depth 2 --since 2017 --until 2020 -o putin.html; "
+               "diplograph view --timeline Trump Putin -o trump-putin.html; "
                "diplograph view --graph big.nt --max-nodes 800 --rank-by strength -o big.html")
     p.add_argument("--output", "-o", type=Path, default=DEFAULT_OUTPUT, metavar="FILE",
                    help=f"the page to write (default: {DEFAULT_OUTPUT})")
@@ -53,22 +55,38 @@ def register(sub: Any) -> None:
                             f"with the commands that show more (default: {MAX_NODES})")
     limit.add_argument("--all", dest="max_nodes", action="store_const", const=None,
                        help="draw every node, however many (slow to lay out and draw above a few thousand)")
-    p.add_argument("--physics-max", type=whole_number, default=PHYSICS_MAX, metavar="N",
-                   help=f"above N nodes lay the graph out in Python, physics off (default: {PHYSICS_MAX})")
+    p.add_argument("--timeline", nargs="+", action=_OneOrTwo, metavar="NAME",
+                   help="draw the timeline of this actor, or of these two (any spelling), alone: every contact "
+                        "and plan, and the gaps between their direct contacts")
     p.add_argument("--title", help="the page heading")
     add_graph(p)
     p.set_defaults(func=cmd_view)
+
+
+class _OneOrTwo(argparse.Action):
+    """``--timeline A [B]``: one name or two, a usage error otherwise."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        if not 1 <= len(values) <= 2:
+            parser.error(f"{option_string} takes one actor or two, got {len(values)}: {' '.join(values)}")
+        setattr(namespace, self.dest, list(values))
 
 
 def cmd_view(args: argparse.Namespace) -> int:
     from ..view import view
 
     kg = open_kg(args)
+    if args.timeline is not None:
+        page = view(kg.source, timeline=args.timeline, around=args.around, network=args.network, title=args.title,
+                    since=args.since, until=args.until)
+        path = page.save(args.output)
+        print(f"wrote {path} (timeline of {page.events} contacts and plans)")
+        return 0
     page = view(kg.source, network=args.network, around=args.around, depth=args.depth, since=args.since,
                 until=args.until, indirect=args.indirect, planned=args.planned, institutional=args.institutional,
                 size_by=args.size_by, rank_by=args.rank_by,
-                max_nodes=args.max_nodes, physics_max=args.physics_max,
-                title=args.title, graphs=args.graph or [])
+                max_nodes=args.max_nodes, title=args.title, graphs=args.graph or [])
     path = page.save(args.output)
     print(f"wrote {path} ({page.nodes} nodes, {page.edges} edges)")
     if page.notice:

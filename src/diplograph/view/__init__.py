@@ -1,10 +1,12 @@
-"""The interactive page: one self-contained HTML file of a network projection.
+"""The interactive page: one self-contained HTML file of a network projection, or of a timeline.
 
 :func:`view` projects a contact source (``kg.source``; see ``diplograph.network.project``),
 optionally around one actor, and renders it; :func:`render` renders any
-projection. The page works with no network at all, escapes every string from
-the sources, lays Arabic out right to left, and stays usable on large graphs
-(see :mod:`diplograph.view.data` for the thresholds).
+projection; ``view(source, timeline=("Trump", "Putin"))`` draws the timeline
+of an actor or a pair alone. The page works with no network at all, escapes
+every string from the sources, lays Arabic out right to left, keeps every
+label it draws legible, and stays usable on large graphs (see
+:mod:`diplograph.view.data` for the thresholds).
 
 Examples
 --------
@@ -28,13 +30,15 @@ from ..errors import InvalidArgumentError, NoAnswerError
 from ..network import project as network_project
 from ..network.structure import ego
 from .banner import Focus, banner
-from .data import MAX_NODES, PHYSICS_MAX, SIZE_MEASURES, drawn, page_data
+from .data import MAX_NODES, SIZE_MEASURES, drawn, legend, page_data
 from .render import render_page
+from .timeline import timeline_data
 
 if TYPE_CHECKING:
     from ..contacts import ContactSource
 
-__all__ = ["MAX_NODES", "PHYSICS_MAX", "SIZE_MEASURES", "Focus", "Page", "neighbourhood", "project", "render", "view"]
+__all__ = ["MAX_NODES", "SIZE_MEASURES", "Focus", "Page", "neighbourhood", "project", "render", "timeline_page",
+           "view"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +59,7 @@ class Page:
     notice: str | None = None
     height: int = 720
     reduced: dict[str, Any] | None = None
+    events: int | None = None
 
     def save(self, path: str | Path) -> Path:
         """Write the page to *path* atomically; return the path."""
@@ -69,6 +74,8 @@ class Page:
                 'title="diplograph network"></iframe>')
 
     def __repr__(self) -> str:
+        if not self.nodes and self.events:
+            return f"<Page timeline of {self.events} contacts and plans>"
         return f"<Page {self.nodes} nodes, {self.edges} edges>"
 
 
@@ -115,8 +122,8 @@ def neighbourhood(graph: Any, source: ContactSource, around: str, depth: int = 1
 
 
 def render(graph: Any, source: ContactSource | None = None, *, size_by: str = "degree", rank_by: str = "degree",
-           max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str = "diplograph",
-           height: int = 720, focus: Focus | None = None) -> Page:
+           max_nodes: int | None = MAX_NODES, title: str = "diplograph", height: int = 720,
+           focus: Focus | None = None) -> Page:
     """Render a projection (any graph following the projection contract) as a :class:`Page`.
 
     Above *max_nodes* nodes (``None``: no limit) the page keeps those ranked
@@ -124,8 +131,7 @@ def render(graph: Any, source: ContactSource | None = None, *, size_by: str = "d
     the commands and Python calls that show more; *focus* names the options
     the page was built with, so that those commands repeat them.
     """
-    data = page_data(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
-                     title=title)
+    data = page_data(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, title=title)
     meta = data["meta"]
     notice = meta["notice"]
     if meta["reduced"] is not None:
@@ -136,14 +142,42 @@ def render(graph: Any, source: ContactSource | None = None, *, size_by: str = "d
         more = "; ".join(h["cli"] for h in meta["banner"]["hints"])
         notice = " ".join(x for x in (notice, meta["banner"]["en"], f"To see more: {more}.") if x)
     return Page(render_page(data), meta["nodes"], meta["edges"], meta["total_nodes"], meta["total_edges"],
-                notice, height, meta["reduced"])
+                notice, height, meta["reduced"], len(data["events"]))
+
+
+def timeline_page(source: ContactSource, a: str, b: str | None = None, *, title: str | None = None,
+                  height: int = 720) -> Page:
+    """The timeline of *a* (with *b*) alone: every contact and plan, kinds, precisions and the gaps of ``kg.gaps``.
+
+    Raises
+    ------
+    UnknownEntityError
+        A name no entity is known by (with near matches).
+    NoAnswerError
+        No contact or plan of the actor or the pair in the graph.
+
+    Examples
+    --------
+    >>> import diplograph as dg
+    >>> page = timeline_page(dg.load().source, "Trump", "Putin")
+    >>> page.nodes, page.events, "vis-timeline" in page.html
+    (0, 10, True)
+    """
+    data = timeline_data(source, a, b)
+    meta = data["meta"]
+    years = sorted(e["year"] for e in data["events"].values() if e["year"] is not None)
+    meta.update(mode="timeline", title=title or meta["title"], network=None, nodes=0, edges=0,
+                years=[years[0], years[-1]] if years else None, gaps_source=True, notice=None, reduced=None,
+                size_by="degree", seed=0)
+    data.update(nodes=[], edges=[], claims={}, legend=legend())
+    return Page(render_page(data), 0, 0, 0, 0, None, height, None, len(data["events"]))
 
 
 def view(source: ContactSource, *, network: str = "persons", around: str | None = None, depth: int = 1,
          since: Any = None, until: Any = None, indirect: bool = True, planned: bool = True,
          institutional: bool = True, size_by: str = "degree", rank_by: str = "degree",
-         max_nodes: int | None = MAX_NODES, physics_max: int = PHYSICS_MAX, title: str | None = None,
-         height: int = 720, graphs: Sequence[str | Path] | None = None) -> Page:
+         max_nodes: int | None = MAX_NODES, title: str | None = None, height: int = 720,
+         graphs: Sequence[str | Path] | None = None, timeline: str | Sequence[str] | None = None) -> Page:
     """The interactive page of *kg*.
 
     Parameters
@@ -166,13 +200,14 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
         The node threshold (default :data:`MAX_NODES`): a larger network is
         drawn reduced to its *max_nodes* most central nodes, and the page says
         so and how to see more. ``None`` draws everything (the ``--all`` option).
-    physics_max : int
-        Above this many nodes positions are computed in Python and physics is off.
     title : str, optional
         The heading; by default it names the network and the options.
     graphs : list of paths, optional
         The graph files *kg* was loaded from, named in the commands the page
         suggests (``--graph FILE`` when not given).
+    timeline : str or pair of str, optional
+        Draw the timeline of this actor (or of this pair) alone instead of a
+        network (see :func:`timeline_page`); no other option goes with it.
 
     Raises
     ------
@@ -189,6 +224,11 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
     >>> "diplograph view --graph FILE --all" in page.notice
     True
     """
+    if timeline is not None:
+        if since is not None or until is not None:
+            raise InvalidArgumentError("a timeline shows every date of the actor or pair: it takes no --since or "
+                                       "--until (its year sliders narrow it on the page)")
+        return _timeline(source, timeline, around=around, network=network, title=title, height=height)
     graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until)
     if graph.number_of_edges() == 0:  # a page of isolated dots would look like an answer
@@ -208,5 +248,15 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
                   max_nodes=max_nodes, graphs=None if graphs is None else tuple(str(p) for p in graphs),
                   store=source.spec if source.spec != "memory" else None,
                   indirect=indirect, planned=planned, institutional=institutional)
-    return render(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, physics_max=physics_max,
-                  title=title, height=height, focus=focus)
+    return render(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, title=title, height=height,
+                  focus=focus)
+
+
+def _timeline(source: ContactSource, names: str | Sequence[str], *, around: str | None, network: str,
+              title: str | None, height: int) -> Page:
+    who = [names] if isinstance(names, str) else [str(n) for n in names]
+    if not 1 <= len(who) <= 2:
+        raise InvalidArgumentError(f"a timeline is of one actor or a pair, got {len(who)} names: {who!r}")
+    if around is not None or network != "persons":
+        raise InvalidArgumentError("a timeline is drawn alone: it takes no --around or --network")
+    return timeline_page(source, who[0], who[1] if len(who) == 2 else None, title=title, height=height)
