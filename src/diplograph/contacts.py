@@ -208,6 +208,7 @@ class StoreContacts:
         self._all: list[ContactRecord] | None = None
         self._records: dict[str, ContactRecord] = {}
         self._events_of: dict[str, list[str]] = {}
+        self._by_actor: defaultdict[str, list[ContactRecord]] | None = None
         self._events: list[ContactSummary] | None = None
         self._ties: list[Tie] | None = None
 
@@ -250,10 +251,14 @@ class StoreContacts:
 
     def contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
         wanted = list(dict.fromkeys(iris))
-        if self._all is not None:
-            keep = set(wanted)
-            return [c for c in self._all
-                    if any(p.iri in keep for p in (*c.participants, *c.initiators, *c.intermediaries))]
+        if self._all is not None:  # every record is read: each actor's, from an index made once
+            if self._by_actor is None:
+                self._by_actor = defaultdict(list)
+                for c in self._all:
+                    for iri in dict.fromkeys(p.iri for p in (*c.participants, *c.initiators, *c.intermediaries)):
+                        self._by_actor[iri].append(c)
+            found_all = {c.iri: c for iri in wanted for c in self._by_actor.get(iri, ())}
+            return sorted(found_all.values(), key=date_order)
         found: dict[str, ContactRecord] = {}
         for iri in wanted:
             if iri not in self._events_of:
