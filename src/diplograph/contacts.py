@@ -56,7 +56,8 @@ from .records import (
 from .registry import Entity, NameIndex
 from .vocab import DG, ID, is_iri, local_name
 
-__all__ = ["ContactSource", "EventCodes", "StoreContacts", "date_order", "select", "timeline"]
+__all__ = ["ContactSource", "EventCodes", "StoreContacts", "claim_record", "contact_record", "date_order", "name_index",
+           "post_record", "post_span", "published_order", "select", "summaries", "tie_of", "timeline"]
 
 log = logging.getLogger(__name__)
 
@@ -153,12 +154,12 @@ def date_order(c: ContactRecord | ContactSummary) -> tuple[bool, str, str]:
     return (c.date is None, c.date or "", c.iri)
 
 
-def _moment(value: Any) -> tuple[int, str]:
+def published_order(value: Any) -> tuple[int, str]:
     """A publication time as a sort key: UTC where it carries an offset, as written where it does not.
 
     Examples
     --------
-    >>> _moment("2025-02-13T12:00:00+03:00") < _moment("2025-02-13T10:00:00Z")
+    >>> published_order("2025-02-13T12:00:00+03:00") < published_order("2025-02-13T10:00:00Z")
     True
     """
     text = str(value)
@@ -175,8 +176,8 @@ def _by_name(ref: ActorRef) -> tuple[str, str]:
     return (ref.label or "", ref.iri)
 
 
-def _span(begin: str | None, end: str | None, attested: str | None) -> Span | None:
-    """When a post held: its term throughout, or the day, month or year it is attested on."""
+def post_span(begin: str | None, end: str | None, attested: str | None) -> Span | None:
+    """When a post held: its term throughout, or the day, month or year it is attested on (None: undated)."""
     if begin:
         return Span.of(begin, end or begin, throughout=True)
     if attested:
@@ -224,22 +225,7 @@ class StoreContacts:
         return self._names
 
     def _read_names(self) -> NameIndex:
-        by_entity: dict[str, dict[str, Any]] = {}
-        for r in iter_rows(self.store, "entities"):
-            e = by_entity.setdefault(r["entity"], {"kinds": set(), "en": None, "ar": None, "aliases": [],
-                                                   "wikidata": r["wikidata"]})
-            e["kinds"].add(_KIND_BY_TYPE.get(str(_local(r["type"])), "organisation"))
-            if r["nameKind"] == "label" and r["nameLang"] in ("en", "ar") and e[r["nameLang"]] is None:
-                e[r["nameLang"]] = r["name"]
-            else:
-                e["aliases"].append(r["name"])
-        index = NameIndex()
-        for iri, e in sorted(by_entity.items()):
-            kind = next(k for k in _PRIORITY if k in e["kinds"])
-            local = str(_local(iri))
-            index.add(Entity(id=local, kind=kind, en=e["en"] or local, ar=e["ar"] or e["en"] or local,
-                             aliases=tuple(e["aliases"]), wikidata=e["wikidata"], iri=iri))
-        return index
+        return name_index(iter_rows(self.store, "entities"))
 
     # -- contact records --
 
@@ -290,7 +276,7 @@ class StoreContacts:
         grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in self._narrowed("contacts", "contact", actor):
             grouped[r["contact"]].append(r)
-        records = [_record(iri, rows, roles.get(iri, []), topics.get(iri, []), hedges.get(iri, []))
+        records = [contact_record(iri, rows, roles.get(iri, []), topics.get(iri, []), hedges.get(iri, []))
                    for iri, rows in grouped.items()]
         records.sort(key=date_order)
         return records
@@ -306,41 +292,13 @@ class StoreContacts:
 
     def _read_events(self) -> list[ContactSummary]:
         # both queries come unordered (sorting in the store took as long as the rest of the query)
-        first: dict[str, tuple[tuple[int, str], int, str, str, str]] = {}
-        for r in iter_rows(self.store, "event-quotes"):  # each event's earliest source, then first offset
-            key = (_moment(r["published"]), int(r["start"]), str(r["source"]), str(r["quote"]), str(r["published"]))
-            known = first.get(r["event"])
-            if known is None or key < known:
-                first[r["event"]] = key
-        facts: dict[str, dict[str, Any]] = {}
-        roles: dict[str, dict[str, set[ActorRef]]] = defaultdict(lambda: defaultdict(set))
-        for r in iter_rows(self.store, "network-events"):
-            event = r["event"]
-            if event not in facts:
-                facts[event] = {"kind": local_name(r["kind"]), "date": r["date"], "status": r["status"],
-                                "planned": r["type"] == str(DG.PlannedContact), "bounds": r["bounds"]}
-            roles[event][local_name(r["roleType"])].add(ActorRef(r["agent"], r["label"], r["labelAr"]))
-        events = []
-        for iri, f in facts.items():
-            if iri not in first:  # every contact rests on a quote (the shapes say so); a record without is skipped
-                log.warning("%s has no quote; left out of the network", iri)
-                continue
-            participants, initiators, intermediaries = by_role(
-                (role, ref) for role, refs in roles[iri].items() for ref in sorted(refs, key=_by_name))
-            events.append(ContactSummary(
-                iri=iri, kind=f["kind"], date=f["date"], planned=f["planned"],
-                status=local_name(f["status"]) if f["status"] else None, participants=participants,
-                initiators=initiators, intermediaries=intermediaries, quote=first[iri][3], source=first[iri][2],
-                reported=first[iri][4], bounds=f["bounds"]))
-        events.sort(key=date_order)
-        log.debug("read %d events for a network", len(events))
-        return events
+        return summaries(iter_rows(self.store, "network-events"), iter_rows(self.store, "event-quotes"))
 
     # -- ties and top posts --
 
     def ties(self) -> list[Tie]:
         if self._ties is None:
-            self._ties = [_tie(r) for r in run_select(self.store, "institutional-ties")]
+            self._ties = [tie_of(r) for r in run_select(self.store, "institutional-ties")]
         return self._ties
 
     # -- claims, posts, evidence --
@@ -350,27 +308,12 @@ class StoreContacts:
         hedges: dict[str, list[str]] = defaultdict(list)
         for r in run_select(self.store, "hedges"):
             hedges[r["subject"]].append(str(_local(r["hedge"])))
-        out = []
-        for r in run_select(self.store, "claims", binding):
-            src = SourceRef(r["source"], r["sourceTitle"] or r["source"], "")
-            out.append(ClaimRecord(
-                iri=r["claim"], by=ActorRef(r["by"], r["byLabel"], r["byLabelAr"]), text=r["statement"],
-                medium=str(_local(r["medium"])), stated=r["stated"],
-                evidence=Evidence(r["quote"], r["start"], r["end"], src), source=src,
-                supports=tuple(sorted(r["supports"].split())) if r["supports"] else (),
-                hedges=tuple(hedges.get(r["claim"], [])),
-            ))
-        return out
+        return [claim_record(r, hedges) for r in run_select(self.store, "claims", binding)]
 
     def posts(self, who: str | None = None) -> list[PostRecord]:
         """Posts held, or those of the person *who* (an IRI), with their terms or attested dates."""
         binding = {"member": URIRef(who)} if who is not None else {}
-        return [
-            PostRecord(iri=r["post"], holder=ActorRef(r["member"], r["memberLabel"]), role=r["roleLabel"],
-                       organisation=ActorRef(r["org"], r["orgLabel"]), begin=r["begin"], end=r["end"],
-                       attested=r["attested"], appointed_by=r["appointer"], quote=r["quote"])
-            for r in run_select(self.store, "posts", binding)
-        ]
+        return [post_record(r) for r in run_select(self.store, "posts", binding)]
 
     def evidence(self, node: str) -> list[Evidence]:
         """The quotes a contact, plan, role, post or claim rests on (*node*: an IRI or a local id).
@@ -414,9 +357,89 @@ class StoreContacts:
         return self.store.count()
 
 
-def _record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, ActorRef]],
-            topics: list[tuple[str, str]], hedges: list[str]) -> ContactRecord:
-    """A contact record from its rows of the ``contacts`` query (one per quote) and its roles, topics, hedges."""
+def name_index(rows: Iterable[dict[str, Any]]) -> NameIndex:
+    """The name index of the rows of the ``entities`` query (in its order)."""
+    by_entity: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        e = by_entity.setdefault(r["entity"], {"kinds": set(), "en": None, "ar": None, "aliases": [],
+                                               "wikidata": r["wikidata"]})
+        e["kinds"].add(_KIND_BY_TYPE.get(str(_local(r["type"])), "organisation"))
+        if r["nameKind"] == "label" and r["nameLang"] in ("en", "ar") and e[r["nameLang"]] is None:
+            e[r["nameLang"]] = r["name"]
+        else:
+            e["aliases"].append(r["name"])
+    index = NameIndex()
+    for iri, e in sorted(by_entity.items()):
+        kind = next(k for k in _PRIORITY if k in e["kinds"])
+        local = str(_local(iri))
+        index.add(Entity(id=local, kind=kind, en=e["en"] or local, ar=e["ar"] or e["en"] or local,
+                         aliases=tuple(e["aliases"]), wikidata=e["wikidata"], iri=iri))
+    return index
+
+
+def summaries(event_rows: Iterable[dict[str, Any]], quote_rows: Iterable[dict[str, Any]]) -> list[ContactSummary]:
+    """The lean events of a network from the rows of ``network-events`` and ``event-quotes`` (in any order).
+
+    Each event's quote is that of its earliest source, then first offset; an
+    event without a quote is left out (with a warning).
+    """
+    first: dict[str, tuple[tuple[int, str], int, str, str, str]] = {}
+    for r in quote_rows:  # each event's earliest source, then first offset
+        key = (published_order(r["published"]), int(r["start"]), str(r["source"]), str(r["quote"]),
+               str(r["published"]))
+        known = first.get(r["event"])
+        if known is None or key < known:
+            first[r["event"]] = key
+    facts: dict[str, dict[str, Any]] = {}
+    roles: dict[str, dict[str, set[ActorRef]]] = defaultdict(lambda: defaultdict(set))
+    for r in event_rows:
+        event = r["event"]
+        if event not in facts:
+            facts[event] = {"kind": local_name(r["kind"]), "date": r["date"], "status": r["status"],
+                            "planned": r["type"] == str(DG.PlannedContact), "bounds": r["bounds"]}
+        roles[event][local_name(r["roleType"])].add(ActorRef(r["agent"], r["label"], r["labelAr"]))
+    events = []
+    for iri, f in facts.items():
+        if iri not in first:  # every contact rests on a quote (the shapes say so); a record without is skipped
+            log.warning("%s has no quote; left out of the network", iri)
+            continue
+        participants, initiators, intermediaries = by_role(
+            (role, ref) for role, refs in roles[iri].items() for ref in sorted(refs, key=_by_name))
+        events.append(ContactSummary(
+            iri=iri, kind=f["kind"], date=f["date"], planned=f["planned"],
+            status=local_name(f["status"]) if f["status"] else None, participants=participants,
+            initiators=initiators, intermediaries=intermediaries, quote=first[iri][3], source=first[iri][2],
+            reported=first[iri][4], bounds=f["bounds"]))
+    events.sort(key=date_order)
+    log.debug("read %d events for a network", len(events))
+    return events
+
+
+def claim_record(r: dict[str, Any], hedges: dict[str, list[str]]) -> ClaimRecord:
+    """A claim from a row of the ``claims`` query and the hedges of every subject."""
+    src = SourceRef(r["source"], r["sourceTitle"] or r["source"], "")
+    return ClaimRecord(
+        iri=r["claim"], by=ActorRef(r["by"], r["byLabel"], r["byLabelAr"]), text=r["statement"],
+        medium=str(_local(r["medium"])), stated=r["stated"],
+        evidence=Evidence(r["quote"], r["start"], r["end"], src), source=src,
+        supports=tuple(sorted(r["supports"].split())) if r["supports"] else (),
+        hedges=tuple(hedges.get(r["claim"], [])),
+    )
+
+
+def post_record(r: dict[str, Any]) -> PostRecord:
+    """A post from a row of the ``posts`` query."""
+    return PostRecord(iri=r["post"], holder=ActorRef(r["member"], r["memberLabel"]), role=r["roleLabel"],
+                      organisation=ActorRef(r["org"], r["orgLabel"]), begin=r["begin"], end=r["end"],
+                      attested=r["attested"], appointed_by=r["appointer"], quote=r["quote"])
+
+
+def contact_record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, ActorRef]],
+                   topics: list[tuple[str, str]], hedges: list[str]) -> ContactRecord:
+    """A contact record from its rows of the ``contacts`` query (one per quote, in its order).
+
+    *roles* pairs each role type's local name with the actor, in the order of the ``roles`` query.
+    """
     first = rows[0]
     evidences: list[Evidence] = []
     for r in rows:
@@ -440,14 +463,15 @@ def _record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, ActorRe
     )
 
 
-def _tie(r: dict[str, Any]) -> Tie:
+def tie_of(r: dict[str, Any]) -> Tie:
+    """A tie from a row of the ``institutional-ties`` query."""
     when = f"{r['begin']}/{r['end']}" if r["begin"] else r["attested"]
     if r["tie"] == "office":
         label = f"{r['orgLabel']} speaks for its head, {r['roleLabel']} {r['memberLabel']}"
     else:
         label = f"{r['memberLabel']}: {r['roleLabel']}, {r['orgLabel']}"
     return Tie(kind=r["tie"], a=r["member"], b=r["org"], post=r["post"], label=label, date=when,
-               quote=r["quote"], span=_span(r["begin"], r["end"], r["attested"]), head=r["head"] == "yes")
+               quote=r["quote"], span=post_span(r["begin"], r["end"], r["attested"]), head=r["head"] == "yes")
 
 
 # -- the questions the API asks of a source --
