@@ -34,6 +34,8 @@ from .bundled import GRAPH_FILE, ONTOLOGY_FILE
 from .contacts import StoreContacts
 from .dates import DateLike
 from .errors import StoreNotFoundError
+from .index import IndexContacts, contact_source, open_index
+from .index.tables import index_table
 from .network import centrality as _centrality
 from .network import export as _export
 from .network import paths as _paths
@@ -65,15 +67,20 @@ class KnowledgeGraph:
         the in-memory store), or a store from
         :func:`diplograph.backends.open_store` (in memory, Oxigraph on disk,
         a SPARQL endpoint). Every query runs on that store.
+    index : bool or "auto"
+        Answer from the contact index: ``"auto"`` (default) for an Oxigraph
+        store on disk (its index is kept in its folder, rebuilt when it no
+        longer matches), True for any store, False never.
 
     Attributes
     ----------
     store : Backend
         Where the data is kept and queried.
-    source : StoreContacts
-        The contacts, ties, claims and names read from the store (the
+    source : StoreContacts or IndexContacts
+        The contacts, ties, claims and names (the
         :class:`~diplograph.contacts.ContactSource` that networks and pages
-        are drawn from).
+        are drawn from): read from the store's contact index
+        (:mod:`diplograph.index`) or with the store's named queries.
 
     Examples
     --------
@@ -83,9 +90,10 @@ class KnowledgeGraph:
     ['The Kremlin']
     """
 
-    def __init__(self, graph: Graph | Backend):
+    def __init__(self, graph: Graph | Backend, *, index: bool | str = "auto"):
         self.store: Backend = MemoryBackend(graph) if isinstance(graph, Graph) else graph
-        self.source = StoreContacts(self.store)
+        self.source: StoreContacts | IndexContacts = contact_source(self.store, index)
+        self._index: IndexContacts | None = self.source if isinstance(self.source, IndexContacts) else None
         self._graph: Graph | None = None
 
     def __repr__(self) -> str:
@@ -100,8 +108,40 @@ class KnowledgeGraph:
         return self._graph
 
     def close(self) -> None:
-        """Release the store (an Oxigraph folder can then be opened by another process)."""
+        """Release the store and its index (an Oxigraph folder can then be opened by another process)."""
+        if self._index is not None:
+            self._index.close()
         self.store.close()
+
+    def table(self, name: str, *, kind: str = "arrow") -> Any:
+        """A table of the contact index (see :mod:`diplograph.index.schema`) as an Arrow table or a DataFrame.
+
+        *kind* is ``"arrow"`` (a :class:`pyarrow.Table`), ``"pandas"`` or
+        ``"polars"``. A graph answered from its store gets an index in memory
+        for this.
+
+        Raises
+        ------
+        InvalidArgumentError
+            An unknown table or kind (with near matches).
+        ImportError
+            pandas or polars is not installed (naming the pip extra).
+
+        Examples
+        --------
+        >>> import diplograph as dg
+        >>> roles = dg.load().table("roles")
+        >>> sorted(set(roles.column("role_type").to_pylist()))[:2]
+        ['initiatorRole', 'intermediaryRole']
+        """
+        return index_table(self.index, name, kind=kind)
+
+    @property
+    def index(self) -> IndexContacts:
+        """The contact index (:mod:`diplograph.index`): the one questions go to, or one built in memory now."""
+        if self._index is None:
+            self._index = open_index(self.store)
+        return self._index
 
     def __enter__(self) -> KnowledgeGraph:
         return self
@@ -453,7 +493,7 @@ class KnowledgeGraph:
 
 
 def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memory", create: bool = False,
-         **options: Any) -> KnowledgeGraph:
+         index: bool | str = "auto", **options: Any) -> KnowledgeGraph:
     """Load a knowledge graph.
 
     Parameters
@@ -478,6 +518,11 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
         ``create=True`` a missing Oxigraph store is made and given the seed
         graph, and an empty endpoint graph is accepted. Files given always
         create the store they are loaded into.
+    index : bool or "auto"
+        Keyword only. Answer the analyst's questions from the contact index
+        (:mod:`diplograph.index`): ``"auto"`` for an Oxigraph store on disk,
+        whose index is written next to its data at every load; True for any
+        store (in memory for the others); False never.
     **options
         For the store (see :func:`diplograph.backends.open_store`):
         ``read_only=True`` for an Oxigraph store only read (no files), or
@@ -524,7 +569,7 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     except BaseException:
         backend.close()
         raise
-    return KnowledgeGraph(backend)
+    return KnowledgeGraph(backend, index=index)
 
 
 def _require_data(backend: Backend) -> None:

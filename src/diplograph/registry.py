@@ -123,6 +123,30 @@ class NameIndex:
             self._by_name[key] = entity
             self._display.setdefault(key, name)
 
+    def keys(self) -> Iterator[tuple[str, str, str]]:
+        """Every normalised name: the key, the IRI of the entity it names, and the spelling it was first given in."""
+        for key, entity in self._by_name.items():
+            yield key, entity.iri, self._display[key]
+
+    @classmethod
+    def from_keys(cls, entities: Iterable[Entity], keys: Iterable[tuple[str, str, str]]) -> NameIndex:
+        """The index of *entities* under the normalised names :meth:`keys` gave (nothing is normalised again).
+
+        Examples
+        --------
+        >>> index = NameIndex()
+        >>> index.add(Entity(id="x", kind="person", en="Xavier", ar="إكزافييه"))
+        >>> again = NameIndex.from_keys(list(index), index.keys())
+        >>> again.resolve("xavier").id, list(again.keys()) == list(index.keys())
+        ('x', True)
+        """
+        index = cls()
+        index._by_iri = {e.iri: e for e in entities}
+        for key, iri, shown in keys:
+            index._by_name[key] = index._by_iri[iri]
+            index._display[key] = shown
+        return index
+
     def __iter__(self) -> Iterator[Entity]:
         return iter(self._by_iri.values())
 

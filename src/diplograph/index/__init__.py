@@ -1,0 +1,162 @@
+"""The contact index: the analyst's questions answered from columnar tables beside the store.
+
+The store stays the source of truth and SPARQL its open door; the index is
+a DuckDB file of flat tables (:mod:`.schema`) derived from it by streamed
+single-pattern reads (:mod:`.scan`, :mod:`.builder`), stamped with the version
+of the store's data (:mod:`.stamp`). :class:`IndexContacts` (:mod:`.source`)
+answers the same :class:`~diplograph.contacts.ContactSource` questions as
+the store's own source, with the same records; networks are projected from
+its role table in bulk (:mod:`.network`).
+
+Where it lives: an Oxigraph store on disk keeps its index in its folder
+(``index.duckdb``), written at every load; a store in memory or a SPARQL
+endpoint gets one in memory, built when first asked for.
+
+Examples
+--------
+>>> import diplograph as dg
+>>> kg = dg.load(index=True)
+>>> type(kg.source).__name__
+'IndexContacts'
+>>> [c.date for c in kg.contacts("Trump", "Putin")][:2]
+['2017-07-07', '2017-11-11']
+>>> kg.table("contacts").num_rows
+14
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from ..backends import Backend
+from ..errors import StoreError
+from .builder import build, build_in_memory
+from .schema import PUBLIC_TABLES, SCHEMA_VERSION
+from .source import IndexContacts, StaleIndexError
+from .stamp import store_version
+
+__all__ = ["INDEX_FILE", "PUBLIC_TABLES", "IndexContacts", "StaleIndexError", "build", "build_in_memory",
+           "contact_source",
+           "index_path", "open_index", "read_index", "store_version"]
+
+log = logging.getLogger(__name__)
+
+#: The index file's name in an Oxigraph store's folder.
+INDEX_FILE = "index.duckdb"
+
+
+def index_path(store: Backend) -> Path | None:
+    """Where the index of *store* is kept: in an on-disk store's folder; None for stores kept elsewhere."""
+    from ..backends.oxigraph import OxigraphBackend
+
+    return store.path / INDEX_FILE if isinstance(store, OxigraphBackend) else None
+
+
+def read_index(path: str | Path, expect: str | None) -> Any:
+    """A read-only connection to the index file *path*, if it is whole, of this schema and built from *expect*.
+
+    Raises
+    ------
+    StaleIndexError
+        The file is missing, damaged (truncated, not DuckDB), of another
+        schema, or built from another version of the store's data.
+    """
+    import duckdb
+
+    p = Path(path)
+    if not p.is_file():
+        raise StaleIndexError(f"{p}: no index")
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as exc:
+        raise StaleIndexError(f"{p}: not a readable index ({str(exc).splitlines()[0]})") from None
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    except duckdb.Error as exc:
+        con.close()
+        raise StaleIndexError(f"{p}: not a readable index ({str(exc).splitlines()[0]})") from None
+    problem = None
+    if meta.get("schema") != str(SCHEMA_VERSION):
+        problem = f"of schema {meta.get('schema')!r}, not {SCHEMA_VERSION}"
+    elif set(PUBLIC_TABLES) - tables:
+        problem = f"missing tables {', '.join(sorted(set(PUBLIC_TABLES) - tables))}"
+    elif expect is not None and meta.get("store_version") != expect:
+        problem = f"built from {meta.get('store_version') or 'another store'}, the store holds {expect}"
+    if problem:
+        con.close()
+        raise StaleIndexError(f"{p}: the index is {problem}")
+    return con
+
+
+def open_index(store: Backend, *, rebuild: bool = True, progress: bool | None = None) -> IndexContacts:
+    """The index of *store*, as a contact source.
+
+    An on-disk store's index is read from its folder when it matches the
+    store's data; otherwise it is rebuilt there (with *rebuild*) or refused.
+    Other stores get an index in memory, built now.
+
+    Raises
+    ------
+    StaleIndexError
+        The index does not match the store and *rebuild* is False, or the
+        store's folder cannot be written.
+    StoreError
+        The store cannot be read.
+    """
+    path = index_path(store)
+    if path is None:
+        return IndexContacts(build_in_memory(store, progress=progress), store, None)
+    version = store_version(store)
+    try:
+        con = read_index(path, version)
+    except StaleIndexError as exc:
+        if not rebuild:
+            raise
+        log.info("%s; rebuilding it", exc)
+        try:
+            build(store, path, progress=progress)
+        except StoreError as err:
+            raise StaleIndexError(f"{exc}, and it cannot be rebuilt: {err}") from None
+        con = read_index(path, version)
+
+    def reopen(now: str | None) -> Any:
+        try:
+            return read_index(path, now)
+        except StaleIndexError:
+            return None
+
+    return IndexContacts(con, store, version, reopen=reopen)
+
+
+def contact_source(store: Backend, index: bool | str = "auto", *, progress: bool | None = None) -> Any:
+    """The contact source questions about *store* go to: its index, or the store's own named queries.
+
+    *index* ``"auto"`` reads the index of an on-disk store (rebuilt when it
+    does not match the store; where it cannot be, the questions go to the
+    store, with a warning) and asks other stores directly; ``True`` always
+    uses an index (in memory for stores kept elsewhere); ``False`` never.
+
+    Raises
+    ------
+    StaleIndexError
+        With ``index=True``: the index does not match and cannot be rebuilt.
+    InvalidArgumentError
+        An *index* other than ``"auto"``, True or False.
+    """
+    from ..contacts import StoreContacts
+    from ..errors import unknown_choice
+
+    if index not in ("auto", True, False):
+        raise unknown_choice("index setting", index, ("auto", "True", "False"))
+    if index is False or (index == "auto" and index_path(store) is None):
+        return StoreContacts(store)
+    try:
+        return open_index(store, progress=progress)
+    except StaleIndexError as exc:
+        if index is True:
+            raise
+        log.warning("%s; answering from the store instead", exc)
+        return StoreContacts(store)

@@ -1,0 +1,126 @@
+"""Reading a store for the index: one streamed single-pattern query per property.
+
+The index is built without joins in the store: at a million contacts a
+SPARQL join over every contact's roles, times and quotes takes minutes on
+Oxigraph, while a query of one triple pattern streams its rows in the
+order of the store's own index. Each :class:`Scan` reads the subjects and
+objects of one property (with the language of a literal object where it
+matters); the rows go in batches into a staging table of DuckDB, which
+joins them afterwards (:mod:`diplograph.index.builder`).
+
+The queries are plain SPARQL 1.1, so any store answers them: memory,
+Oxigraph on disk, a remote endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..backends import Backend
+from ..vocab import DG, OA, RDF, RDFS, SDO, SEM, SKOS, TIME
+
+__all__ = ["BATCH", "SCANS", "Scan", "scan_rows"]
+
+#: Rows handed to DuckDB at a time.
+BATCH = 100_000
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One property read whole: ``table`` gets its subjects (``s``) and objects (``o``).
+
+    ``lang`` adds the language tag of each literal object (``l``); ``kind``
+    is the DuckDB type of the object column; ``types`` reads the subjects of
+    ``rdf:type`` for those classes instead (``o`` is the class).
+    """
+
+    table: str
+    predicate: str
+    kind: str = "VARCHAR"
+    lang: bool = False
+    types: tuple[str, ...] = ()
+
+    @property
+    def query(self) -> str:
+        if self.types:
+            values = " ".join(f"<{t}>" for t in self.types)
+            return f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {values} }} ?s <{RDF.type}> ?o }}"
+        if self.lang:
+            return f"SELECT ?s ?o (LANG(?o) AS ?l) WHERE {{ ?s <{self.predicate}> ?o }}"
+        return f"SELECT ?s ?o WHERE {{ ?s <{self.predicate}> ?o }}"
+
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        cols = [("s", "VARCHAR"), ("o", self.kind)]
+        return [*cols, ("l", "VARCHAR")] if self.lang else cols
+
+
+def _s(name: str, predicate: Any, **kw: Any) -> Scan:
+    return Scan(name, str(predicate), **kw)
+
+
+#: Every property the index reads, in the order it reads them.
+SCANS: tuple[Scan, ...] = (
+    _s("s_type", RDF.type, types=(str(DG.Contact), str(DG.PlannedContact))),
+    _s("s_article", RDF.type, types=(str(SDO.NewsArticle),)),
+    _s("s_kind", DG.kind),
+    _s("s_precision", DG.datePrecision),
+    _s("s_has_time", TIME.hasTime),
+    _s("s_in_date", TIME.inXSDDate),
+    _s("s_in_month", TIME.inXSDgYearMonth),
+    _s("s_in_year", TIME.inXSDgYear),
+    _s("s_status", DG.planStatus),
+    _s("s_place", SEM.hasPlace),
+    _s("s_gathering", SEM.subEventOf),
+    _s("s_expression", DG.dateExpression),
+    _s("s_discrepancy", DG.dateDiscrepancy),
+    _s("s_other_date", DG.otherDate),
+    _s("s_comment", RDFS.comment),
+    _s("s_duration", TIME.hasDuration),
+    _s("s_minutes", TIME.numericDuration, kind="DOUBLE"),
+    _s("s_bound", DG.durationBound),
+    _s("s_duration_text", DG.durationExpression),
+    _s("s_about", SDO.about),
+    _s("s_pref_label", SKOS.prefLabel, lang=True),
+    _s("s_label", RDFS.label, lang=True),
+    _s("s_has_role", DG.hasRole),
+    _s("s_value", RDF.value),
+    _s("s_role_type", SEM.roleType),
+    _s("s_reported_in", DG.reportedIn),
+    _s("s_evidence", DG.evidence),
+    _s("s_target", OA.hasTarget),
+    _s("s_source", OA.hasSource),
+    _s("s_selector", OA.hasSelector),
+    _s("s_exact", OA.exact),
+    _s("s_start", OA.start, kind="BIGINT"),
+    _s("s_end", OA.end, kind="BIGINT"),
+    _s("s_published", SDO.datePublished),
+    _s("s_headline", SDO.headline, lang=True),
+    _s("s_language", SDO.inLanguage),
+)
+
+_CASTS: dict[str, Callable[[Any], Any]] = {"VARCHAR": lambda v: None if v is None else str(v),
+                                           "DOUBLE": lambda v: None if v is None else float(v),
+                                           "BIGINT": lambda v: None if v is None else int(v)}
+
+
+def scan_rows(store: Backend, scan: Scan) -> Iterator[list[list[Any]]]:
+    """The rows of *scan* on *store*, as column lists of at most :data:`BATCH` rows each."""
+    _, rows = store.select_plain(scan.query)
+    cast = _CASTS[scan.kind]
+    width = len(scan.columns)
+    batch: list[list[Any]] = [[] for _ in range(width)]
+    s_col, o_col = batch[0], batch[1]
+    for row in rows:
+        s_col.append(row[0])
+        o_col.append(cast(row[1]))
+        if width == 3:
+            batch[2].append(row[2] or "")
+        if len(s_col) >= BATCH:
+            yield batch
+            batch = [[] for _ in range(width)]
+            s_col, o_col = batch[0], batch[1]
+    if s_col:
+        yield batch

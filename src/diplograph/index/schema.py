@@ -1,0 +1,198 @@
+"""The tables of the contact index, and the SQL that derives them from what the store gave.
+
+Every table is documented in ``docs/scale.md`` (the Parquet export writes
+them as they are). IRIs are kept whole; kinds, statuses, precisions and role
+types by their local names (``phoneCall``, ``agreed``, ``day``,
+``initiatorRole``); dates as the source gives them (``2019-05-01``,
+``2024-02``, ``2017``) with their first and last possible day beside them.
+
+=============  ===================================================================
+table          one row per
+=============  ===================================================================
+``contacts``   contact or plan: kind, planned, status, date and its bounds,
+               precision, place, gathering, duration, sources, first quote
+``roles``      role of an actor in a contact, plan or claim (agent, role type)
+``evidence``   quote a contact rests on (offsets, source), in source order
+``sources``    source article: headline, publication time, language
+``topics``     topic of a contact
+``entities``   person, organisation, country, place, group or gathering
+``names``      name of an entity (label or alias, language)
+``name_keys``  each normalised name and the entity it names (what a typed name is matched on)
+``posts``      post held (member, organisation, role, term or attested date)
+``ties``       institutional tie (post, team, office) with its dates and quote
+``tenures``    holder of the top post of a state, organisation or office
+``claims``     claim: claimant, statement, medium, date, quote, contacts it supports
+``hedges``     hedge word on a contact, plan, claim or source
+``kind_codes`` CAMEO and PLOVER codes of a contact kind
+``meta``       key/value: the store's content version the index was built from, ...
+=============  ===================================================================
+"""
+
+from __future__ import annotations
+
+from ..vocab import DG
+
+__all__ = ["DERIVED", "KIND_CODES_QUERY", "PUBLIC_TABLES", "QUERY_TABLES", "SCHEMA_VERSION", "TABLES"]
+
+#: Bumped whenever a table changes: an index of another schema is rebuilt, never read.
+SCHEMA_VERSION = 1
+
+_V, _I, _D, _L = "VARCHAR", "BIGINT", "DOUBLE", "VARCHAR[]"
+
+#: Named queries kept as they answer (small at any size): table, query, columns.
+QUERY_TABLES: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
+    ("q_entities", "entities", [("entity", _V), ("type", _V), ("name", _V), ("nameLang", _V), ("nameKind", _V),
+                                ("wikidata", _V)]),
+    ("q_posts", "posts", [("post", _V), ("member", _V), ("memberLabel", _V), ("org", _V), ("orgLabel", _V),
+                          ("role", _V), ("roleLabel", _V), ("begin", _V), ("end", _V), ("attested", _V),
+                          ("appointer", _V), ("quote", _V)]),
+    ("q_ties", "institutional-ties", [("tie", _V), ("post", _V), ("member", _V), ("org", _V), ("roleLabel", _V),
+                                      ("orgLabel", _V), ("memberLabel", _V), ("begin", _V), ("end", _V),
+                                      ("attested", _V), ("quote", _V)]),
+    ("q_tenures", "head-posts", [("actor", _V), ("holder", _V), ("begin", _V), ("end", _V), ("attested", _V)]),
+    ("q_claims", "claims", [("claim", _V), ("by", _V), ("byLabel", _V), ("byLabelAr", _V), ("statement", _V),
+                            ("medium", _V), ("stated", _V), ("quote", _V), ("start", _I), ("end", _I),
+                            ("source", _V), ("sourceTitle", _V), ("supports", _L)]),
+    ("q_hedges", "hedges", [("subject", _V), ("hedge", _V), ("hedgeLabel", _V), ("expression", _V)]),
+)
+
+#: The CAMEO and PLOVER codes of contact kinds: the ``cameo-plover`` query's patterns, per kind.
+KIND_CODES_QUERY = """
+PREFIX dg: <https://w3id.org/diplograph/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?kind ?cameo ?plover ?ploverMode
+WHERE {
+  OPTIONAL { ?kind skos:exactMatch|skos:closeMatch|skos:broadMatch ?c .
+             ?c skos:inScheme dg:CAMEO ; skos:notation ?cameo }
+  OPTIONAL { ?kind skos:exactMatch|skos:closeMatch ?p . ?p skos:inScheme dg:PLOVER ; skos:notation ?ploverMode ;
+             skos:broader/skos:notation ?plover }
+}
+ORDER BY ?kind ?cameo ?ploverMode
+"""
+
+_PLANNED = str(DG.PlannedContact)
+
+
+def _local(column: str) -> str:
+    return f"regexp_replace({column}, '^.*[#/]', '')"
+
+
+_EN = "(SELECT s, o FROM s_label WHERE l = 'en')"
+_AR = "(SELECT s, o FROM s_label WHERE l = 'ar')"
+
+#: Derived tables, in the order they are made: name, SELECT.
+DERIVED: tuple[tuple[str, str], ...] = (
+    # every quote of a contact, plan or role: the named queries' evidence patterns
+    ("x_evidence", """
+        SELECT e.s AS subject, x.o AS quote, st.o AS start, en.o AS "end", src.o AS source, p.o AS published,
+               pk.pkey AS pkey, h.title AS source_title
+        FROM s_evidence e
+        JOIN s_target tg ON tg.s = e.o
+        JOIN s_source src ON src.s = tg.o
+        JOIN s_selector qs ON qs.s = tg.o JOIN s_exact x ON x.s = qs.o
+        JOIN s_selector ps ON ps.s = tg.o JOIN s_start st ON st.s = ps.o
+        LEFT JOIN s_end en ON en.s = ps.o
+        LEFT JOIN s_published p ON p.s = src.o
+        LEFT JOIN k_published pk ON pk.published = p.o
+        LEFT JOIN (SELECT s, min(o) AS title FROM s_headline WHERE l <> 'en' GROUP BY s) h ON h.s = src.o
+        WHERE e.s IN (SELECT s FROM s_type) OR e.s IN (SELECT o FROM s_has_role)
+    """),
+    ("evidence", """
+        SELECT subject AS contact,
+               row_number() OVER (PARTITION BY subject ORDER BY pkey, start, source, quote, "end", source_title)
+                 - 1 AS rank,
+               quote, start, "end", source, source_title, published
+        FROM (SELECT DISTINCT subject, quote, start, "end", source, source_title, published, pkey FROM x_evidence
+              WHERE published IS NOT NULL AND "end" IS NOT NULL AND subject IN (SELECT s FROM s_type))
+    """),
+    ("roles", f"""
+        SELECT hr.s AS contact, v.o AS agent, {_local('rt.o')} AS role_type, en.o AS label, ar.o AS label_ar,
+               hr.o AS role,
+               hr.o IN (SELECT subject FROM x_evidence WHERE "end" IS NOT NULL) AS evidenced
+        FROM s_has_role hr JOIN s_value v ON v.s = hr.o
+        LEFT JOIN s_role_type rt ON rt.s = hr.o
+        LEFT JOIN {_EN} en ON en.s = v.o
+        LEFT JOIN {_AR} ar ON ar.s = v.o
+    """),
+    ("x_dates", """
+        SELECT h.s AS iri, min(i.o) AS date
+        FROM s_has_time h
+        JOIN (SELECT s, o FROM s_in_date UNION ALL SELECT s, o FROM s_in_month UNION ALL SELECT s, o FROM s_in_year) i
+          ON i.s = h.o
+        WHERE h.s IN (SELECT s FROM s_type)
+        GROUP BY h.s
+    """),
+    ("x_quote", """
+        SELECT subject AS iri, quote, source FROM (
+          SELECT subject, quote, source,
+                 row_number() OVER (PARTITION BY subject ORDER BY pkey, start, source, quote) AS n
+          FROM x_evidence WHERE published IS NOT NULL AND subject IN (SELECT s FROM s_type))
+        WHERE n = 1
+    """),
+    ("contacts", f"""
+        SELECT t.s AS iri, t.o = '{_PLANNED}' AS planned, {_local('k.kind')} AS kind,
+               {_local('st.status')} AS status, d.date AS date,
+               CASE WHEN pr.precision IS NULL THEN NULL
+                    ELSE coalesce(nullif(lower(replace({_local('pr.precision')}, 'precision', '')), ''), 'undated')
+               END AS precision,
+               kd.first AS date_first, kd.last AS date_last,
+               pl.place, pl.place_label, pl.place_label_ar, g.gathering, g.gathering_label,
+               du.minutes AS duration_minutes, {_local('du.bound')} AS duration_bound, du.text AS duration_text,
+               ex.expression AS date_expression, dd.other_date, dd.other_date_note,
+               coalesce(ns.sources, 0) AS sources, q.quote, q.source AS quote_source,
+               (pr.precision IS NOT NULL AND ns.sources IS NOT NULL) AS recorded
+        FROM (SELECT s, min(o) AS o FROM s_type GROUP BY s) t
+        JOIN (SELECT s, min(o) AS kind FROM s_kind GROUP BY s) k ON k.s = t.s
+        LEFT JOIN (SELECT s, min(o) AS status FROM s_status GROUP BY s) st ON st.s = t.s
+        LEFT JOIN (SELECT s, min(o) AS precision FROM s_precision GROUP BY s) pr ON pr.s = t.s
+        LEFT JOIN x_dates d ON d.iri = t.s
+        LEFT JOIN k_dates kd ON kd.date = d.date
+        LEFT JOIN (SELECT p.s, min(p.o) AS place, min(en.o) AS place_label, min(ar.o) AS place_label_ar
+                   FROM s_place p JOIN {_EN} en ON en.s = p.o JOIN {_AR} ar ON ar.s = p.o GROUP BY p.s) pl
+          ON pl.s = t.s
+        LEFT JOIN (SELECT g.s, min(g.o) AS gathering, min(en.o) AS gathering_label
+                   FROM s_gathering g JOIN {_EN} en ON en.s = g.o GROUP BY g.s) g ON g.s = t.s
+        LEFT JOIN (SELECT d.s, min(m.o) AS minutes, min(b.o) AS bound, min(x.o) AS text
+                   FROM s_duration d JOIN s_minutes m ON m.s = d.o JOIN s_bound b ON b.s = d.o
+                   JOIN s_duration_text x ON x.s = d.o GROUP BY d.s) du ON du.s = t.s
+        LEFT JOIN (SELECT s, min(o) AS expression FROM s_expression GROUP BY s) ex ON ex.s = t.s
+        LEFT JOIN (SELECT n.s, min(od.o) AS other_date, min(c.o) AS other_date_note
+                   FROM s_discrepancy n JOIN s_other_date od ON od.s = n.o JOIN s_comment c ON c.s = n.o
+                   GROUP BY n.s) dd ON dd.s = t.s
+        LEFT JOIN (SELECT contact, count(DISTINCT source) AS sources FROM evidence GROUP BY contact) ns
+          ON ns.contact = t.s
+        LEFT JOIN x_quote q ON q.iri = t.s
+        ORDER BY d.date IS NULL, d.date, t.s
+    """),
+    ("topics", """
+        SELECT a.s AS contact, a.o AS topic, en.o AS label, ar.o AS label_ar
+        FROM s_about a
+        JOIN (SELECT s, o FROM s_pref_label WHERE l = 'en') en ON en.s = a.o
+        LEFT JOIN (SELECT s, o FROM s_pref_label WHERE l = 'ar') ar ON ar.s = a.o
+        WHERE a.s IN (SELECT s FROM s_type)
+        ORDER BY contact, label
+    """),
+    ("sources", """
+        SELECT a.s AS iri, h.title, p.published, l.language
+        FROM (SELECT DISTINCT s FROM s_article) a
+        JOIN (SELECT s, min(o) AS published FROM s_published GROUP BY s) p ON p.s = a.s
+        LEFT JOIN (SELECT s, min(o) AS title FROM s_headline WHERE l <> 'en' GROUP BY s) h ON h.s = a.s
+        LEFT JOIN (SELECT s, min(o) AS language FROM s_language GROUP BY s) l ON l.s = a.s
+        ORDER BY iri
+    """),
+    ("names", """SELECT entity, type, name, "nameLang" AS lang, "nameKind" AS name_kind, wikidata, rank
+                 FROM q_entities ORDER BY rank"""),
+    ("posts", "SELECT * FROM q_posts ORDER BY rank"),
+    ("ties", "SELECT * FROM q_ties ORDER BY rank"),
+    ("tenures", "SELECT * FROM q_tenures ORDER BY rank"),
+    ("claims", "SELECT * FROM q_claims ORDER BY rank"),
+    ("hedges", "SELECT * FROM q_hedges ORDER BY rank"),
+    ("kind_codes", f"SELECT {_local('kind')} AS kind, cameo, plover, mode FROM q_kind_codes ORDER BY kind"),
+)
+
+#: The tables an index file holds (``entities`` is written from the name index; ``meta`` last).
+TABLES = ("contacts", "roles", "evidence", "sources", "topics", "names", "posts", "ties", "tenures", "claims",
+          "hedges", "kind_codes")
+
+#: The tables :meth:`~diplograph.KnowledgeGraph.table` and the Parquet export offer.
+PUBLIC_TABLES = (*TABLES[:5], "entities", *TABLES[5:], "name_keys", "meta")

@@ -1,0 +1,362 @@
+"""The contact source of an index: the same answers as the store's named queries, from DuckDB tables.
+
+:class:`IndexContacts` implements :class:`~diplograph.contacts.ContactSource`
+over the tables of :mod:`diplograph.index.schema`. It builds each record with
+the same functions the store's source uses (:func:`~diplograph.contacts.contact_record`,
+:func:`~diplograph.contacts.summaries`, ...) from rows of the same shape, so
+the two give the same records; a question about one actor reads that actor's
+rows only. The evidence of a role, post or claim, and the triples of the
+full network, come from the store.
+
+Before every answer the store's content version is compared with the
+index's stamp: an index that no longer matches its store is never read
+(:class:`StaleIndexError`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import networkx as nx
+from rdflib.term import Node
+
+from ..backends import Backend
+from ..contacts import (
+    EventCodes,
+    StoreContacts,
+    claim_record,
+    contact_record,
+    date_order,
+    post_record,
+    summaries,
+    tenure_of,
+    tie_of,
+)
+from ..errors import StoreError
+from ..records import ActorRef, ClaimRecord, ContactRecord, ContactSummary, Evidence, PostRecord, Tenure, Tie
+from ..registry import Entity, NameIndex
+from ..vocab import DG, local_name
+from .stamp import store_version
+
+__all__ = ["IndexContacts", "StaleIndexError"]
+
+log = logging.getLogger(__name__)
+
+Triple = tuple[Node, Node, Node]
+
+_CONTACT = str(DG.Contact)
+_PLANNED = str(DG.PlannedContact)
+_ROLE_NS = str(DG)
+
+#: Columns of a contact's rows, named as the ``contacts`` query names them.
+_CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.precision, c.date_expression, c.other_date, c.other_date_note,
+    c.place_label, c.place_label_ar, c.gathering_label, c.status, c.duration_minutes, c.duration_bound,
+    c.duration_text, e.quote, e.start, e."end", e.source, e.source_title, e.published"""
+_ROW_KEYS = ("contact", "planned", "kind", "date", "precision", "expression", "otherDate", "otherDateNote",
+             "placeLabel", "placeLabelAr", "gatheringLabel", "status", "minutes", "bound", "durationText", "quote",
+             "start", "end", "source", "sourceTitle", "published")
+
+
+class StaleIndexError(StoreError):
+    """The index does not match its store (the store changed, another schema, a damaged file): it is not read."""
+
+
+class IndexContacts:
+    """The contact source of an index (see :class:`~diplograph.contacts.ContactSource`).
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        A connection holding the index tables (a file opened read-only, or in memory).
+    store : Backend
+        The store the index was built from (for evidence, triples, and its version).
+    stamp : str or None
+        The store version the index was built from; None for an index that
+        lives only as long as this object (a store in memory or an endpoint).
+    reopen : callable, optional
+        Called with the new store version when the store moved on; returns a
+        connection to an index of that version, or None (then questions raise
+        :class:`StaleIndexError`).
+    """
+
+    def __init__(self, con: Any, store: Backend, stamp: str | None, *, reopen: Any = None):
+        self.con = con
+        self.store = store
+        self.spec = store.spec
+        self.stamp = stamp
+        self.cache: dict[str, Any] = {}
+        self._reopen = reopen
+        self._lock = threading.RLock()
+        self._store_source = StoreContacts(store)
+        self._names: NameIndex | None = None
+        self._all: list[ContactRecord] | None = None
+        self._records: dict[str, ContactRecord] = {}
+        self._events: list[ContactSummary] | None = None
+        self._ties: list[Tie] | None = None
+        self._hedges: dict[str, list[str]] | None = None
+
+    def __repr__(self) -> str:
+        return f"<IndexContacts of {self.spec}>"
+
+    # -- reading the tables --
+
+    def check(self) -> None:
+        """Raise :class:`StaleIndexError` unless the store still holds the data the index was built from.
+
+        A store that moved on to data whose index was written meanwhile (a
+        load in another process) is followed: that index is opened instead.
+        """
+        if self.stamp is None:
+            return
+        now = store_version(self.store)
+        if now == self.stamp:
+            return
+        con = self._reopen(now) if self._reopen is not None else None
+        if con is None:
+            raise StaleIndexError(f"{self.spec}: the store changed since its index was built "
+                                  f"({self.stamp} → {now}); rebuild it with `diplograph index --store {self.spec}`")
+        with self._lock:
+            self.con.close()
+            self.con, self.stamp = con, now
+            self._drop_cached()
+
+    def _drop_cached(self) -> None:
+        self.cache.clear()
+        self._store_source = StoreContacts(self.store)
+        self._names = self._all = self._events = self._ties = self._hedges = None
+        self._records = {}
+
+    def sql(self, text: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of a SQL query over the index tables (after :meth:`check`)."""
+        import duckdb
+
+        self.check()
+        with self._lock:
+            try:
+                rows: list[tuple[Any, ...]] = self.con.execute(text, params or []).fetchall()
+            except duckdb.Error as exc:
+                raise StaleIndexError(f"{self.spec}: its index cannot be read ({exc}); rebuild it") from None
+        return rows
+
+    def run(self, text: str) -> None:
+        """Run a SQL statement on the index (a ``COPY`` to Parquet, say), after :meth:`check`."""
+        import duckdb
+
+        self.check()
+        with self._lock:
+            try:
+                self.con.execute(text)
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.spec}: {exc}") from None
+
+    def arrow(self, text: str, params: Sequence[Any] | None = None) -> Any:
+        """A SQL query over the index tables as an Arrow table."""
+        import duckdb
+
+        self.check()
+        with self._lock:
+            try:
+                return self.con.execute(text, params or []).to_arrow_table()
+            except duckdb.Error as exc:
+                raise StaleIndexError(f"{self.spec}: its index cannot be read ({exc}); rebuild it") from None
+
+    # -- names --
+
+    @property
+    def names(self) -> NameIndex:
+        if self._names is None:
+            entities = [Entity(id=i, kind=k, en=en, ar=ar, aliases=tuple(aliases), wikidata=w, iri=iri)
+                        for iri, i, k, en, ar, aliases, w in self.sql(
+                            "SELECT iri, id, kind, label, label_ar, aliases, wikidata FROM entities ORDER BY iri")]
+            self._names = NameIndex.from_keys(entities, self.sql("SELECT key, iri, shown FROM name_keys ORDER BY rank"))
+        return self._names
+
+    # -- contact records --
+
+    def _hedge_map(self) -> dict[str, list[str]]:
+        if self._hedges is None:
+            hedges: dict[str, list[str]] = defaultdict(list)
+            for subject, hedge in self.sql("SELECT subject, hedge FROM hedges ORDER BY rank"):
+                hedges[subject].append(local_name(hedge))
+            self._hedges = dict(hedges)
+        return self._hedges
+
+    def _read_records(self, where: str, params: Sequence[Any]) -> list[ContactRecord]:
+        """Records of the recorded contacts whose IRI ``where`` keeps (a condition on ``iri``)."""
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in self.sql(f"""SELECT {_CONTACT_COLUMNS} FROM contacts c JOIN evidence e ON e.contact = c.iri
+                              WHERE c.recorded AND c.iri IN ({where}) ORDER BY c.iri, e.rank""", params):
+            row = dict(zip(_ROW_KEYS, r, strict=True))
+            row["type"] = _PLANNED if row["planned"] else _CONTACT
+            rows[row["contact"]].append(row)
+        roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
+        for event, agent, role_type, label, label_ar in self.sql(
+                f"""SELECT contact, agent, role_type, label, label_ar FROM roles
+                    WHERE evidenced AND role_type IS NOT NULL AND label IS NOT NULL AND contact IN ({where})
+                    ORDER BY contact, '{_ROLE_NS}' || role_type, label, agent, label_ar NULLS FIRST""", params):
+            roles[event].append((role_type, ActorRef(agent, label, label_ar)))
+        topics: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for contact, label, label_ar in self.sql(
+                f"""SELECT contact, label, label_ar FROM topics WHERE contact IN ({where})
+                    ORDER BY contact, label, label_ar NULLS FIRST""", params):
+            topics[contact].append((label, label_ar or label))
+        hedges = self._hedge_map()
+        records = [contact_record(iri, group, roles.get(iri, []), topics.get(iri, []), hedges.get(iri, []))
+                   for iri, group in rows.items()]
+        records.sort(key=date_order)
+        return records
+
+    def all_contacts(self) -> list[ContactRecord]:
+        if self._all is None:
+            self._all = self._read_records("SELECT iri FROM contacts", [])
+            self._records = {c.iri: c for c in self._all}
+        return self._all
+
+    def contact_iris_of(self, iris: Iterable[str]) -> list[str]:
+        """The contacts and plans in which any of *iris* has a role, in date order."""
+        wanted = list(dict.fromkeys(iris))
+        return [iri for (iri,) in self.sql(
+            """SELECT iri FROM contacts WHERE recorded AND iri IN
+                 (SELECT contact FROM roles WHERE agent IN (SELECT unnest(?::VARCHAR[])))
+               ORDER BY date IS NULL, date, iri""", [wanted])]
+
+    def contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
+        wanted = list(dict.fromkeys(iris))
+        if self._all is not None:
+            keep = set(wanted)
+            return [c for c in self._all
+                    if any(p.iri in keep for p in (*c.participants, *c.initiators, *c.intermediaries))]
+        found = self.contact_iris_of(wanted)
+        missing = [iri for iri in found if iri not in self._records]
+        if missing:
+            for record in self._read_records("SELECT unnest(?::VARCHAR[])", [missing]):
+                self._records[record.iri] = record
+        return sorted((self._records[i] for i in found), key=date_order)
+
+    def records(self, iris: Sequence[str]) -> list[ContactRecord]:
+        """The full records of the contacts and plans *iris* (unknown IRIs are left out), in date order."""
+        missing = [iri for iri in dict.fromkeys(iris) if iri not in self._records]
+        if missing:
+            for record in self._read_records("SELECT unnest(?::VARCHAR[])", [missing]):
+                self._records[record.iri] = record
+        return sorted((self._records[i] for i in dict.fromkeys(iris) if i in self._records), key=date_order)
+
+    # -- the network's lean view --
+
+    def events(self) -> list[ContactSummary]:
+        if self._all is not None:
+            return [ContactSummary.of(c) for c in self._all]
+        if self._events is None:
+            self._events = self._read_events()
+        return self._events
+
+    def _read_events(self) -> list[ContactSummary]:
+        keys = ("event", "planned", "kind", "date", "status", "agent", "label", "labelAr", "roleType")
+        event_rows = []
+        for r in self.sql("""SELECT c.iri, c.planned, c.kind, c.date, c.status, r.agent, r.label, r.label_ar,
+                                    r.role_type
+                             FROM contacts c JOIN roles r ON r.contact = c.iri
+                             WHERE r.role_type IS NOT NULL AND r.label IS NOT NULL"""):
+            row = dict(zip(keys, r, strict=True))
+            row["type"] = _PLANNED if row["planned"] else _CONTACT
+            event_rows.append(row)
+        quote_rows = [{"event": e, "quote": q, "source": s, "published": "", "start": 0}
+                      for e, q, s in self.sql("SELECT iri, quote, quote_source FROM contacts WHERE quote IS NOT NULL")]
+        return summaries(event_rows, quote_rows)
+
+    def project_network(self, network: str, *, indirect: bool = False, planned: bool = False,
+                        institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph | None:
+        """The persons network, projected in bulk from the role table (:mod:`diplograph.index.network`).
+
+        Kept for the next question with the same options and frozen
+        (:func:`networkx.freeze`): copy it (``G.copy()``) before changing
+        it. None for the other networks (drawn from :meth:`events`).
+        """
+        if network != "persons":
+            return None
+        from .network import persons_network
+
+        self.check()
+        key = ("persons", indirect, planned, institutional, str(since), str(until))
+        networks = self.cache.setdefault("diplograph.index.network", {})
+        if key not in networks:
+            networks[key] = nx.freeze(persons_network(self, indirect=indirect, planned=planned,
+                                                      institutional=institutional, since=since, until=until))
+        G: nx.Graph = networks[key]
+        return G
+
+    # -- ties and top posts --
+
+    def ties(self) -> list[Tie]:
+        if self._ties is None:
+            keys = ("tie", "post", "member", "org", "roleLabel", "orgLabel", "memberLabel", "begin", "end",
+                    "attested", "quote")
+            self._ties = [tie_of(dict(zip(keys, r, strict=True))) for r in self.sql(
+                f"SELECT {', '.join(chr(34) + k + chr(34) for k in keys)} FROM ties ORDER BY rank")]
+        return self._ties
+
+    def tenures(self, iri: str) -> list[Tenure]:
+        keys = ("holder", "begin", "end", "attested")
+        rows = self.sql('SELECT holder, "begin", "end", attested FROM tenures WHERE actor = ? ORDER BY rank', [iri])
+        return [t for t in (tenure_of(dict(zip(keys, r, strict=True))) for r in rows) if t is not None]
+
+    # -- claims, posts, evidence --
+
+    def claims(self, by: str | None = None) -> list[ClaimRecord]:
+        keys = ("claim", "by", "byLabel", "byLabelAr", "statement", "medium", "stated", "quote", "start", "end",
+                "source", "sourceTitle", "supports")
+        cols = ", ".join(f'"{k}"' for k in keys)
+        rows = (self.sql(f"SELECT {cols} FROM claims ORDER BY rank") if by is None else
+                self.sql(f'SELECT {cols} FROM claims WHERE "by" = ? ORDER BY rank', [by]))
+        hedges = self._hedge_map()
+        out = []
+        for r in rows:
+            row = dict(zip(keys, r, strict=True))
+            row["supports"] = " ".join(row["supports"] or [])
+            out.append(claim_record(row, hedges))
+        return out
+
+    def posts(self, who: str | None = None) -> list[PostRecord]:
+        """Posts held, or those of the person *who* (an IRI), with their terms or attested dates."""
+        keys = ("post", "member", "memberLabel", "org", "orgLabel", "role", "roleLabel", "begin", "end", "attested",
+                "appointer", "quote")
+        cols = ", ".join(f'"{k}"' for k in keys)
+        rows = (self.sql(f"SELECT {cols} FROM posts ORDER BY rank") if who is None else
+                self.sql(f"SELECT {cols} FROM posts WHERE member = ? ORDER BY rank", [who]))
+        return [post_record(dict(zip(keys, r, strict=True))) for r in rows]
+
+    def evidence(self, node: str) -> list[Evidence]:
+        """The quotes a contact, plan, role, post or claim rests on (read from the store)."""
+        self.check()
+        return self._store_source.evidence(node)
+
+    def codes(self) -> dict[str, EventCodes]:
+        return {iri: EventCodes(cameo, plover, mode) for iri, cameo, plover, mode in self.sql(
+            "SELECT c.iri, k.cameo, k.plover, k.mode FROM contacts c JOIN kind_codes k ON k.kind = c.kind")}
+
+    def languages(self) -> dict[str, str]:
+        rows = self.sql("SELECT iri, language FROM sources WHERE language IS NOT NULL")
+        return {iri: str(lang) for iri, lang in rows}
+
+    # -- the whole graph --
+
+    def triples(self) -> Iterator[Triple]:
+        self.check()
+        return self._store_source.triples()
+
+    def count(self) -> int:
+        (value,) = self.sql("SELECT value FROM meta WHERE key = 'triples'")[0]
+        return int(value)
+
+    def meta(self) -> dict[str, str]:
+        """What the index says of itself: the store and version it was built from, its schema, when, how long."""
+        return dict(self.sql("SELECT key, value FROM meta"))
+
+    def close(self) -> None:
+        """Close the index's connection."""
+        with self._lock:
+            self.con.close()
