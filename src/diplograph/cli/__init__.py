@@ -28,12 +28,12 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import DiplographError, exit_code_for
-from . import core, extract, network, serve, synth, view
+from . import core, extract, index, network, serve, synth, view
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 #: Modules that register subcommands, in the order they appear in --help.
-COMMAND_MODULES = [core, extract, network, view, serve, synth]
+COMMAND_MODULES = [core, extract, network, view, serve, synth, index]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                "5 SHACL violations, 6 bad query, 7 store error, 8 no answer.",
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (repeat for debug)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bars (they are drawn on standard error, only when it is a terminal)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -57,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if args.quiet:
+        from ..progress import set_quiet
+
+        set_quiet()
     try:
         code: int = args.func(args)
         return code

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidArgumentError, QueryError
-from .output import FORMATS, emit
+from .numbers import more_than_zero
+from .output import FORMATS, add_paging, emit, page_of
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -39,7 +40,8 @@ def open_kg(args: argparse.Namespace) -> KnowledgeGraph:
 
     files = args.graph or []
     create = bool(getattr(args, "create", False))
-    return load(*files, store=getattr(args, "store", "memory"), create=create, read_only=not files and not create)
+    return load(*files, store=getattr(args, "store", "memory"), create=create, read_only=not files and not create,
+                index=getattr(args, "index", "auto"))
 
 
 def register(sub: Any) -> None:
@@ -64,6 +66,7 @@ def register(sub: Any) -> None:
                         "becomes its IRI")
     add_graph(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("show", help="everything the graph says of an entity",
@@ -71,6 +74,8 @@ def register(sub: Any) -> None:
     p.add_argument("entity", help="a name in any spelling, Arabic or English")
     add_graph(p)
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.add_argument("--limit", type=more_than_zero(int), default=None, metavar="N",
+                   help="in text, list at most N contacts, plans and claims each (default: all)")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("timeline", help="contacts and plans between two actors, in date order")
@@ -78,6 +83,7 @@ def register(sub: Any) -> None:
     p.add_argument("b", nargs="?")
     add_graph(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("gaps", help="gaps between consecutive direct contacts of two actors, longest first")
@@ -85,12 +91,14 @@ def register(sub: Any) -> None:
     p.add_argument("b")
     add_graph(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_gaps)
 
     p = sub.add_parser("claims", help="claims with their quotes, optionally by one speaker")
     p.add_argument("--by", help="the speaker (any spelling)")
     add_graph(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_claims)
 
 
@@ -135,7 +143,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     result = kg.query(args.query, _bindings(args.bind))
     if isinstance(result, Rows):
-        emit(result, result.vars, args.format)
+        emit(result, result.vars, args.format, page_of(args))
     elif isinstance(result, bool):
         print("true" if result else "false")
     else:
@@ -160,20 +168,28 @@ def cmd_show(args: argparse.Namespace) -> int:
         for p in info["posts"]:
             when = f"{p['begin']}–{p['end']}" if p["begin"] else (p["attested"] or "undated")
             print(f"  {p['role']}, {p['organisation']['label']} ({when})  «{p['quote']}»")
+    limit = args.limit
     for title, key in (("contacts", "contacts"), ("planned contacts", "planned")):
         if info[key]:
             print(f"{title}:")
-            for c in info[key]:
+            for c in info[key][:limit]:
                 others = ", ".join(p["label"] for p in c["participants"] if p["iri"] != info["iri"])
                 status = f" [{c['status']}]" if c["status"] else ""
                 print(f"  {c['date'] or 'undated':<10}  {c['kind']:<17} with {others}{status}")
                 print(f"              «{c['evidence']['quote']}»")
+            _more(len(info[key]), limit)
     if info["claims"]:
         print("claims:")
-        for c in info["claims"]:
+        for c in info["claims"][:limit]:
             print(f"  {c['stated'] or '':<10}  {c['text']}")
             print(f"              «{c['evidence']['quote']}»")
+        _more(len(info["claims"]), limit)
     return 0
+
+
+def _more(count: int, limit: int | None) -> None:
+    if limit is not None and count > limit:
+        print(f"  … and {count - limit:,} more (of {count:,}; --limit N shows more, --format json all)")
 
 
 def _contact_row(c: Any) -> dict[str, Any]:
@@ -186,14 +202,14 @@ def _contact_row(c: Any) -> dict[str, Any]:
 def cmd_timeline(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     rows = [_contact_row(c) for c in kg.timeline(args.a, args.b)]
-    emit(rows, ["date", "kind", "planned", "participants", "place", "topics", "quote"], args.format)
+    emit(rows, ["date", "kind", "planned", "participants", "place", "topics", "quote"], args.format, page_of(args))
     return 0
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     rows = [g.as_dict() for g in kg.gaps(args.a, args.b)]
-    emit(rows, ["start", "end", "days", "months", "approximate"], args.format)
+    emit(rows, ["start", "end", "days", "months", "approximate"], args.format, page_of(args))
     return 0
 
 
@@ -201,6 +217,6 @@ def cmd_claims(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     rows = [{"by": c.by.label, "medium": c.medium, "stated": c.stated, "claim": c.text, "quote": c.evidence.quote,
              "hedges": list(c.hedges)} for c in kg.claims(by=args.by)]
-    emit(rows, ["by", "medium", "stated", "claim", "quote", "hedges"], args.format)
+    emit(rows, ["by", "medium", "stated", "claim", "quote", "hedges"], args.format, page_of(args))
     return 0
 

@@ -15,7 +15,7 @@ from ..network.projection import NETWORKS, NetworkOptions
 from ..network.structure import ALGORITHMS
 from .core import add_format, add_graph, open_kg
 from .numbers import more_than_zero
-from .output import emit
+from .output import add_paging, emit, page_of
 
 __all__ = ["register"]
 
@@ -65,6 +65,7 @@ def register(sub: Any) -> None:
                    help="library for betweenness, closeness and PageRank (default: igraph; same scores)")
     add_network_options(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_centrality)
 
     p = sub.add_parser("brokers", help="articulation points and bridges of the contact network",
@@ -72,6 +73,7 @@ def register(sub: Any) -> None:
                                    "whose removal does (bridges), with the contacts behind each bridge.")
     add_network_options(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_brokers)
 
     p = sub.add_parser("ego", help="the ego network of an actor",
@@ -81,6 +83,7 @@ def register(sub: Any) -> None:
     p.add_argument("--depth", "-d", type=more_than_zero(int), default=1, help="hops, 1 or more (default 1)")
     add_network_options(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_ego)
 
     p = sub.add_parser("communities", help="communities of the contact network",
@@ -91,6 +94,7 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed for louvain and label-propagation")
     add_network_options(p)
     add_format(p)
+    add_paging(p)
     p.set_defaults(func=cmd_communities)
 
     p = sub.add_parser("rhythm", help="contacts per year, first and last contact and gaps of a pair",
@@ -107,8 +111,9 @@ def register(sub: Any) -> None:
                        description="Write the contact network as GraphML or GEXF (for Gephi; lists flattened to "
                                    "' | '-joined text), or the contacts as a CSV table or PLOVER-style JSON rows. "
                                    "Files are written atomically.")
-    p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default=None,
-                   help="default: from the output suffix (.json = plover), else graphml")
+    p.add_argument("--format", "-f", choices=(*EXPORT_FORMATS, "parquet"), default=None,
+                   help="default: from the output suffix (.json = plover), else graphml; parquet writes every table "
+                        "of the contact index into a folder (one NAME.parquet each)")
     p.add_argument("--network", choices=NETWORKS, default="persons",
                    help="which network to write as GraphML/GEXF (default: persons)")
     p.add_argument("--output", "-o", type=Path, default=None,
@@ -151,7 +156,7 @@ def cmd_centrality(args: argparse.Namespace) -> int:
     scores = kg.centrality(args.measure, top=args.top, weighted=not args.unweighted, engine=args.engine,
                            **_options(args))
     rows = [s.as_dict() | {"score": round(s.score, 6)} for s in scores]
-    emit(rows, ["rank", "label", "type", "score", "iri"], args.format)
+    emit(rows, ["rank", "label", "type", "score", "iri"], args.format, page_of(args))
     return 0
 
 
@@ -164,7 +169,7 @@ def cmd_brokers(args: argparse.Namespace) -> int:
     rows += [{"what": "bridge", "actors": [h.a.label, h.b.label],
               "detail": [f"{e.kind} {e.date or 'undated'}" for e in h.events] + [f"tie: {t.kind}" for t in h.ties],
               "contacts": len(h.events)} for h in b.bridges]
-    emit(rows, ["what", "actors", "detail", "contacts"], args.format)
+    emit(rows, ["what", "actors", "detail", "contacts"], args.format, page_of(args))
     return 0
 
 
@@ -177,7 +182,7 @@ def cmd_ego(args: argparse.Namespace) -> int:
         contacts = sum(E.edges[n, m]["count"] for m in E.neighbors(n))
         rows.append({"distance": d["distance"], "actor": d["label"], "type": d["type"], "linked_to": links,
                      "contacts": contacts, "iri": n})
-    emit(rows, ["distance", "actor", "type", "contacts", "linked_to"], args.format)
+    emit(rows, ["distance", "actor", "type", "contacts", "linked_to"], args.format, page_of(args))
     return 0
 
 
@@ -185,7 +190,7 @@ def cmd_communities(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     rows = [{"community": c.index, "size": c.size, "contacts": c.contacts, "members": [m.label for m in c.members]}
             for c in kg.communities(args.algorithm, seed=args.seed, **_options(args))]
-    emit(rows, ["community", "size", "contacts", "members"], args.format)
+    emit(rows, ["community", "size", "contacts", "members"], args.format, page_of(args))
     return 0
 
 
@@ -216,7 +221,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         fmt = {"json": "plover"}.get(suffix, suffix) or "graphml"
     if out is None:
         out = Path({"graphml": f"diplograph-{args.network}.graphml", "gexf": f"diplograph-{args.network}.gexf",
-                    "csv": "contacts.csv", "plover": "contacts.json"}.get(fmt, f"diplograph.{fmt}"))
+                    "csv": "contacts.csv", "plover": "contacts.json",
+                    "parquet": "diplograph-tables"}.get(fmt, f"diplograph.{fmt}"))
+    if fmt == "parquet":
+        from ..index.tables import export_parquet
+
+        files = export_parquet(kg.index, out)
+        print(f"wrote {len(files)} Parquet files to {out}", file=sys.stderr)
+        return 0
     opts = _options(args)
     if fmt in ("csv", "plover"):
         opts.pop("institutional", None)

@@ -30,12 +30,14 @@ def register(sub: Any) -> None:
 
 def cmd_synth(args: argparse.Namespace) -> int:
     from ..errors import DiplographError
+    from ..progress import Progress
     from ..synth import write
 
     if args.countries < 3:
         raise DiplographError("--countries must be at least 3")
     t0 = time.perf_counter()
-    stats = write(args.output, args.contacts, seed=args.seed, countries=args.countries)
+    with Progress(args.contacts, "synth", unit="contacts") as bar:
+        stats = write(args.output, args.contacts, seed=args.seed, countries=args.countries, progress=bar.update)
     elapsed = time.perf_counter() - t0
     print(f"wrote {args.output} in {elapsed:.1f} s ({args.output.stat().st_size / 1e6:.1f} MB)")
     for key, value in stats.as_dict().items():

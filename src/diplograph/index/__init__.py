@@ -9,8 +9,9 @@ the store's own source, with the same records; networks are projected from
 its role table in bulk (:mod:`.network`).
 
 Where it lives: an Oxigraph store on disk keeps its index in its folder
-(``index.duckdb``), written at every load; a store in memory or a SPARQL
-endpoint gets one in memory, built when first asked for.
+(``index-<data folder>.duckdb``, one per version of the data), written at
+every load; a store in memory or a SPARQL endpoint gets one in memory,
+built when first asked for.
 
 Examples
 --------
@@ -43,15 +44,35 @@ __all__ = ["INDEX_FILE", "PUBLIC_TABLES", "IndexContacts", "StaleIndexError", "b
 
 log = logging.getLogger(__name__)
 
-#: The index file's name in an Oxigraph store's folder.
-INDEX_FILE = "index.duckdb"
+#: The index file's name in an Oxigraph store's folder, for the data folder it indexes.
+INDEX_FILE = "index-{data}.duckdb"
 
 
 def index_path(store: Backend) -> Path | None:
-    """Where the index of *store* is kept: in an on-disk store's folder; None for stores kept elsewhere."""
+    """Where the index of the data *store* holds now is kept: in an on-disk store's folder; None elsewhere.
+
+    Each version of the data has a file of its own (a process reading the
+    previous one keeps reading it until its store moves on).
+    """
     from ..backends.oxigraph import OxigraphBackend
 
-    return store.path / INDEX_FILE if isinstance(store, OxigraphBackend) else None
+    if not isinstance(store, OxigraphBackend):
+        return None
+    folder = store.current_folder()
+    return store.path / INDEX_FILE.format(data=folder.name if folder is not None else "empty")
+
+
+def _cleanup(store: Backend, keep: Path) -> None:
+    """Remove the index files of data the store no longer holds (the newest previous one is kept, as its data is)."""
+    from ..backends.oxigraph import OxigraphBackend
+
+    if not isinstance(store, OxigraphBackend):
+        return
+    data = {p.name for p in store.path.iterdir() if p.is_dir()}
+    for p in store.path.glob(INDEX_FILE.format(data="*")):
+        name = p.name.removeprefix("index-").removesuffix(".duckdb")
+        if p != keep and name not in data:
+            p.unlink(missing_ok=True)
 
 
 def read_index(path: str | Path, expect: str | None) -> Any:
@@ -121,10 +142,12 @@ def open_index(store: Backend, *, rebuild: bool = True, progress: bool | None = 
         except StoreError as err:
             raise StaleIndexError(f"{exc}, and it cannot be rebuilt: {err}") from None
         con = read_index(path, version)
+        _cleanup(store, path)
 
     def reopen(now: str | None) -> Any:
+        moved = index_path(store)
         try:
-            return read_index(path, now)
+            return read_index(moved, now) if moved is not None else None
         except StaleIndexError:
             return None
 

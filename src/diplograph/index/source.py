@@ -110,6 +110,8 @@ class IndexContacts:
         A store that moved on to data whose index was written meanwhile (a
         load in another process) is followed: that index is opened instead.
         """
+        if self.con is None:
+            raise StoreError(f"{self.spec}: the index was closed")
         if self.stamp is None:
             return
         now = store_version(self.store)
@@ -120,7 +122,8 @@ class IndexContacts:
             raise StaleIndexError(f"{self.spec}: the store changed since its index was built "
                                   f"({self.stamp} → {now}); rebuild it with `diplograph index --store {self.spec}`")
         with self._lock:
-            self.con.close()
+            if self.con is not None:
+                self.con.close()
             self.con, self.stamp = con, now
             self._drop_cached()
 
@@ -168,6 +171,7 @@ class IndexContacts:
 
     @property
     def names(self) -> NameIndex:
+        self.check()
         if self._names is None:
             entities = [Entity(id=i, kind=k, en=en, ar=ar, aliases=tuple(aliases), wikidata=w, iri=iri)
                         for iri, i, k, en, ar, aliases, w in self.sql(
@@ -211,6 +215,7 @@ class IndexContacts:
         return records
 
     def all_contacts(self) -> list[ContactRecord]:
+        self.check()
         if self._all is None:
             self._all = self._read_records("SELECT iri FROM contacts", [])
             self._records = {c.iri: c for c in self._all}
@@ -225,6 +230,7 @@ class IndexContacts:
                ORDER BY date IS NULL, date, iri""", [wanted])]
 
     def contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
+        self.check()
         wanted = list(dict.fromkeys(iris))
         if self._all is not None:
             keep = set(wanted)
@@ -239,6 +245,7 @@ class IndexContacts:
 
     def records(self, iris: Sequence[str]) -> list[ContactRecord]:
         """The full records of the contacts and plans *iris* (unknown IRIs are left out), in date order."""
+        self.check()
         missing = [iri for iri in dict.fromkeys(iris) if iri not in self._records]
         if missing:
             for record in self._read_records("SELECT unnest(?::VARCHAR[])", [missing]):
@@ -248,6 +255,7 @@ class IndexContacts:
     # -- the network's lean view --
 
     def events(self) -> list[ContactSummary]:
+        self.check()
         if self._all is not None:
             return [ContactSummary.of(c) for c in self._all]
         if self._events is None:
@@ -292,6 +300,7 @@ class IndexContacts:
     # -- ties and top posts --
 
     def ties(self) -> list[Tie]:
+        self.check()
         if self._ties is None:
             keys = ("tie", "post", "member", "org", "roleLabel", "orgLabel", "memberLabel", "begin", "end",
                     "attested", "quote")
@@ -357,6 +366,8 @@ class IndexContacts:
         return dict(self.sql("SELECT key, value FROM meta"))
 
     def close(self) -> None:
-        """Close the index's connection."""
+        """Close the index's connection (questions then raise :class:`~diplograph.errors.StoreError`)."""
         with self._lock:
-            self.con.close()
+            if self.con is not None:
+                self.con.close()
+            self.con = None

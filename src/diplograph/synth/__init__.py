@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -43,7 +44,8 @@ __all__ = ["SynthStats", "World", "generate", "write"]
 log = logging.getLogger(__name__)
 
 
-def generate(out: TextIO, contacts: int, seed: int = 0, countries: int = 190) -> SynthStats:
+def generate(out: TextIO, contacts: int, seed: int = 0, countries: int = 190, *,
+             progress: Callable[[int], None] | None = None) -> SynthStats:
     """Write a synthetic graph of *contacts* contacts (plans included) to *out* as N-Triples.
 
     Parameters
@@ -58,6 +60,8 @@ def generate(out: TextIO, contacts: int, seed: int = 0, countries: int = 190) ->
         How many countries; each has a head of state, a head of government,
         a foreign minister, a defence minister and a special envoy, with
         successive holders from 1988 to 2026.
+    progress : callable, optional
+        Called with the number of contacts each source added, as it is written.
 
     Returns
     -------
@@ -80,14 +84,19 @@ def generate(out: TextIO, contacts: int, seed: int = 0, countries: int = 190) ->
         gen.article(number, k, done)
         number += 1
         done += k
+        if progress is not None:
+            progress(k)
     writer.close()
     gen.stats.triples = writer.count
     log.info("synthesised %d contacts, %d triples", contacts, writer.count)
     return gen.stats
 
 
-def write(path: str | Path, contacts: int, seed: int = 0, countries: int = 190) -> SynthStats:
+def write(path: str | Path, contacts: int, seed: int = 0, countries: int = 190, *,
+          progress: Callable[[int], None] | None = None) -> SynthStats:
     """Generate into *path* (``.nt``) atomically: a temporary file, renamed when complete.
+
+    *progress* is called as in :func:`generate`.
 
     Raises
     ------
@@ -99,7 +108,7 @@ def write(path: str | Path, contacts: int, seed: int = 0, countries: int = 190) 
         raise StoreError(f"{p}: synthetic graphs are written as N-Triples; use a .nt file name")
     try:
         with atomic_writer(p, "w", encoding="utf-8") as fh:
-            stats = generate(cast(TextIO, fh), contacts, seed, countries)
+            stats = generate(cast(TextIO, fh), contacts, seed, countries, progress=progress)
     except OSError as exc:
         raise StoreError(f"{p}: cannot write: {exc.strerror}") from None
     return stats
