@@ -107,6 +107,26 @@ class Backend(ABC):
             raise QueryError(f"rows need a SELECT query, not {result.form}")
         return result.vars, (tuple(plain(t) for t in row) for row in result.rows)
 
+    def select_csv(self, text: str, path: str | Path) -> None:
+        """Write the rows of a SELECT query to *path* as SPARQL 1.1 CSV results (plain values, a header line).
+
+        For reading many rows into a columnar tool without a Python object
+        per value. Engines that write CSV themselves override this.
+
+        Raises
+        ------
+        QueryError
+            Not a SELECT query, or the engine refused it.
+        """
+        import csv
+
+        variables, rows = self.select_plain(text)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(variables)
+            for row in rows:
+                writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row])
+
     def to_graph(self) -> Graph:
         """The whole data as an in-memory rdflib graph (a copy, for tools that need one)."""
         result = self.execute("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")

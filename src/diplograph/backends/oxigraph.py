@@ -203,6 +203,16 @@ class OxigraphEngine(Backend):
 
         return variables, rows()
 
+    def select_csv(self, text: str, path: str | Path) -> None:
+        # Oxigraph writes the CSV itself (no Python object per value)
+        text, result = self._query(text, None)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"rows need a SELECT query, not {query_form(text)}")
+        try:
+            result.serialize(output=str(path), format=ox.QueryResultsFormat.CSV)
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
+
     def count(self) -> int:
         return len(self._current())
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from ..errors import StoreError
 from ..progress import Progress
 from ..query import iter_rows, run_select
 from . import schema
-from .scan import SCANS, scan_rows
+from .scan import SCANS, read_sql, scan_to_csv
 from .stamp import store_version
 
 __all__ = ["build", "build_in_memory"]
@@ -41,25 +42,27 @@ __all__ = ["build", "build_in_memory"]
 log = logging.getLogger(__name__)
 
 
-def _stage(con: Any, store: Backend, progress: Progress) -> None:
-    import pyarrow as pa
+def _stage(con: Any, store: Backend, progress: Progress, folder: Path) -> None:
+    """Read every scan into its staging table: the store writes two scans at a time, DuckDB reads each."""
+    from concurrent.futures import ThreadPoolExecutor
 
     for scan in SCANS:
         cols = ", ".join(f"{name} {kind}" for name, kind in scan.columns)
         con.execute(f"CREATE TABLE {scan.table} ({cols})")
-        types = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "BIGINT": pa.int64()}
-        arrow_types = [types[kind] for _, kind in scan.columns]
-        names = [name for name, _ in scan.columns]
-        count = 0
-        for batch in scan_rows(store, scan):
-            table = pa.table([pa.array(col, t) for col, t in zip(batch, arrow_types, strict=True)], names=names)
-            con.register("_batch", table)
-            con.execute(f"INSERT INTO {scan.table} SELECT * FROM _batch")
-            con.unregister("_batch")
-            count += len(batch[0])
-            progress.rows(count)
-        progress.step(scan.table.removeprefix("s_"))
-        log.debug("scanned %s: %d rows", scan.table, count)
+    token = secrets.token_hex(4)
+    files = {scan.table: str(folder / f".{scan.table}.{token}.csv") for scan in SCANS}
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            jobs = [(scan, pool.submit(scan_to_csv, store, scan, files[scan.table])) for scan in SCANS]
+            for scan, job in jobs:
+                job.result()
+                con.execute(f"INSERT INTO {scan.table} {read_sql(scan, files[scan.table])}")
+                Path(files[scan.table]).unlink(missing_ok=True)
+                progress.step(scan.table.removeprefix("s_"))
+                log.debug("scanned %s", scan.table)
+    finally:
+        for path in files.values():
+            Path(path).unlink(missing_ok=True)
 
 
 def _query_table(con: Any, name: str, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
@@ -166,10 +169,10 @@ def _steps() -> int:
     return len(SCANS) + len(schema.QUERY_TABLES) + 3 + len(schema.DERIVED)
 
 
-def _fill(con: Any, store: Backend, bar: Progress) -> None:
-    """Stage the store's rows in *con* and derive every table there."""
+def _fill(con: Any, store: Backend, bar: Progress, folder: Path) -> None:
+    """Stage the store's rows in *con* (through CSV files in *folder*) and derive every table there."""
     con.execute("SET preserve_insertion_order = true")
-    _stage(con, store, bar)
+    _stage(con, store, bar, folder)
     _small_queries(con, store, bar)
     _keys(con)
     bar.step("keys")
@@ -192,8 +195,8 @@ def build_in_memory(store: Backend, *, progress: bool | None = None) -> Any:
     version = store_version(store)
     con = duckdb.connect(":memory:")
     try:
-        with Progress(_steps(), "index", enabled=progress) as bar:
-            _fill(con, store, bar)
+        with Progress(_steps(), "index", enabled=progress) as bar, tempfile.TemporaryDirectory() as scratch:
+            _fill(con, store, bar, Path(scratch))
         keep = ", ".join(repr(t) for t in (*schema.TABLES, "entities", "name_keys"))
         staged = con.execute(f"SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ({keep})").fetchall()
         for (table,) in staged:
@@ -231,7 +234,7 @@ def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> 
         con = duckdb.connect(str(scratch))
         try:
             with Progress(_steps() + 1, "index", enabled=progress) as bar:
-                _fill(con, store, bar)
+                _fill(con, store, bar, folder)
                 con.execute(f"ATTACH '{tmp}' AS out")
                 for table in (*schema.TABLES, "entities", "name_keys"):
                     con.execute(f"CREATE TABLE out.{table} AS SELECT * FROM {table}")

@@ -5,7 +5,8 @@ SPARQL join over every contact's roles, times and quotes takes minutes on
 Oxigraph, while a query of one triple pattern streams its rows in the
 order of the store's own index. Each :class:`Scan` reads the subjects and
 objects of one property (with the language of a literal object where it
-matters); the rows go in batches into a staging table of DuckDB, which
+matters) into a CSV file, written by the store's engine where it can (no
+Python object per value); DuckDB reads each file into a staging table and
 joins them afterwards (:mod:`diplograph.index.builder`).
 
 The queries are plain SPARQL 1.1, so any store answers them: memory,
@@ -14,17 +15,13 @@ Oxigraph on disk, a remote endpoint.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..backends import Backend
 from ..vocab import DG, OA, RDF, RDFS, SDO, SEM, SKOS, TIME
 
-__all__ = ["BATCH", "SCANS", "Scan", "scan_rows"]
-
-#: Rows handed to DuckDB at a time.
-BATCH = 100_000
+__all__ = ["SCANS", "Scan", "read_sql", "scan_to_csv"]
 
 
 @dataclass(frozen=True)
@@ -101,26 +98,14 @@ SCANS: tuple[Scan, ...] = (
     _s("s_language", SDO.inLanguage),
 )
 
-_CASTS: dict[str, Callable[[Any], Any]] = {"VARCHAR": lambda v: None if v is None else str(v),
-                                           "DOUBLE": lambda v: None if v is None else float(v),
-                                           "BIGINT": lambda v: None if v is None else int(v)}
+def read_sql(scan: Scan, path: str) -> str:
+    """The DuckDB SELECT reading the CSV rows *scan* wrote to *path* (a missing language is ``''``)."""
+    columns = ", ".join(f"'{name}': '{kind}'" for name, kind in scan.columns)
+    source = (f"read_csv('{path}', header = true, delim = ',', quote = '\"', escape = '\"', "
+              f"columns = {{{columns}}}, auto_detect = false)")
+    return f"SELECT s, o, coalesce(l, '') FROM {source}" if scan.lang else f"SELECT s, o FROM {source}"
 
 
-def scan_rows(store: Backend, scan: Scan) -> Iterator[list[list[Any]]]:
-    """The rows of *scan* on *store*, as column lists of at most :data:`BATCH` rows each."""
-    _, rows = store.select_plain(scan.query)
-    cast = _CASTS[scan.kind]
-    width = len(scan.columns)
-    batch: list[list[Any]] = [[] for _ in range(width)]
-    s_col, o_col = batch[0], batch[1]
-    for row in rows:
-        s_col.append(row[0])
-        o_col.append(cast(row[1]))
-        if width == 3:
-            batch[2].append(row[2] or "")
-        if len(s_col) >= BATCH:
-            yield batch
-            batch = [[] for _ in range(width)]
-            s_col, o_col = batch[0], batch[1]
-    if s_col:
-        yield batch
+def scan_to_csv(store: Backend, scan: Scan, path: str) -> None:
+    """Write the rows of *scan* on *store* to *path* as CSV (the store's engine writes them where it can)."""
+    store.select_csv(scan.query, path)

@@ -163,7 +163,9 @@ class IndexContacts:
         self.check()
         with self._lock:
             try:
-                return self.con.execute(text, params or []).to_arrow_table()
+                if params:
+                    return self.con.execute(text, params).to_arrow_table()
+                return self.con.sql(text).to_arrow_table()
             except duckdb.Error as exc:
                 raise StaleIndexError(f"{self.spec}: its index cannot be read ({exc}); rebuild it") from None
 
