@@ -136,12 +136,13 @@ def worker(argv: list[str]) -> int:
 
 
 def _size(answer: Any) -> int | None:
+    """How big an answer is: contacts of a description, edges of a network, items of a list."""
+    if isinstance(answer, dict):
+        return len(answer.get("contacts", []))
     for attr in ("number_of_edges", "__len__"):
         f = getattr(answer, attr, None)
         if callable(f):
             return int(f())
-    if isinstance(answer, dict):
-        return len(answer.get("contacts", []))
     return None
 
 
