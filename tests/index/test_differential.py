@@ -55,7 +55,7 @@ def cast(pair: Pair) -> Cast:
     speaker = min(speakers, key=lambda x: (-speakers[x], x))
     G = kg.network()
     far = max(nx.single_source_shortest_path_length(G, a).items(), key=lambda kv: (kv[1], kv[0]))[0]
-    heads = [e.iri for e in kg.names if e.kind in ("country", "organisation") and kg.source.tenures(e.iri)]
+    heads = sorted({t.b for t in kg.source.ties() if t.head})
     _CASTS[pair.world] = Cast(a=a, b=b, speaker=speaker, far=far, heads=heads[:2],
                               since=min(c.date for c in kg.source.all_contacts() if c.date)[:4])
     return _CASTS[pair.world]

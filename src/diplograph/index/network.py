@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..dates import window
-from ..network.projection import actor_attrs, ties
-from ..records import ActorRef
+from ..dates import Span, window
+from ..network.projection import actor_attrs
+from ..records import ActorRef, event_span
 
 if TYPE_CHECKING:
     from .source import IndexContacts
@@ -26,13 +26,14 @@ __all__ = ["persons_network"]
 _EDGES = """
 WITH ev AS (
   SELECT iri, kind, date, planned, quote, status, date_first, date_last,
+         coalesce(date_first, bounds_first) AS win_first, coalesce(date_last, bounds_last) AS win_last,
          row_number() OVER (ORDER BY date IS NULL, date, iri) AS ord
   FROM contacts
   WHERE quote IS NOT NULL
     AND iri IN (SELECT contact FROM roles WHERE role_type IS NOT NULL AND label IS NOT NULL)
     AND ($planned OR NOT planned) AND ($indirect OR kind <> 'indirectContact')
     AND ($lo IS NULL AND $hi IS NULL
-         OR date IS NOT NULL AND ($lo IS NULL OR date_first >= $lo) AND ($hi IS NULL OR date_last <= $hi))
+         OR win_first IS NOT NULL AND ($lo IS NULL OR win_first >= $lo) AND ($hi IS NULL OR win_last <= $hi))
 ),
 r AS (SELECT DISTINCT contact, agent, role_type FROM roles
       WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
@@ -57,6 +58,19 @@ FROM links l JOIN ev ON ev.iri = l.contact JOIN dominant d ON d.a = l.a AND d.b 
 GROUP BY l.a, l.b
 """
 
+#: The actors: whoever has a part in an event of a network (one with a quote), or holds a post.
+_ACTORS = """
+SELECT DISTINCT agent FROM roles
+WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
+  AND contact IN (SELECT iri FROM contacts WHERE quote IS NOT NULL)
+UNION SELECT member FROM ties
+"""
+
+#: When each event held (for the spans of an edge's events).
+_SPANS = """
+SELECT iri, date, planned, reported, bounds FROM contacts WHERE iri IN (SELECT unnest(?::VARCHAR[]))
+"""
+
 #: The first label an agent is seen with in the events kept (for actors the name index does not know).
 _REFS = """
 SELECT agent, arg_min(label, ord), arg_min(label_ar, ord)
@@ -68,11 +82,12 @@ GROUP BY agent
 """
 
 _LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses")
-_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes")
+_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes", "tie_spans")
 
 
-def _edge_data(row: tuple[Any, ...]) -> dict[str, Any]:
+def _edge_data(row: tuple[Any, ...], spans: dict[str, Span | None]) -> dict[str, Any]:
     data: dict[str, Any] = dict(zip(_LISTS, row[2:8], strict=True))
+    data["spans"] = [spans[e] for e in data["events"]]
     for key in _TIE_LISTS:
         data[key] = []
     data["count"] = len(data["events"])
@@ -87,8 +102,10 @@ def _known(names: Any, iri: str) -> bool:
 
 
 def persons_network(index: IndexContacts, *, indirect: bool = False, planned: bool = False,
-                    institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph:
-    """The persons network of *index*, as :func:`diplograph.network.project` draws it (without its graph attributes).
+                    since: Any = None, until: Any = None) -> nx.Graph:
+    """The persons network of *index* without institutional ties, as :func:`diplograph.network.project` draws it.
+
+    (Its graph attributes are set by :func:`~diplograph.network.project`.)
 
     Raises
     ------
@@ -100,28 +117,21 @@ def persons_network(index: IndexContacts, *, indirect: bool = False, planned: bo
     lo, hi = window(since, until)
     rows = index.sql(_EDGES.replace("$planned", "$1").replace("$indirect", "$2").replace("$lo", "$3::DATE")
                      .replace("$hi", "$4::DATE"), [planned, indirect, lo, hi])
-    pairs: dict[tuple[str, str], dict[str, Any]] = {(r[0], r[1]): _edge_data(r) for r in rows}
-    for t in ties(index, since=since, until=until) if institutional else []:
-        key = (t.a, t.b) if t.a < t.b else (t.b, t.a)
-        data = pairs.get(key)
-        if data is None:
-            data = pairs[key] = {**{k: [] for k in _LISTS + _TIE_LISTS}, "count": 0, "weight": 0.0, "kind": "tie",
-                                 "first": None, "last": None}
-        data["ties"].append(t.kind)
-        data["tie_posts"].append(t.post)
-        data["tie_labels"].append(t.label)
-        data["tie_dates"].append(t.date)
-        data["tie_quotes"].append(t.quote)
+    events = sorted({e for r in rows for e in r[2]})
+    spans = {iri: event_span(date, was_planned, reported, bounds)
+             for iri, date, was_planned, reported, bounds in index.sql(_SPANS, [events])}
+    pairs = [((r[0], r[1]), _edge_data(r, spans)) for r in rows]
+    pairs.sort(key=lambda kv: kv[0])
     G = nx.Graph()
     names = index.names
+    who = {a for (a,) in index.sql(_ACTORS)}
     G.add_nodes_from((e.iri, {"iri": e.iri, "label": e.en, "label_ar": e.ar, "type": "person"})
-                     for e in sorted((e for e in names if e.kind == "person"), key=lambda e: e.iri))
-    keys = sorted(pairs)
-    unknown = sorted({n for key in keys for n in key if n not in G and not _known(names, n)})
+                     for e in sorted((e for e in names if e.kind == "person" and e.iri in who), key=lambda e: e.iri))
+    unknown = sorted({n for key, _ in pairs for n in key if n not in G and not _known(names, n)})
     refs = {a: ActorRef(a, label, label_ar) for a, label, label_ar in index.sql(_REFS, [unknown])} if unknown else {}
-    for a, b in keys:
+    for (a, b), _ in pairs:
         for n in (a, b):
             if n not in G:
                 G.add_node(n, **actor_attrs(index, n, refs.get(n)))
-    G.add_edges_from((a, b, pairs[a, b]) for a, b in keys)
+    G.add_edges_from((a, b, data) for (a, b), data in pairs)
     return G

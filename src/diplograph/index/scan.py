@@ -68,6 +68,8 @@ SCANS: tuple[Scan, ...] = (
     _s("s_in_date", TIME.inXSDDate),
     _s("s_in_month", TIME.inXSDgYearMonth),
     _s("s_in_year", TIME.inXSDgYear),
+    _s("s_beginning", TIME.hasBeginning),
+    _s("s_end_of", TIME.hasEnd),
     _s("s_status", DG.planStatus),
     _s("s_place", SEM.hasPlace),
     _s("s_gathering", SEM.subEventOf),

@@ -48,7 +48,7 @@ QUERY_TABLES: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
                           ("appointer", _V), ("quote", _V)]),
     ("q_ties", "institutional-ties", [("tie", _V), ("post", _V), ("member", _V), ("org", _V), ("roleLabel", _V),
                                       ("orgLabel", _V), ("memberLabel", _V), ("begin", _V), ("end", _V),
-                                      ("attested", _V), ("quote", _V)]),
+                                      ("attested", _V), ("quote", _V), ("head", _V)]),
     ("q_tenures", "head-posts", [("actor", _V), ("holder", _V), ("begin", _V), ("end", _V), ("attested", _V)]),
     ("q_claims", "claims", [("claim", _V), ("by", _V), ("byLabel", _V), ("byLabelAr", _V), ("statement", _V),
                             ("medium", _V), ("stated", _V), ("quote", _V), ("start", _I), ("end", _I),
@@ -122,9 +122,21 @@ DERIVED: tuple[tuple[str, str], ...] = (
         WHERE h.s IN (SELECT s FROM s_type)
         GROUP BY h.s
     """),
+    ("x_bounds", """
+        SELECT h.s AS iri, min(a.o || '/' || b.o) AS bounds
+        FROM s_has_time h
+        JOIN s_beginning hb ON hb.s = h.o
+        JOIN (SELECT s, o FROM s_in_date UNION ALL SELECT s, o FROM s_in_month UNION ALL SELECT s, o FROM s_in_year) a
+          ON a.s = hb.o
+        JOIN s_end_of he ON he.s = h.o
+        JOIN (SELECT s, o FROM s_in_date UNION ALL SELECT s, o FROM s_in_month UNION ALL SELECT s, o FROM s_in_year) b
+          ON b.s = he.o
+        WHERE h.s IN (SELECT s FROM s_type)
+        GROUP BY h.s
+    """),
     ("x_quote", """
-        SELECT subject AS iri, quote, source FROM (
-          SELECT subject, quote, source,
+        SELECT subject AS iri, quote, source, published FROM (
+          SELECT subject, quote, source, published,
                  row_number() OVER (PARTITION BY subject ORDER BY pkey, start, source, quote) AS n
           FROM x_evidence WHERE published IS NOT NULL AND subject IN (SELECT s FROM s_type))
         WHERE n = 1
@@ -135,11 +147,12 @@ DERIVED: tuple[tuple[str, str], ...] = (
                CASE WHEN pr.precision IS NULL THEN NULL
                     ELSE coalesce(nullif(lower(replace({_local('pr.precision')}, 'precision', '')), ''), 'undated')
                END AS precision,
-               kd.first AS date_first, kd.last AS date_last,
+               kd.first AS date_first, kd.last AS date_last, xb.bounds,
+               kb1.first AS bounds_first, kb2.last AS bounds_last,
                pl.place, pl.place_label, pl.place_label_ar, g.gathering, g.gathering_label,
                du.minutes AS duration_minutes, {_local('du.bound')} AS duration_bound, du.text AS duration_text,
                ex.expression AS date_expression, dd.other_date, dd.other_date_note,
-               coalesce(ns.sources, 0) AS sources, q.quote, q.source AS quote_source,
+               coalesce(ns.sources, 0) AS sources, q.quote, q.source AS quote_source, q.published AS reported,
                (pr.precision IS NOT NULL AND ns.sources IS NOT NULL) AS recorded
         FROM (SELECT s, min(o) AS o FROM s_type GROUP BY s) t
         JOIN (SELECT s, min(o) AS kind FROM s_kind GROUP BY s) k ON k.s = t.s
@@ -147,6 +160,9 @@ DERIVED: tuple[tuple[str, str], ...] = (
         LEFT JOIN (SELECT s, min(o) AS precision FROM s_precision GROUP BY s) pr ON pr.s = t.s
         LEFT JOIN x_dates d ON d.iri = t.s
         LEFT JOIN k_dates kd ON kd.date = d.date
+        LEFT JOIN x_bounds xb ON xb.iri = t.s
+        LEFT JOIN k_dates kb1 ON kb1.date = split_part(xb.bounds, '/', 1)
+        LEFT JOIN k_dates kb2 ON kb2.date = split_part(xb.bounds, '/', 2)
         LEFT JOIN (SELECT p.s, min(p.o) AS place, min(en.o) AS place_label, min(ar.o) AS place_label_ar
                    FROM s_place p JOIN {_EN} en ON en.s = p.o JOIN {_AR} ar ON ar.s = p.o GROUP BY p.s) pl
           ON pl.s = t.s

@@ -33,11 +33,10 @@ from ..contacts import (
     date_order,
     post_record,
     summaries,
-    tenure_of,
     tie_of,
 )
 from ..errors import StoreError
-from ..records import ActorRef, ClaimRecord, ContactRecord, ContactSummary, Evidence, PostRecord, Tenure, Tie
+from ..records import ActorRef, ClaimRecord, ContactRecord, ContactSummary, Evidence, PostRecord, Tie
 from ..registry import Entity, NameIndex
 from ..vocab import DG, local_name
 from .stamp import store_version
@@ -53,10 +52,11 @@ _PLANNED = str(DG.PlannedContact)
 _ROLE_NS = str(DG)
 
 #: Columns of a contact's rows, named as the ``contacts`` query names them.
-_CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.precision, c.date_expression, c.other_date, c.other_date_note,
+_CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.bounds, c.precision, c.date_expression, c.other_date,
+    c.other_date_note,
     c.place_label, c.place_label_ar, c.gathering_label, c.status, c.duration_minutes, c.duration_bound,
     c.duration_text, e.quote, e.start, e."end", e.source, e.source_title, e.published"""
-_ROW_KEYS = ("contact", "planned", "kind", "date", "precision", "expression", "otherDate", "otherDateNote",
+_ROW_KEYS = ("contact", "planned", "kind", "date", "bounds", "precision", "expression", "otherDate", "otherDateNote",
              "placeLabel", "placeLabelAr", "gatheringLabel", "status", "minutes", "bound", "durationText", "quote",
              "start", "end", "source", "sourceTitle", "published")
 
@@ -265,28 +265,28 @@ class IndexContacts:
         return self._events
 
     def _read_events(self) -> list[ContactSummary]:
-        keys = ("event", "planned", "kind", "date", "status", "agent", "label", "labelAr", "roleType")
+        keys = ("event", "planned", "kind", "date", "bounds", "status", "agent", "label", "labelAr", "roleType")
         event_rows = []
-        for r in self.sql("""SELECT c.iri, c.planned, c.kind, c.date, c.status, r.agent, r.label, r.label_ar,
-                                    r.role_type
+        for r in self.sql("""SELECT c.iri, c.planned, c.kind, c.date, c.bounds, c.status, r.agent, r.label,
+                                    r.label_ar, r.role_type
                              FROM contacts c JOIN roles r ON r.contact = c.iri
                              WHERE r.role_type IS NOT NULL AND r.label IS NOT NULL"""):
             row = dict(zip(keys, r, strict=True))
             row["type"] = _PLANNED if row["planned"] else _CONTACT
             event_rows.append(row)
-        quote_rows = [{"event": e, "quote": q, "source": s, "published": "", "start": 0}
-                      for e, q, s in self.sql("SELECT iri, quote, quote_source FROM contacts WHERE quote IS NOT NULL")]
+        quote_rows = [{"event": e, "quote": q, "source": s, "published": p, "start": 0} for e, q, s, p in self.sql(
+            "SELECT iri, quote, quote_source, reported FROM contacts WHERE quote IS NOT NULL")]
         return summaries(event_rows, quote_rows)
 
     def project_network(self, network: str, *, indirect: bool = False, planned: bool = False,
                         institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph | None:
-        """The persons network, projected in bulk from the role table (:mod:`diplograph.index.network`).
+        """The persons network without ties, projected in bulk from the role table (:mod:`diplograph.index.network`).
 
         Kept for the next question with the same options and frozen
         (:func:`networkx.freeze`): copy it (``G.copy()``) before changing
         it. None for the other networks (drawn from :meth:`events`).
         """
-        if network != "persons":
+        if network != "persons" or institutional:  # ties split organisations by era: drawn by diplograph.network
             return None
         from .network import persons_network
 
@@ -294,8 +294,8 @@ class IndexContacts:
         key = ("persons", indirect, planned, institutional, str(since), str(until))
         networks = self.cache.setdefault("diplograph.index.network", {})
         if key not in networks:
-            networks[key] = nx.freeze(persons_network(self, indirect=indirect, planned=planned,
-                                                      institutional=institutional, since=since, until=until))
+            networks[key] = nx.freeze(persons_network(self, indirect=indirect, planned=planned, since=since,
+                                                      until=until))
         G: nx.Graph = networks[key]
         return G
 
@@ -305,15 +305,10 @@ class IndexContacts:
         self.check()
         if self._ties is None:
             keys = ("tie", "post", "member", "org", "roleLabel", "orgLabel", "memberLabel", "begin", "end",
-                    "attested", "quote")
+                    "attested", "quote", "head")
             self._ties = [tie_of(dict(zip(keys, r, strict=True))) for r in self.sql(
                 f"SELECT {', '.join(chr(34) + k + chr(34) for k in keys)} FROM ties ORDER BY rank")]
         return self._ties
-
-    def tenures(self, iri: str) -> list[Tenure]:
-        keys = ("holder", "begin", "end", "attested")
-        rows = self.sql('SELECT holder, "begin", "end", attested FROM tenures WHERE actor = ? ORDER BY rank', [iri])
-        return [t for t in (tenure_of(dict(zip(keys, r, strict=True))) for r in rows) if t is not None]
 
     # -- claims, posts, evidence --
 
