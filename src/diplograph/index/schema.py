@@ -35,7 +35,7 @@ from ..vocab import DG
 __all__ = ["DERIVED", "KIND_CODES_QUERY", "PUBLIC_TABLES", "QUERY_TABLES", "SCHEMA_VERSION", "TABLES"]
 
 #: Bumped whenever a table changes: an index of another schema is rebuilt, never read.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V, _I, _D, _L = "VARCHAR", "BIGINT", "DOUBLE", "VARCHAR[]"
 
