@@ -96,7 +96,7 @@ def worker(argv: list[str]) -> int:
     cpu: list[float] = []
     if kind == "diplograph":
         import diplograph as dg
-        from diplograph.index.tables import export_parquet  # noqa: F401 - named in QUESTIONS
+        from diplograph.index.tables import export_parquet
 
         t0 = time.perf_counter()
         kg = dg.load(store=f"oxigraph:{store}", read_only=True)
@@ -105,7 +105,7 @@ def worker(argv: list[str]) -> int:
                "export_parquet": export_parquet}
         for _ in range(2):
             t0, c0 = time.perf_counter(), time.process_time()
-            answer = eval(QUESTIONS[question][2], env)  # noqa: S307 - the bench's own fixed expressions
+            answer = eval(QUESTIONS[question][2], env)  # the bench's own fixed expressions
             runs.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
         result = {"open_s": round(opened, 3), "rows": _size(answer)}
@@ -244,8 +244,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             size["loads"][kind] = load_step(kind, nt, folder, args.timeout)
         cast = find_cast(store, work)
         size["cast"] = cast
+        from diplograph.progress import Progress
+
+        bar = Progress(len(args.questions), f"{n:,} contacts", unit="question")
         for q in args.questions:
-            print(f"   {q}", file=sys.stderr)
+            bar.step(q)
             row: dict[str, Any] = {"cold": _cold(q, store, cast, args.timeout),
                                    "warm": _in_process("diplograph", store, q, cast, args.timeout)}
             if QUESTIONS[q][3]:
@@ -256,6 +259,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 row["oxigraph"] = _in_process("oxigraph", raw_store / ".." / "pyoxigraph", q, cast,
                                               args.raw_timeout)
             size["questions"][q] = row
+        bar.close()
         results["sizes"][str(n)] = size
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -295,7 +299,8 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [f"### {int(n):,} contacts ({d['triples']:,} triples, {d['mb']:,} MB N-Triples)", ""]
         raw, dg = loads.get("pyoxigraph", {}), loads.get("diplograph", {})
         if "load" in dg:
-            lines += ["| load | raw pyoxigraph | diplograph (load + index) | of which the index | ratio (target ≤ 1.3×) |",
+            lines += ["| load | raw pyoxigraph | diplograph (load + index) | of which the index "
+                      "| ratio (target ≤ 1.3×) |",
                       "|---|---:|---:|---:|---:|",
                       f"| seconds | {_fmt(raw.get('s'))} | {_fmt(dg.get('s'))} | {_fmt(dg['index'].get('s'))} | "
                       f"{_ratio(dg.get('s'), raw.get('s'))} |",

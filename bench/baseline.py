@@ -108,7 +108,8 @@ class Baseline:
         base = cls(store, {"A": "", "B": "", "S": "", "F": ""})
         counts = base.rows("""SELECT agent, count(DISTINCT contact) n FROM roles
                               WHERE role_type IN ('initiatorRole', 'participantRole')
-                                AND contact IN (SELECT iri FROM contacts) GROUP BY agent ORDER BY n DESC, agent LIMIT 1""")
+                                AND contact IN (SELECT iri FROM contacts)
+                              GROUP BY agent ORDER BY n DESC, agent LIMIT 1""")
         a, a_n = counts[0]
         partners = base.rows("""SELECT y.agent, count(DISTINCT x.contact) n FROM roles x JOIN roles y
                                   ON x.contact = y.contact AND x.agent = $a AND y.agent <> $a

@@ -23,7 +23,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_timeline_pages(store: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "Trump", "Putin", "--store", store, "--format", "json"]) == 0
     every = json.loads(capsys.readouterr().out)
-    assert main(["timeline", "Trump", "Putin", "--store", store, "--format", "json", "--limit", "2", "--offset", "1"]) == 0
+    assert main(["timeline", "Trump", "Putin", "--store", store, "--format", "json", "--limit", "2",
+                 "--offset", "1"]) == 0
     assert json.loads(capsys.readouterr().out) == every[1:3]
     assert main(["timeline", "Trump", "Putin", "--store", store, "--limit", "2", "--offset", "1"]) == 0
     out = capsys.readouterr().out
