@@ -34,7 +34,7 @@ from ..errors import StoreError
 from ..progress import Progress
 from ..query import iter_rows, run_select
 from . import schema
-from .scan import SCANS, read_sql, scan_to_csv
+from .scan import SCANS, read_sql, scan_to_csv, sql_text
 from .stamp import store_version
 
 __all__ = ["build", "build_in_memory"]
@@ -235,7 +235,7 @@ def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> 
         try:
             with Progress(_steps() + 1, "index", enabled=progress) as bar:
                 _fill(con, store, bar, folder)
-                con.execute(f"ATTACH '{tmp}' AS out")
+                con.execute(f"ATTACH {sql_text(str(tmp))} AS out")
                 for table in (*schema.TABLES, "entities", "name_keys"):
                     con.execute(f"CREATE TABLE out.{table} AS SELECT * FROM {table}")
                 con.execute("USE out")

@@ -21,7 +21,7 @@ from typing import Any
 from ..backends import Backend
 from ..vocab import DG, OA, RDF, RDFS, SDO, SEM, SKOS, TIME
 
-__all__ = ["SCANS", "Scan", "read_sql", "scan_to_csv"]
+__all__ = ["SCANS", "Scan", "read_sql", "scan_to_csv", "sql_text"]
 
 
 @dataclass(frozen=True)
@@ -100,10 +100,19 @@ SCANS: tuple[Scan, ...] = (
     _s("s_language", SDO.inLanguage),
 )
 
+def sql_text(text: str) -> str:
+    """*text* as a SQL string literal (a path with a quote in it stays one string).
+
+    >>> sql_text("/tmp/o'brien")
+    "'/tmp/o''brien'"
+    """
+    return "'" + text.replace("'", "''") + "'"
+
+
 def read_sql(scan: Scan, path: str) -> str:
     """The DuckDB SELECT reading the CSV rows *scan* wrote to *path* (a missing language is ``''``)."""
     columns = ", ".join(f"'{name}': '{kind}'" for name, kind in scan.columns)
-    source = (f"read_csv('{path}', header = true, delim = ',', quote = '\"', escape = '\"', "
+    source = (f"read_csv({sql_text(path)}, header = true, delim = ',', quote = '\"', escape = '\"', "
               f"columns = {{{columns}}}, auto_detect = false)")
     return f"SELECT s, o, coalesce(l, '') FROM {source}" if scan.lang else f"SELECT s, o FROM {source}"
 

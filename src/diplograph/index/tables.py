@@ -24,6 +24,7 @@ from typing import Any
 
 from ..atomic import sync_folder
 from ..errors import InvalidArgumentError, StoreError, unknown_choice
+from .scan import sql_text
 from .schema import PUBLIC_TABLES
 from .source import IndexContacts
 
@@ -87,7 +88,7 @@ def export_parquet(index: IndexContacts, folder: str | Path) -> list[Path]:
         index.check()
         for name in PUBLIC_TABLES:
             out = tmp / f"{name}.parquet"
-            index.run(f"COPY \"{name}\" TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
+            index.run(f"COPY \"{name}\" TO {sql_text(str(out))} (FORMAT parquet, COMPRESSION zstd)")
             with out.open("rb") as fh:
                 os.fsync(fh.fileno())
         old = None
