@@ -32,11 +32,10 @@ from ..contacts import (
     contact_record,
     date_order,
     post_record,
-    summaries,
     tie_of,
 )
 from ..errors import StoreError
-from ..records import ActorRef, ClaimRecord, ContactRecord, ContactSummary, Evidence, PostRecord, Tie
+from ..records import ActorRef, ClaimRecord, ContactRecord, ContactSummary, Evidence, PostRecord, Tie, by_role
 from ..registry import Entity, NameIndex
 from ..vocab import DG, local_name
 from .stamp import store_version
@@ -265,18 +264,25 @@ class IndexContacts:
         return self._events
 
     def _read_events(self) -> list[ContactSummary]:
-        keys = ("event", "planned", "kind", "date", "bounds", "status", "agent", "label", "labelAr", "roleType")
-        event_rows = []
-        for r in self.sql("""SELECT c.iri, c.planned, c.kind, c.date, c.bounds, c.status, r.agent, r.label,
-                                    r.label_ar, r.role_type
-                             FROM contacts c JOIN roles r ON r.contact = c.iri
-                             WHERE r.role_type IS NOT NULL AND r.label IS NOT NULL"""):
-            row = dict(zip(keys, r, strict=True))
-            row["type"] = _PLANNED if row["planned"] else _CONTACT
-            event_rows.append(row)
-        quote_rows = [{"event": e, "quote": q, "source": s, "published": p, "start": 0} for e, q, s, p in self.sql(
-            "SELECT iri, quote, quote_source, reported FROM contacts WHERE quote IS NOT NULL")]
-        return summaries(event_rows, quote_rows)
+        # the roles of each event gathered by DuckDB, in the order summaries() gives them (by label within a role)
+        events = []
+        for iri, planned, kind, date, bounds, status, quote, source, reported, types, agents, labels, ars in self.sql(
+                """SELECT c.iri, c.planned, c.kind, c.date, c.bounds, c.status, c.quote, c.quote_source, c.reported,
+                          list(r.role_type ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST),
+                          list(r.agent ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST),
+                          list(r.label ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST),
+                          list(r.label_ar ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST)
+                   FROM contacts c JOIN roles r ON r.contact = c.iri
+                   WHERE c.quote IS NOT NULL AND r.role_type IS NOT NULL AND r.label IS NOT NULL
+                   GROUP BY ALL"""):
+            participants, initiators, intermediaries = by_role(
+                (t, ActorRef(a, label, ar)) for t, a, label, ar in zip(types, agents, labels, ars, strict=True))
+            events.append(ContactSummary(
+                iri=iri, kind=kind, date=date, planned=planned, status=status, participants=participants,
+                initiators=initiators, intermediaries=intermediaries, quote=quote, source=source, reported=reported,
+                bounds=bounds))
+        events.sort(key=date_order)
+        return events
 
     def project_network(self, network: str, *, indirect: bool = False, planned: bool = False,
                         institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph | None:
