@@ -256,7 +256,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                                q, json.dumps(cast)], args.timeout)
                 row["duckdb"] = _in_process("duckdb", store, q, cast, args.timeout)
             if q in RAW_QUESTIONS:
-                row["oxigraph"] = _in_process("oxigraph", raw_store / ".." / "pyoxigraph", q, cast,
+                row["oxigraph"] = _in_process("oxigraph", raw_store, q, cast,
                                               args.raw_timeout)
             size["questions"][q] = row
         bar.close()
