@@ -10,18 +10,25 @@ rows to NetworkX.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 import networkx as nx
 
+from ..contacts import ContactSource
 from ..dates import Span, window
 from ..network.projection import actor_attrs
 from ..records import ActorRef, event_span
 
-if TYPE_CHECKING:
-    from .source import IndexContacts
 
-__all__ = ["persons_network"]
+class TableSource(ContactSource, Protocol):
+    """A contact source that also answers SQL over the index tables (:class:`~diplograph.index.IndexContacts`)."""
+
+    def sql(self, text: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of a SQL query over the index tables."""
+        ...
+
+__all__ = ["TableSource", "persons_network"]
 
 _EDGES = """
 WITH ev AS (
@@ -101,7 +108,7 @@ def _known(names: Any, iri: str) -> bool:
     return entity is not None and entity.iri == iri
 
 
-def persons_network(index: IndexContacts, *, indirect: bool = False, planned: bool = False,
+def persons_network(index: TableSource, *, indirect: bool = False, planned: bool = False,
                     since: Any = None, until: Any = None) -> nx.Graph:
     """The persons network of *index* without institutional ties, as :func:`diplograph.network.project` draws it.
 
