@@ -58,8 +58,7 @@ def index_path(store: Backend) -> Path | None:
 
     if not isinstance(store, OxigraphBackend):
         return None
-    folder = store.current_folder()
-    return store.path / INDEX_FILE.format(data=folder.name if folder is not None else "empty")
+    return store.path / INDEX_FILE.format(data=store.data_version() or "empty")
 
 
 def _cleanup(store: Backend, keep: Path) -> None:
@@ -129,7 +128,7 @@ def open_index(store: Backend, *, rebuild: bool = True, progress: bool | None = 
     """
     path = index_path(store)
     if path is None:
-        return IndexContacts(build_in_memory(store, progress=progress), store, None)
+        return IndexContacts(build_in_memory(store, progress=progress), store, store_version(store))
     version = store_version(store)
     try:
         con = read_index(path, version)

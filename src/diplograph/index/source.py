@@ -74,8 +74,8 @@ class IndexContacts:
     store : Backend
         The store the index was built from (for evidence, triples, and its version).
     stamp : str or None
-        The store version the index was built from; None for an index that
-        lives only as long as this object (a store in memory or an endpoint).
+        The store version the index was built from; None for a store that
+        cannot tell (an endpoint): that index is read as long as this object lives.
     reopen : callable, optional
         Called with the new store version when the store moved on; returns a
         connection to an index of that version, or None (then questions raise
