@@ -28,7 +28,8 @@ __all__ = ["SCANS", "Scan", "read_sql", "scan_to_csv", "sql_text"]
 class Scan:
     """One property read whole: ``table`` gets its subjects (``s``) and objects (``o``).
 
-    ``lang`` adds the language tag of each literal object (``l``); ``kind``
+    ``lang`` adds the language tag of each literal object (``l``), ``typed``
+    its datatype IRI instead (a number keeps the type the store gives it); ``kind``
     is the DuckDB type of the object column; ``types`` reads the subjects of
     ``rdf:type`` for those classes instead (``o`` is the class).
     """
@@ -37,6 +38,7 @@ class Scan:
     predicate: str
     kind: str = "VARCHAR"
     lang: bool = False
+    typed: bool = False
     types: tuple[str, ...] = ()
 
     @property
@@ -46,12 +48,14 @@ class Scan:
             return f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {values} }} ?s <{RDF.type}> ?o }}"
         if self.lang:
             return f"SELECT ?s ?o (LANG(?o) AS ?l) WHERE {{ ?s <{self.predicate}> ?o }}"
+        if self.typed:
+            return f"SELECT ?s ?o (STR(DATATYPE(?o)) AS ?l) WHERE {{ ?s <{self.predicate}> ?o }}"
         return f"SELECT ?s ?o WHERE {{ ?s <{self.predicate}> ?o }}"
 
     @property
     def columns(self) -> list[tuple[str, str]]:
         cols = [("s", "VARCHAR"), ("o", self.kind)]
-        return [*cols, ("l", "VARCHAR")] if self.lang else cols
+        return [*cols, ("l", "VARCHAR")] if self.lang or self.typed else cols
 
 
 def _s(name: str, predicate: Any, **kw: Any) -> Scan:
@@ -78,7 +82,7 @@ SCANS: tuple[Scan, ...] = (
     _s("s_other_date", DG.otherDate),
     _s("s_comment", RDFS.comment),
     _s("s_duration", TIME.hasDuration),
-    _s("s_minutes", TIME.numericDuration, kind="DOUBLE"),
+    _s("s_minutes", TIME.numericDuration, kind="DOUBLE", typed=True),
     _s("s_bound", DG.durationBound),
     _s("s_duration_text", DG.durationExpression),
     _s("s_about", SDO.about),
@@ -114,7 +118,7 @@ def read_sql(scan: Scan, path: str) -> str:
     columns = ", ".join(f"'{name}': '{kind}'" for name, kind in scan.columns)
     source = (f"read_csv({sql_text(path)}, header = true, delim = ',', quote = '\"', escape = '\"', "
               f"columns = {{{columns}}}, auto_detect = false)")
-    return f"SELECT s, o, coalesce(l, '') FROM {source}" if scan.lang else f"SELECT s, o FROM {source}"
+    return f"SELECT s, o, coalesce(l, '') FROM {source}" if scan.lang or scan.typed else f"SELECT s, o FROM {source}"
 
 
 def scan_to_csv(store: Backend, scan: Scan, path: str) -> None:

@@ -35,7 +35,7 @@ from ..vocab import DG
 __all__ = ["DERIVED", "KIND_CODES_QUERY", "PUBLIC_TABLES", "QUERY_TABLES", "SCHEMA_VERSION", "TABLES"]
 
 #: Bumped whenever a table changes: an index of another schema is rebuilt, never read.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V, _I, _D, _L = "VARCHAR", "BIGINT", "DOUBLE", "VARCHAR[]"
 
@@ -150,7 +150,8 @@ DERIVED: tuple[tuple[str, str], ...] = (
                kd.first AS date_first, kd.last AS date_last, xb.bounds,
                kb1.first AS bounds_first, kb2.last AS bounds_last,
                pl.place, pl.place_label, pl.place_label_ar, g.gathering, g.gathering_label,
-               du.minutes AS duration_minutes, {_local('du.bound')} AS duration_bound, du.text AS duration_text,
+               du.minutes AS duration_minutes, du.minutes_type AS duration_type,
+               {_local('du.bound')} AS duration_bound, du.text AS duration_text,
                ex.expression AS date_expression, dd.other_date, dd.other_date_note,
                coalesce(ns.sources, 0) AS sources, q.quote, q.source AS quote_source, q.published AS reported,
                (pr.precision IS NOT NULL AND ns.sources IS NOT NULL) AS recorded
@@ -168,7 +169,7 @@ DERIVED: tuple[tuple[str, str], ...] = (
           ON pl.s = t.s
         LEFT JOIN (SELECT g.s, min(g.o) AS gathering, min(en.o) AS gathering_label
                    FROM s_gathering g JOIN {_EN} en ON en.s = g.o GROUP BY g.s) g ON g.s = t.s
-        LEFT JOIN (SELECT d.s, min(m.o) AS minutes, min(b.o) AS bound, min(x.o) AS text
+        LEFT JOIN (SELECT d.s, min(m.o) AS minutes, min(m.l) AS minutes_type, min(b.o) AS bound, min(x.o) AS text
                    FROM s_duration d JOIN s_minutes m ON m.s = d.o JOIN s_bound b ON b.s = d.o
                    JOIN s_duration_text x ON x.s = d.o GROUP BY d.s) du ON du.s = t.s
         LEFT JOIN (SELECT s, min(o) AS expression FROM s_expression GROUP BY s) ex ON ex.s = t.s

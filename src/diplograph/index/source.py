@@ -25,6 +25,7 @@ import networkx as nx
 from rdflib.term import Node
 
 from ..backends import Backend
+from ..backends.base import INTEGER_TYPES
 from ..contacts import (
     EventCodes,
     StoreContacts,
@@ -53,11 +54,11 @@ _ROLE_NS = str(DG)
 #: Columns of a contact's rows, named as the ``contacts`` query names them.
 _CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.bounds, c.precision, c.date_expression, c.other_date,
     c.other_date_note,
-    c.place_label, c.place_label_ar, c.gathering_label, c.status, c.duration_minutes, c.duration_bound,
+    c.place_label, c.place_label_ar, c.gathering_label, c.status, c.duration_minutes, c.duration_type, c.duration_bound,
     c.duration_text, e.quote, e.start, e."end", e.source, e.source_title, e.published"""
 _ROW_KEYS = ("contact", "planned", "kind", "date", "bounds", "precision", "expression", "otherDate", "otherDateNote",
-             "placeLabel", "placeLabelAr", "gatheringLabel", "status", "minutes", "bound", "durationText", "quote",
-             "start", "end", "source", "sourceTitle", "published")
+             "placeLabel", "placeLabelAr", "gatheringLabel", "status", "minutes", "minutesType", "bound",
+             "durationText", "quote", "start", "end", "source", "sourceTitle", "published")
 
 
 class StaleIndexError(StoreError):
@@ -197,6 +198,8 @@ class IndexContacts:
                               WHERE c.recorded AND c.iri IN ({where}) ORDER BY c.iri, e.rank""", params):
             row = dict(zip(_ROW_KEYS, r, strict=True))
             row["type"] = _PLANNED if row["planned"] else _CONTACT
+            if row["minutes"] is not None and row.pop("minutesType") in INTEGER_TYPES:
+                row["minutes"] = int(row["minutes"])  # a whole number as the store types it, as its rows give it
             rows[row["contact"]].append(row)
         roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
         for event, agent, role_type, label, label_ar in self.sql(
