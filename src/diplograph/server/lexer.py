@@ -9,7 +9,7 @@ So the endpoint never hands an engine the text it received. This module
 reads the text once, by the SPARQL 1.1 grammar's terminals, and writes it
 again in a form on which no two readers can differ:
 
-- ``\\uXXXX`` and ``\\UXXXXXXXX`` escapes are expanded first (as the grammar
+- ``\\u`` (four hex digits) and ``\\U`` (eight) escapes are expanded first (as the grammar
   says); one that names a surrogate or no character is refused, and so is
   any ``\\u`` or ``\\U`` left after expansion;
 - comments are dropped (each keeps only its line break);
