@@ -113,8 +113,9 @@ def resolve_query(text_or_name: str) -> tuple[str, NamedQuery | None]:
         named = load_query(p)
         return named.text, named
     if _NAME.match(text_or_name):
-        close = [n for n in queries if text_or_name in n or n in text_or_name]
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        close = near_matches(text_or_name, queries)
+        close += [n for n in queries if (text_or_name in n or n in text_or_name) and n not in close]
+        hint = f"; did you mean {', '.join(repr(n) for n in close)}?" if close else ""
         raise QueryError(f"no named query {text_or_name!r}{hint} (see 'diplograph query --list')")
     return text_or_name, None
 

@@ -129,6 +129,28 @@ def test_unknown_store_kind() -> None:
         dg.load(store="postgres:db")
 
 
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("oxigrap:/tmp/s", "did you mean 'oxigraph:/tmp/s'?"),
+        ("memroy", "did you mean 'memory'?"),
+        ("sparq:http://127.0.0.1:1/sparql", "did you mean 'sparql:http://127.0.0.1:1/sparql'?"),
+        ("oxigraph:", "oxigraph needs a folder"),
+        ("sparql:", "sparql needs an endpoint"),
+    ],
+)
+def test_mistyped_store_names_its_near_match(spec: str, message: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(spec)
+    assert f"unknown store {spec!r}" in str(caught.value) and message in str(caught.value)
+
+
+def test_unrelated_store_kind_suggests_nothing() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgres:db")
+    assert "did you mean" not in str(caught.value)
+
+
 def test_push_replaces_the_named_graph_whole(virtuoso: Any, tmp_path: Path) -> None:
     from diplograph.backends.remote import SparqlBackend
 

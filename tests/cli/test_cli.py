@@ -79,6 +79,8 @@ def test_query_text_file_and_json(capsys: pytest.CaptureFixture[str], tmp_path: 
     [
         (("query", "SELECT * WHERE { ?s ?p }"), 6, "SPARQL syntax error"),
         (("query", "no-such-query"), 6, "no named query 'no-such-query'"),
+        (("query", "contacs"), 6, "did you mean 'contacts'"),
+        (("query", "contacts", "--store", "oxigrap:/nonexistent"), 7, "did you mean 'oxigraph:/nonexistent'"),
         (("query", "direct-contacts", "--bind", "zz=1"), 6, "no variable ?zz"),
         (("query", "DELETE WHERE { ?s ?p ?o }"), 6, "read-only"),
         (("show", "Zelinsky"), 4, "did you mean 'Zelensky'"),

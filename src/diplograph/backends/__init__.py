@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreError, near_matches
 from .base import Backend, QueryResult, inject_values, query_form
 
-__all__ = ["Backend", "QueryResult", "inject_values", "open_store", "query_form"]
+__all__ = ["Backend", "QueryResult", "inject_values", "open_store", "query_form", "unknown_store"]
+
+_KINDS = ("memory", "oxigraph", "sparql")
 
 
 def open_store(spec: str | Backend, *, create: bool = False, read_only: bool = False, **options: Any) -> Backend:
@@ -67,4 +69,27 @@ def open_store(spec: str | Backend, *, create: bool = False, read_only: bool = F
 
         keep = {k: v for k, v in options.items() if k in ("graph", "update_url", "gsp_url", "timeout", "auth")}
         return SparqlBackend(rest, **keep)
-    raise StoreError(f"unknown store {spec!r}; use memory, oxigraph:PATH or sparql:URL")
+    raise unknown_store(spec)
+
+
+def unknown_store(spec: str) -> StoreError:
+    """The error for a ``--store`` spec that names no kind of store, with the spec it was likely meant as.
+
+    Examples
+    --------
+    >>> print(unknown_store("oxigrap:/tmp/s"))
+    unknown store 'oxigrap:/tmp/s'; did you mean 'oxigraph:/tmp/s'? (use memory, oxigraph:PATH or sparql:URL)
+    >>> print(unknown_store("memroy"))
+    unknown store 'memroy'; did you mean 'memory'? (use memory, oxigraph:PATH or sparql:URL)
+    >>> print(unknown_store("oxigraph:"))
+    unknown store 'oxigraph:'; oxigraph needs a folder: oxigraph:PATH
+    """
+    kind, _, rest = spec.partition(":")
+    if kind in ("oxigraph", "sparql") and not rest:
+        what = "a folder: oxigraph:PATH" if kind == "oxigraph" else "an endpoint: sparql:URL"
+        return StoreError(f"unknown store {spec!r}; {kind} needs {what}")
+    close = near_matches(kind, _KINDS, n=1)
+    if close and close[0] != kind:
+        meant = close[0] if close[0] == "memory" else f"{close[0]}:{rest}"
+        return StoreError(f"unknown store {spec!r}; did you mean {meant!r}? (use memory, oxigraph:PATH or sparql:URL)")
+    return StoreError(f"unknown store {spec!r}; use memory, oxigraph:PATH or sparql:URL")

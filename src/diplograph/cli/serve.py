@@ -105,7 +105,7 @@ def _default_page(graph_dir: Path) -> Path:
 
 def _prepare_store(args: argparse.Namespace, files: list[Path]) -> dict[str, Any]:
     """Check or fill the store before any worker opens it; the backend options the workers need."""
-    from ..backends import open_store
+    from ..backends import open_store, unknown_store
     from ..backends.memory import MemoryBackend
 
     options: dict[str, Any] = {}
@@ -124,7 +124,7 @@ def _prepare_store(args: argparse.Namespace, files: list[Path]) -> dict[str, Any
         iri = args.graph_iri or DEFAULT_GRAPH
         options["graph"] = None if iri == "default" else iri
     else:
-        raise StoreError(f"unknown store {args.store!r}; use memory, oxigraph:PATH or sparql:URL")
+        raise unknown_store(args.store)
     return options
 
 
