@@ -7,8 +7,10 @@ Dates are ISO strings at the precision the source gives ("2019-05-01",
 
 from __future__ import annotations
 
+import copy
+import datetime
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from .dates import Span
@@ -21,8 +23,34 @@ class Record:
     """The base of every record: :meth:`as_dict` gives it as a JSON-ready dictionary."""
 
     def as_dict(self) -> dict[str, Any]:
-        """The record as a JSON-ready dictionary."""
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
+        """The record as a JSON-ready dictionary (what :func:`dataclasses.asdict` gives, without copying strings)."""
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_ATOMS = (str, int, float, bool, type(None), datetime.date)  # immutable: kept, never copied
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _plain(value: Any) -> Any:
+    """*value* with every record in it turned into a dictionary, as :func:`dataclasses.asdict` turns it."""
+    if isinstance(value, _ATOMS):
+        return value
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple([_plain(v) for v in value])
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return copy.deepcopy(value)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree  # type: ignore[import-untyped]
 
 from ..errors import InvalidArgumentError, unknown_choice
 from ..text import normalize
@@ -116,6 +115,7 @@ MIN_NODE_PX = 4.5
 def visible_sizes(pos: dict[Any, tuple[float, float]], sizes: dict[Any, float]) -> dict[Any, float]:
     """Node radii grown where a wide layout would draw them smaller than :data:`MIN_NODE_PX` on screen,
     never so far that two nodes would touch."""
+    from scipy.spatial import cKDTree  # type: ignore[import-untyped]  # only when a page is drawn
     keys = list(pos)
     if len(keys) < 2:
         return sizes

@@ -33,7 +33,6 @@ from typing import Any
 import igraph as ig
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree  # type: ignore[import-untyped]
 
 __all__ = ["EDGE_LENGTH", "EVENT_STEP", "GAP", "KK_MAX", "SEED", "apart", "positions"]
 
@@ -107,6 +106,7 @@ def _crowding(xy: np.ndarray, edges: np.ndarray, lengths: list[float] | None = N
     """How cluttered a picture is: edges passing through other nodes (within *reach* edge lengths of
     them) count 1 each, nodes closer than *reach* to each other 1 each, and an edge shorter than its
     *lengths* (the room its label needs) its shortfall, twice."""
+    from scipy.spatial import cKDTree  # type: ignore[import-untyped]  # only when a page is drawn
     a, b = xy[edges[:, 0]], xy[edges[:, 1]]
     ab = b - a
     length2 = np.maximum((ab ** 2).sum(axis=1), 1e-12)
@@ -148,6 +148,7 @@ def _lone_block(count: int, width: float, top: float) -> np.ndarray:
 
 def _spread(xy: np.ndarray, radii: np.ndarray) -> np.ndarray:
     """*xy* scaled up where nodes crowd: the closest fifth of the nodes get room for two typical nodes."""
+    from scipy.spatial import cKDTree  # only when a page is drawn
     if len(xy) < 3:
         return xy
     nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
@@ -159,6 +160,7 @@ def _spread(xy: np.ndarray, radii: np.ndarray) -> np.ndarray:
 def _close_pairs(xy: np.ndarray, radii: np.ndarray, gap: float) -> np.ndarray:
     """Pairs of nodes that may be closer than their radii and *gap*: found with one tree query for the
     ordinary nodes and one per node with a much larger radius (the room a name needs), not all pairs."""
+    from scipy.spatial import cKDTree  # only when a page is drawn
     tree = cKDTree(xy)
     typical = float(np.median(radii))
     big = np.flatnonzero(radii > 3.0 * typical + gap)
@@ -348,6 +350,7 @@ def _between(xy: np.ndarray, g: Any, nodes: list[Any], events: set[Any], lo: flo
 
 def apart(pos: Mapping[Any, Point], sizes: Mapping[Any, float], gap: float = GAP - 0.5) -> bool:
     """Whether no two nodes of *pos*, drawn as discs of *sizes*, come closer than *gap*."""
+    from scipy.spatial import cKDTree  # only when a page is drawn
     keys = list(pos)
     if len(keys) < 2:
         return True
