@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..backends import Backend
-from ..vocab import DG, OA, RDF, RDFS, SDO, SEM, SKOS, TIME
+from ..vocab import DG, OA, ORG, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME
 
 __all__ = ["SCANS", "Scan", "read_sql", "scan_to_csv", "sql_text"]
 
@@ -102,6 +102,21 @@ SCANS: tuple[Scan, ...] = (
     _s("s_published", SDO.datePublished),
     _s("s_headline", SDO.headline, lang=True),
     _s("s_language", SDO.inLanguage),
+    # entities and their names
+    _s("s_entity", RDF.type, types=(str(SDO.Person), str(SDO.Country), str(DG.UnnamedGroup),
+                                    str(PROV.Organization), str(SEM.Place), str(DG.Gathering))),
+    _s("s_alt_label", SKOS.altLabel, lang=True),
+    _s("s_wikidata", DG.wikidata),
+    # posts, offices and top posts
+    _s("s_membership", RDF.type, types=(str(ORG.Membership),)),
+    _s("s_member", ORG.member),
+    _s("s_organization", ORG.organization),
+    _s("s_post_role", ORG.role),
+    _s("s_member_during", ORG.memberDuring),
+    _s("s_attested", DG.attestedOn),
+    _s("s_appointed", DG.appointedBy),
+    _s("s_head_role", DG.headRole),
+    _s("s_office_of", DG.officeOf),
 )
 
 def sql_text(text: str) -> str:

@@ -39,17 +39,10 @@ SCHEMA_VERSION = 3
 
 _V, _I, _D, _L = "VARCHAR", "BIGINT", "DOUBLE", "VARCHAR[]"
 
-#: Named queries kept as they answer (small at any size): table, query, columns.
+#: Named queries kept as they answer (small at any size): table, query, columns. Entities, posts, ties and
+#: top posts are joined from scans instead (:data:`DERIVED`): their queries join labels, terms and quotes
+#: in the store, which costs more than reading each property once.
 QUERY_TABLES: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
-    ("q_entities", "entities", [("entity", _V), ("type", _V), ("name", _V), ("nameLang", _V), ("nameKind", _V),
-                                ("wikidata", _V)]),
-    ("q_posts", "posts", [("post", _V), ("member", _V), ("memberLabel", _V), ("org", _V), ("orgLabel", _V),
-                          ("role", _V), ("roleLabel", _V), ("begin", _V), ("end", _V), ("attested", _V),
-                          ("appointer", _V), ("quote", _V)]),
-    ("q_ties", "institutional-ties", [("tie", _V), ("post", _V), ("member", _V), ("org", _V), ("roleLabel", _V),
-                                      ("orgLabel", _V), ("memberLabel", _V), ("begin", _V), ("end", _V),
-                                      ("attested", _V), ("quote", _V), ("head", _V)]),
-    ("q_tenures", "head-posts", [("actor", _V), ("holder", _V), ("begin", _V), ("end", _V), ("attested", _V)]),
     ("q_claims", "claims", [("claim", _V), ("by", _V), ("byLabel", _V), ("byLabelAr", _V), ("statement", _V),
                             ("medium", _V), ("stated", _V), ("quote", _V), ("start", _I), ("end", _I),
                             ("source", _V), ("sourceTitle", _V), ("supports", _L)]),
@@ -78,6 +71,92 @@ def _local(column: str) -> str:
 
 
 _EN = "(SELECT s, o FROM s_label WHERE l = 'en')"
+_INTERMEDIARY = str(DG.intermediaryRole)
+# what the named queries' time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear paths reach
+_INSTANTS = "(SELECT s, o FROM s_in_date UNION ALL SELECT s, o FROM s_in_month UNION ALL SELECT s, o FROM s_in_year)"
+
+# The names, posts, ties and top posts tables: the patterns of the entities, posts, institutional-ties and
+# head-posts queries as joins, in their order (an unbound value first, as SPARQL orders it) and then by
+# every other column, as the queries order them too (the same rows in the same order from either).
+_POST_SQL: tuple[tuple[str, str], ...] = (
+    ("x_memberships", """
+        SELECT m.s AS post, mb.o AS member, og.o AS org, r.o AS role
+        FROM (SELECT DISTINCT s FROM s_membership) m
+        JOIN s_member mb ON mb.s = m.s JOIN s_organization og ON og.s = m.s JOIN s_post_role r ON r.s = m.s
+    """),
+    ("x_terms", f"""
+        SELECT md.s AS post, b.o AS "begin", e.o AS "end"
+        FROM s_member_during md
+        JOIN s_beginning hb ON hb.s = md.o JOIN {_INSTANTS} b ON b.s = hb.o
+        JOIN s_end_of he ON he.s = md.o JOIN {_INSTANTS} e ON e.s = he.o
+    """),
+    ("x_attested", f"SELECT a.s AS post, i.o AS attested FROM s_attested a JOIN {_INSTANTS} i ON i.s = a.o"),
+    ("x_post_quotes", """
+        SELECT ev.s AS post, x.o AS quote
+        FROM s_evidence ev JOIN s_target tg ON tg.s = ev.o JOIN s_selector sel ON sel.s = tg.o
+        JOIN s_exact x ON x.s = sel.o
+        WHERE ev.s IN (SELECT s FROM s_membership)
+    """),
+    ("names", """
+        SELECT entity, type, name, lang, name_kind, wikidata,
+               row_number() OVER (ORDER BY entity, name_kind, lang, name, type, wikidata NULLS FIRST) - 1 AS rank
+        FROM (SELECT e.s AS entity, e.o AS type, n.name, n.lang, n.name_kind, w.o AS wikidata
+              FROM s_entity e
+              JOIN (SELECT s, o AS name, l AS lang, 'label' AS name_kind FROM s_label
+                    UNION ALL SELECT s, o, l, 'alias' FROM s_alt_label) n ON n.s = e.s
+              LEFT JOIN s_wikidata w ON w.s = e.s)
+        ORDER BY rank
+    """),
+    ("posts", f"""
+        SELECT *, row_number() OVER (ORDER BY "memberLabel", "begin" NULLS FIRST, attested NULLS FIRST, post,
+                                              "end" NULLS FIRST, appointer NULLS FIRST, quote) - 1 AS rank
+        FROM (SELECT m.post, m.member, ml.o AS "memberLabel", m.org, ol.o AS "orgLabel", m.role,
+                     rl.o AS "roleLabel", t."begin", t."end", a.attested, ap.o AS appointer, q.quote
+              FROM x_memberships m
+              JOIN {_EN} ml ON ml.s = m.member JOIN {_EN} ol ON ol.s = m.org JOIN {_EN} rl ON rl.s = m.role
+              JOIN x_post_quotes q ON q.post = m.post
+              LEFT JOIN x_terms t ON t.post = m.post
+              LEFT JOIN x_attested a ON a.post = m.post
+              LEFT JOIN s_appointed ap ON ap.s = m.post)
+        ORDER BY rank
+    """),
+    ("ties", f"""
+        SELECT *, row_number() OVER (ORDER BY tie, member, org, post, "begin" NULLS FIRST, "end" NULLS FIRST,
+                                              attested NULLS FIRST, quote NULLS FIRST, "roleLabel", "orgLabel",
+                                              "memberLabel", head) - 1 AS rank
+        FROM (SELECT DISTINCT b.tie, b.post, b.member, b.org, b."roleLabel", b."orgLabel", b."memberLabel",
+                              t."begin", t."end", a.attested, q.quote, b.head
+              FROM (SELECT CASE WHEN ap.s IS NOT NULL OR im.org IS NOT NULL THEN 'team' ELSE 'post' END AS tie,
+                           m.post, m.member, m.org, rl.o AS "roleLabel", ol.o AS "orgLabel",
+                           ml.o AS "memberLabel", CASE WHEN hr.s IS NULL THEN 'no' ELSE 'yes' END AS head
+                    FROM x_memberships m
+                    JOIN {_EN} rl ON rl.s = m.role JOIN {_EN} ol ON ol.s = m.org JOIN {_EN} ml ON ml.s = m.member
+                    LEFT JOIN s_appointed ap ON ap.s = m.post
+                    LEFT JOIN (SELECT DISTINCT v.o AS org FROM s_role_type rt JOIN s_value v ON v.s = rt.s
+                               WHERE rt.o = '{_INTERMEDIARY}') im ON im.org = m.org
+                    LEFT JOIN s_head_role hr ON hr.s = m.org AND hr.o = m.role
+                    UNION ALL
+                    SELECT 'office', m.post, m.member, o.s, rl.o, ol.o, ml.o, 'yes'
+                    FROM s_office_of o JOIN s_head_role h ON h.s = o.o
+                    JOIN x_memberships m ON m.org = o.o AND m.role = h.o
+                    JOIN {_EN} rl ON rl.s = m.role JOIN {_EN} ol ON ol.s = o.s JOIN {_EN} ml ON ml.s = m.member) b
+              LEFT JOIN x_post_quotes q ON q.post = b.post
+              LEFT JOIN x_terms t ON t.post = b.post
+              LEFT JOIN x_attested a ON a.post = b.post)
+        ORDER BY rank
+    """),
+    ("tenures", """
+        SELECT *, row_number() OVER (ORDER BY actor, holder, "begin" NULLS FIRST, attested NULLS FIRST,
+                                              "end" NULLS FIRST) - 1 AS rank
+        FROM (SELECT h.actor, m.member AS holder, t."begin", t."end", a.attested
+              FROM (SELECT s AS actor, s AS org, o AS role FROM s_head_role
+                    UNION ALL SELECT o.s, o.o, h.o FROM s_office_of o JOIN s_head_role h ON h.s = o.o) h
+              JOIN x_memberships m ON m.org = h.org AND m.role = h.role
+              LEFT JOIN x_terms t ON t.post = m.post
+              LEFT JOIN x_attested a ON a.post = m.post)
+        ORDER BY rank
+    """),
+)
 _AR = "(SELECT s, o FROM s_label WHERE l = 'ar')"
 
 #: Derived tables, in the order they are made: name, SELECT.
@@ -197,11 +276,7 @@ DERIVED: tuple[tuple[str, str], ...] = (
         LEFT JOIN (SELECT s, min(o) AS language FROM s_language GROUP BY s) l ON l.s = a.s
         ORDER BY iri
     """),
-    ("names", """SELECT entity, type, name, "nameLang" AS lang, "nameKind" AS name_kind, wikidata, rank
-                 FROM q_entities ORDER BY rank"""),
-    ("posts", "SELECT * FROM q_posts ORDER BY rank"),
-    ("ties", "SELECT * FROM q_ties ORDER BY rank"),
-    ("tenures", "SELECT * FROM q_tenures ORDER BY rank"),
+    *_POST_SQL,
     ("claims", "SELECT * FROM q_claims ORDER BY rank"),
     ("hedges", "SELECT * FROM q_hedges ORDER BY rank"),
     ("kind_codes", f"SELECT {_local('kind')} AS kind, cameo, plover, mode FROM q_kind_codes ORDER BY kind"),
