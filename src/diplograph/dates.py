@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,6 +93,7 @@ class DateValue:
         return date(parts[0], 12, 31)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a network's contacts share few dates: each is worked out once
 def date_bounds(iso: str) -> tuple[date, date]:
     """The first and last day of an ISO date at its precision.
 

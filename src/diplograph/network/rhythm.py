@@ -185,6 +185,10 @@ def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
             if ha is None and hb is None and ea.iri in who and eb.iri in who and ea.iri != eb.iri:
                 undated += 1
             continue
+        if ha is None and hb is None:  # two people: both take part, whatever the date
+            if ea.iri in who and eb.iri in who:
+                chosen.append(c)
+            continue
         when = Span.of(c.date)
         if any(counts(ha, ea, x, when) and counts(hb, eb, y, when) for x in who for y in who if x != y):
             chosen.append(c)
