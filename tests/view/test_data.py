@@ -165,3 +165,14 @@ def test_multigraph_edges_merge_and_keep_predicates() -> None:
 def test_empty_graph_renders_empty_data() -> None:
     data = page_data(nx.Graph())
     assert data["nodes"] == [] and data["edges"] == [] and data["meta"]["years"] is None
+
+
+def test_same_graph_built_in_another_order_gives_the_same_edges(kg: Any, persons: Any) -> None:
+    reversed_graph = nx.Graph()
+    reversed_graph.graph.update(persons.graph)
+    reversed_graph.add_nodes_from(reversed(list(persons.nodes(data=True))))
+    reversed_graph.add_edges_from((v, u, d) for u, v, d in reversed(list(persons.edges(data=True))))
+    first, second = page_data(persons, kg.source)["edges"], page_data(reversed_graph, kg.source)["edges"]
+    assert [(e["from"], e["to"]) for e in first] == [(e["from"], e["to"]) for e in second]
+    assert first == second
+    assert all(str(e["from"]) <= str(e["to"]) for e in first)

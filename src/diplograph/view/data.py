@@ -337,7 +337,10 @@ class _PageBuilder:
             self.years.append(ev["year"])
 
     def add_edges(self, g: nx.Graph) -> None:
-        for i, (u, v, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))):
+        # an undirected edge's ends come in the order its nodes were added: drawn in name order instead,
+        # so the same graph gives the same page
+        ends = [(u, v, d) if g.is_directed() or str(u) <= str(v) else (v, u, d) for u, v, d in g.edges(data=True)]
+        for i, (u, v, d) in enumerate(sorted(ends, key=lambda e: (str(e[0]), str(e[1])))):
             self.edges.append(self._edge(f"e{i}", u, v, d))
 
     def _edge(self, key: str, u: Any, v: Any, d: dict[str, Any]) -> dict[str, Any]:
