@@ -33,3 +33,11 @@ def test_people_and_the_projection_agree(kg: dg.KnowledgeGraph, who: dict[str, s
 def test_an_institution_without_a_head(kg: dg.KnowledgeGraph) -> None:
     with pytest.raises(NoAnswerError, match="no top post"):
         kg.rhythm("US negotiating team", "Putin")
+
+
+@pytest.mark.parametrize(("a", "b"), [("White House", "Kremlin"), ("Trump", "Putin"), ("White House", "Putin"),
+                                      ("United States", "Russia"), ("Sullivan", "Burns")])
+def test_the_same_rhythm_either_way_round(kg: dg.KnowledgeGraph, a: str, b: str) -> None:
+    there, back = kg.rhythm(a, b), kg.rhythm(b, a)
+    assert (there.count, there.first, there.last, there.per_year, there.gaps, there.undated, there.contacts) == \
+        (back.count, back.first, back.last, back.per_year, back.gaps, back.undated, back.contacts)

@@ -206,3 +206,17 @@ def test_month_and_year_precision_are_drawn_as_the_spans_they_are(open_page: Any
       .filter(el => !el.classList.contains('planned')).map(el => el.getBoundingClientRect().width)"""))
     assert len(widths) == 2 and 9 < widths[1] / widths[0] < 15, widths
     opened.screenshot(tmp_path, "timeline-precisions")
+
+
+def test_gaps_read_once_for_every_pair_are_the_gaps_of_each_pair(kg: Any) -> None:
+    from diplograph.view.data import page_data
+    from diplograph.view.timeline import gap_dict, pair_gaps
+
+    data = page_data(kg.network(), kg.source)
+    drawn = {n["id"] for n in data["nodes"]}
+    with_records, _ = pair_gaps(kg.source, data["events"].values(), drawn, kg.source.all_contacts())
+    read_once, _ = pair_gaps(kg.source, data["events"].values(), drawn)
+    assert read_once == with_records and read_once
+    for key, gaps in read_once.items():
+        a, b = key.split(" ")
+        assert gaps == [gap_dict(g) for g in kg.gaps(a, b)]
