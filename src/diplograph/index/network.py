@@ -19,6 +19,7 @@ from ..contacts import ContactSource
 from ..dates import Span, window
 from ..network.projection import actor_attrs
 from ..records import ActorRef, event_span
+from .schema import EDGE_COLUMNS, PERSON_EDGES
 
 
 class TableSource(ContactSource, Protocol):
@@ -30,40 +31,7 @@ class TableSource(ContactSource, Protocol):
 
 __all__ = ["TableSource", "persons_network"]
 
-_EDGES = """
-WITH ev AS (
-  SELECT iri, kind, date, planned, quote, status, date_first, date_last,
-         coalesce(date_first, bounds_first) AS win_first, coalesce(date_last, bounds_last) AS win_last,
-         row_number() OVER (ORDER BY date IS NULL, date, iri) AS ord
-  FROM contacts
-  WHERE quote IS NOT NULL
-    AND iri IN (SELECT contact FROM roles WHERE role_type IS NOT NULL AND label IS NOT NULL)
-    AND ($planned OR NOT planned) AND ($indirect OR kind <> 'indirectContact')
-    AND ($lo IS NULL AND $hi IS NULL
-         OR win_first IS NOT NULL AND ($lo IS NULL OR win_first >= $lo) AND ($hi IS NULL OR win_last <= $hi))
-),
-r AS (SELECT DISTINCT contact, agent, role_type FROM roles
-      WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
-        AND contact IN (SELECT iri FROM ev)),
-p AS (SELECT DISTINCT contact, agent FROM r WHERE role_type <> 'intermediaryRole'),
-m AS (SELECT DISTINCT contact, agent FROM r WHERE role_type = 'intermediaryRole'),
-links AS (
-  SELECT x.contact, x.agent AS a, y.agent AS b FROM p x JOIN p y ON x.contact = y.contact AND x.agent < y.agent
-  UNION
-  SELECT m.contact, least(m.agent, p.agent), greatest(m.agent, p.agent)
-  FROM m JOIN p ON m.contact = p.contact AND m.agent <> p.agent
-),
-kinds AS (SELECT a, b, kind, count(*) AS n FROM links JOIN ev ON ev.iri = links.contact GROUP BY a, b, kind),
-dominant AS (SELECT a, b, min({'n': -n, 'kind': kind}).kind AS kind FROM kinds GROUP BY a, b)
-SELECT l.a, l.b,
-       list(ev.iri ORDER BY ev.ord), list(ev.kind ORDER BY ev.ord), list(ev.date ORDER BY ev.ord),
-       list(ev.planned ORDER BY ev.ord), list(ev.quote ORDER BY ev.ord), list(ev.status ORDER BY ev.ord),
-       min({'f': ev.date_first, 'l': ev.date_last, 'd': ev.date}) FILTER (WHERE ev.date IS NOT NULL).d,
-       max({'l': ev.date_last, 'f': ev.date_first, 'd': ev.date}) FILTER (WHERE ev.date IS NOT NULL).d,
-       any_value(d.kind)
-FROM links l JOIN ev ON ev.iri = l.contact JOIN dominant d ON d.a = l.a AND d.b = l.b
-GROUP BY l.a, l.b
-"""
+
 
 #: The actors: whoever has a part in an event of a network (one with a quote), or holds a post.
 _ACTORS = """
@@ -122,8 +90,11 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
         *since* after *until*.
     """
     lo, hi = window(since, until)
-    rows = index.sql(_EDGES.replace("$planned", "$1").replace("$indirect", "$2").replace("$lo", "$3::DATE")
-                     .replace("$hi", "$4::DATE"), [planned, indirect, lo, hi])
+    if not planned and not indirect and lo is None and hi is None:  # the one kept whole in the index
+        rows = index.sql(f"SELECT {EDGE_COLUMNS} FROM person_edges")
+    else:
+        rows = index.sql(PERSON_EDGES.replace("$planned", "$1").replace("$indirect", "$2").replace("$lo", "$3::DATE")
+                         .replace("$hi", "$4::DATE"), [planned, indirect, lo, hi])
     events = sorted({e for r in rows for e in r[2]})
     spans = {iri: event_span(date, was_planned, reported, bounds)
              for iri, date, was_planned, reported, bounds in index.sql(_SPANS, [events])}

@@ -24,6 +24,7 @@ table          one row per
 ``claims``     claim: claimant, statement, medium, date, quote, contacts it supports
 ``hedges``     hedge word on a contact, plan, claim or source
 ``kind_codes`` CAMEO and PLOVER codes of a contact kind
+``person_edges`` pair of actors in the persons network: the events behind it, first and last dates
 ``meta``       key/value: the store's content version the index was built from, ...
 =============  ===================================================================
 """
@@ -32,10 +33,11 @@ from __future__ import annotations
 
 from ..vocab import DG
 
-__all__ = ["DERIVED", "KIND_CODES_QUERY", "PUBLIC_TABLES", "QUERY_TABLES", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["DERIVED", "EDGE_COLUMNS", "KIND_CODES_QUERY", "PERSON_EDGES", "PUBLIC_TABLES", "QUERY_TABLES",
+           "SCHEMA_VERSION", "TABLES"]
 
 #: Bumped whenever a table changes: an index of another schema is rebuilt, never read.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V, _I, _D, _L = "VARCHAR", "BIGINT", "DOUBLE", "VARCHAR[]"
 
@@ -159,6 +161,52 @@ _POST_SQL: tuple[tuple[str, str], ...] = (
 )
 _AR = "(SELECT s, o FROM s_label WHERE l = 'ar')"
 
+#: The edges of the persons network (:func:`diplograph.index.network.persons_network`): a pair of actors, the
+#: events behind it in date order and their lists, from the roles and contacts tables. ``$planned``,
+#: ``$indirect``, ``$lo`` and ``$hi`` are its options (plans, indirect contacts, a time window); the
+#: ``person_edges`` table keeps its answer without any.
+PERSON_EDGES = """
+WITH ev AS (
+  SELECT iri, kind, date, planned, quote, status, date_first, date_last,
+         coalesce(date_first, bounds_first) AS win_first, coalesce(date_last, bounds_last) AS win_last,
+         row_number() OVER (ORDER BY date IS NULL, date, iri) AS ord
+  FROM contacts
+  WHERE quote IS NOT NULL
+    AND iri IN (SELECT contact FROM roles WHERE role_type IS NOT NULL AND label IS NOT NULL)
+    AND ($planned OR NOT planned) AND ($indirect OR kind <> 'indirectContact')
+    AND ($lo IS NULL AND $hi IS NULL
+         OR win_first IS NOT NULL AND ($lo IS NULL OR win_first >= $lo) AND ($hi IS NULL OR win_last <= $hi))
+),
+r AS (SELECT DISTINCT contact, agent, role_type FROM roles
+      WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
+        AND contact IN (SELECT iri FROM ev)),
+p AS (SELECT DISTINCT contact, agent FROM r WHERE role_type <> 'intermediaryRole'),
+m AS (SELECT DISTINCT contact, agent FROM r WHERE role_type = 'intermediaryRole'),
+links AS (
+  SELECT x.contact, x.agent AS a, y.agent AS b FROM p x JOIN p y ON x.contact = y.contact AND x.agent < y.agent
+  UNION
+  SELECT m.contact, least(m.agent, p.agent), greatest(m.agent, p.agent)
+  FROM m JOIN p ON m.contact = p.contact AND m.agent <> p.agent
+),
+kinds AS (SELECT a, b, kind, count(*) AS n FROM links JOIN ev ON ev.iri = links.contact GROUP BY a, b, kind),
+dominant AS (SELECT a, b, min({'n': -n, 'kind': kind}).kind AS kind FROM kinds GROUP BY a, b)
+SELECT l.a, l.b,
+       list(ev.iri ORDER BY ev.ord) AS events, list(ev.kind ORDER BY ev.ord) AS kinds,
+       list(ev.date ORDER BY ev.ord) AS dates, list(ev.planned ORDER BY ev.ord) AS planned,
+       list(ev.quote ORDER BY ev.ord) AS quotes, list(ev.status ORDER BY ev.ord) AS statuses,
+       min({'f': ev.date_first, 'l': ev.date_last, 'd': ev.date}) FILTER (WHERE ev.date IS NOT NULL).d AS "first",
+       max({'l': ev.date_last, 'f': ev.date_first, 'd': ev.date}) FILTER (WHERE ev.date IS NOT NULL).d AS "last",
+       any_value(d.kind) AS kind
+FROM links l JOIN ev ON ev.iri = l.contact JOIN dominant d ON d.a = l.a AND d.b = l.b
+GROUP BY l.a, l.b
+"""
+
+_UNFILTERED_EDGES = (PERSON_EDGES.replace("$planned", "FALSE").replace("$indirect", "FALSE")
+                     .replace("$lo", "NULL::DATE").replace("$hi", "NULL::DATE"))
+
+#: The columns of ``person_edges``, in the order the persons network reads them.
+EDGE_COLUMNS = 'a, b, events, kinds, dates, planned, quotes, statuses, "first", "last", kind'
+
 #: Derived tables, in the order they are made: name, SELECT.
 DERIVED: tuple[tuple[str, str], ...] = (
     # every quote of a contact, plan or role: the named queries' evidence patterns
@@ -280,11 +328,12 @@ DERIVED: tuple[tuple[str, str], ...] = (
     ("claims", "SELECT * FROM q_claims ORDER BY rank"),
     ("hedges", "SELECT * FROM q_hedges ORDER BY rank"),
     ("kind_codes", f"SELECT {_local('kind')} AS kind, cameo, plover, mode FROM q_kind_codes ORDER BY kind"),
+    ("person_edges", f"SELECT * FROM ({_UNFILTERED_EDGES}) ORDER BY a, b"),
 )
 
 #: The tables an index file holds (``entities`` is written from the name index; ``meta`` last).
 TABLES = ("contacts", "roles", "evidence", "sources", "topics", "names", "posts", "ties", "tenures", "claims",
-          "hedges", "kind_codes")
+          "hedges", "kind_codes", "person_edges")
 
 #: The tables :meth:`~diplograph.KnowledgeGraph.table` and the Parquet export offer.
 PUBLIC_TABLES = (*TABLES[:5], "entities", *TABLES[5:], "name_keys", "meta")
