@@ -216,3 +216,11 @@ def seed_colours() -> dict[str, str]:
     from diplograph.view.style import KIND_STYLES
 
     return {k: s.color for k, s in KIND_STYLES.items()}
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1024, 700)])
+def test_a_filter_count_stays_on_one_line(open_page: Any, pages: dict[str, Path], width: int, height: int) -> None:
+    opened = open_page(pages["persons"], width, height)
+    lines = opened.js("""() => Array.from(document.querySelectorAll('#kind-filters .count'))
+      .map(e => [e.textContent, e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize)])""")
+    assert lines and [text for text, ems in lines if ems >= 2] == []  # one line of text is about 1.2 em high
