@@ -126,3 +126,15 @@ def test_commands_work_on_an_oxigraph_store(capsys: pytest.CaptureFixture[str], 
     # a page built from a store tells the user to come back to the store, not to reload files
     command = Focus(graphs=("world.nt",), store=store, max_nodes=None).command()
     assert command.startswith(f"diplograph view --store {store}") and "--graph" not in command
+
+
+def test_show_json_is_describe_with_a_record_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import diplograph as dg
+
+    code, out, _ = run(capsys, "show", "Putin", "-f", "json")
+    info = dg.load().describe("Putin")
+    assert code == 0 and json.loads(out) == json.loads(json.dumps(info))
+    lines = out.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    contacts = [json.loads(x.strip().rstrip(",")) for x in lines if x.startswith("    {") and '"kind"' in x]
+    assert len(contacts) >= len(info["contacts"]) >= 5

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidArgumentError, QueryError
 from .numbers import more_than_zero
-from .output import FORMATS, add_paging, emit, page_of
+from .output import FORMATS, add_paging, emit, json_lines, page_of
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -155,7 +154,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     kg = open_kg(args)
     info = kg.describe(args.entity)
     if args.format == "json":
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        for line in json_lines(info):
+            print(line)
         return 0
     print(f"{info['label']} — {info['label_ar']}")
     print(f"  {info['kind']}  {info['iri']}")
