@@ -35,7 +35,7 @@ from ..errors import InvalidArgumentError, unknown_choice
 from ..text import normalize
 from ..vocab import local_name
 from .details import bare_details, claim_details, event_details, lean_details, tie_details
-from .positions import GAP, SEED, VIEW_PX, positions
+from .positions import GAP, SEED, VIEW_PX, kd_tree, positions
 from .rank import BETWEENNESS_SAMPLE, SIZE_MEASURES, centrality, ranks, reduce, samples
 from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, ROLE_STYLES, kind_style, node_style
 from .timeline import pair_gaps
@@ -115,13 +115,12 @@ MIN_NODE_PX = 4.5
 def visible_sizes(pos: dict[Any, tuple[float, float]], sizes: dict[Any, float]) -> dict[Any, float]:
     """Node radii grown where a wide layout would draw them smaller than :data:`MIN_NODE_PX` on screen,
     never so far that two nodes would touch."""
-    from scipy.spatial import cKDTree  # type: ignore[import-untyped]  # only when a page is drawn
     keys = list(pos)
     if len(keys) < 2:
         return sizes
     xy = np.array([pos[k] for k in keys], dtype=float)
     scale = min(1.0, VIEW_PX / max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])) * 1.3, 1.0))
-    nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
+    nearest = kd_tree(xy).query(xy, k=2)[0][:, 1]
     out = {}
     for k, near in zip(keys, nearest, strict=True):
         want = max(sizes[k], MIN_NODE_PX / scale)

@@ -34,7 +34,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["EDGE_LENGTH", "EVENT_STEP", "GAP", "KK_MAX", "SEED", "apart", "positions"]
+__all__ = ["EDGE_LENGTH", "EVENT_STEP", "GAP", "KK_MAX", "SEED", "apart", "kd_tree", "positions"]
 
 #: The seed of every layout: the same graph, the same picture.
 SEED = 7
@@ -102,11 +102,17 @@ def _unit(xy: np.ndarray, edges: np.ndarray) -> np.ndarray:
     return out
 
 
+def kd_tree(xy: np.ndarray) -> Any:
+    """A k-d tree of the points *xy* (scipy's, imported only when a page is drawn)."""
+    from scipy.spatial import cKDTree  # type: ignore[import-untyped]
+
+    return cKDTree(xy)
+
+
 def _crowding(xy: np.ndarray, edges: np.ndarray, lengths: list[float] | None = None, reach: float = 0.22) -> float:
     """How cluttered a picture is: edges passing through other nodes (within *reach* edge lengths of
     them) count 1 each, nodes closer than *reach* to each other 1 each, and an edge shorter than its
     *lengths* (the room its label needs) its shortfall, twice."""
-    from scipy.spatial import cKDTree  # type: ignore[import-untyped]  # only when a page is drawn
     a, b = xy[edges[:, 0]], xy[edges[:, 1]]
     ab = b - a
     length2 = np.maximum((ab ** 2).sum(axis=1), 1e-12)
@@ -117,7 +123,7 @@ def _crowding(xy: np.ndarray, edges: np.ndarray, lengths: list[float] | None = N
     ends[np.arange(len(edges)), edges[:, 0]] = True
     ends[np.arange(len(edges)), edges[:, 1]] = True
     through = int(((dist < reach) & ~ends).sum())
-    close = len(cKDTree(xy).query_pairs(reach))
+    close = len(kd_tree(xy).query_pairs(reach))
     short = 0.0
     if lengths is not None:
         drawn = np.sqrt(length2)
@@ -148,10 +154,9 @@ def _lone_block(count: int, width: float, top: float) -> np.ndarray:
 
 def _spread(xy: np.ndarray, radii: np.ndarray) -> np.ndarray:
     """*xy* scaled up where nodes crowd: the closest fifth of the nodes get room for two typical nodes."""
-    from scipy.spatial import cKDTree  # only when a page is drawn
     if len(xy) < 3:
         return xy
-    nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
+    nearest = kd_tree(xy).query(xy, k=2)[0][:, 1]
     crowded = float(np.percentile(nearest, 20))
     room = 2.0 * float(np.median(radii)) + GAP
     return xy * (room / crowded) if 0.0 < crowded < room else xy
@@ -160,8 +165,7 @@ def _spread(xy: np.ndarray, radii: np.ndarray) -> np.ndarray:
 def _close_pairs(xy: np.ndarray, radii: np.ndarray, gap: float) -> np.ndarray:
     """Pairs of nodes that may be closer than their radii and *gap*: found with one tree query for the
     ordinary nodes and one per node with a much larger radius (the room a name needs), not all pairs."""
-    from scipy.spatial import cKDTree  # only when a page is drawn
-    tree = cKDTree(xy)
+    tree = kd_tree(xy)
     typical = float(np.median(radii))
     big = np.flatnonzero(radii > 3.0 * typical + gap)
     small = radii.copy()
@@ -350,13 +354,12 @@ def _between(xy: np.ndarray, g: Any, nodes: list[Any], events: set[Any], lo: flo
 
 def apart(pos: Mapping[Any, Point], sizes: Mapping[Any, float], gap: float = GAP - 0.5) -> bool:
     """Whether no two nodes of *pos*, drawn as discs of *sizes*, come closer than *gap*."""
-    from scipy.spatial import cKDTree  # only when a page is drawn
     keys = list(pos)
     if len(keys) < 2:
         return True
     xy = np.array([pos[k] for k in keys], dtype=float)
     radii = np.array([sizes[k] for k in keys], dtype=float)
-    pairs = cKDTree(xy).query_pairs(2.0 * float(radii.max()) + gap, output_type="ndarray")
+    pairs = kd_tree(xy).query_pairs(2.0 * float(radii.max()) + gap, output_type="ndarray")
     if not len(pairs):
         return True
     dist = np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)
