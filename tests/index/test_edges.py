@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import diplograph as dg
-from diplograph.index.schema import EDGE_COLUMNS, PERSON_EDGES, PUBLIC_TABLES
+from diplograph.index.schema import EDGE_COLUMNS, PUBLIC_TABLES, person_edges_sql
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "scale.md"
 
 
 def _live(index: dg.KnowledgeGraph, *, planned: bool, indirect: bool) -> list[tuple[object, ...]]:
-    sql = (PERSON_EDGES.replace("$planned", "$1").replace("$indirect", "$2").replace("$lo", "$3::DATE")
-           .replace("$hi", "$4::DATE"))
-    return sorted(index.source.sql(f"SELECT {EDGE_COLUMNS} FROM ({sql})", [planned, indirect, None, None]))
+    return sorted(index.source.sql(f"SELECT {EDGE_COLUMNS} FROM ({person_edges_sql()})",
+                                   [planned, indirect, None, None]))
 
 
 def test_the_kept_edges_are_the_query_without_options() -> None:

@@ -19,7 +19,7 @@ from ..contacts import ContactSource
 from ..dates import Span, window
 from ..network.projection import actor_attrs
 from ..records import ActorRef, event_span
-from .schema import EDGE_COLUMNS, PERSON_EDGES
+from .schema import EDGE_COLUMNS, person_edges_sql
 
 
 class TableSource(ContactSource, Protocol):
@@ -30,8 +30,6 @@ class TableSource(ContactSource, Protocol):
         ...
 
 __all__ = ["TableSource", "persons_network"]
-
-
 
 #: The actors: whoever has a part in an event of a network (one with a quote), or holds a post.
 _ACTORS = """
@@ -93,8 +91,7 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
     if not planned and not indirect and lo is None and hi is None:  # the one kept whole in the index
         rows = index.sql(f"SELECT {EDGE_COLUMNS} FROM person_edges")
     else:
-        rows = index.sql(PERSON_EDGES.replace("$planned", "$1").replace("$indirect", "$2").replace("$lo", "$3::DATE")
-                         .replace("$hi", "$4::DATE"), [planned, indirect, lo, hi])
+        rows = index.sql(person_edges_sql(), [planned, indirect, lo, hi])
     events = sorted({e for r in rows for e in r[2]})
     spans = {iri: event_span(date, was_planned, reported, bounds)
              for iri, date, was_planned, reported, bounds in index.sql(_SPANS, [events])}

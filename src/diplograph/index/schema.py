@@ -34,7 +34,7 @@ from __future__ import annotations
 from ..vocab import DG
 
 __all__ = ["DERIVED", "EDGE_COLUMNS", "KIND_CODES_QUERY", "PERSON_EDGES", "PUBLIC_TABLES", "QUERY_TABLES",
-           "SCHEMA_VERSION", "TABLES"]
+           "SCHEMA_VERSION", "TABLES", "person_edges_sql"]
 
 #: Bumped whenever a table changes: an index of another schema is rebuilt, never read.
 SCHEMA_VERSION = 4
@@ -201,8 +201,16 @@ FROM links l JOIN ev ON ev.iri = l.contact JOIN dominant d ON d.a = l.a AND d.b 
 GROUP BY l.a, l.b
 """
 
-_UNFILTERED_EDGES = (PERSON_EDGES.replace("$planned", "FALSE").replace("$indirect", "FALSE")
-                     .replace("$lo", "NULL::DATE").replace("$hi", "NULL::DATE"))
+
+def person_edges_sql(planned: str = "$1", indirect: str = "$2", lo: str = "$3", hi: str = "$4") -> str:
+    """:data:`PERSON_EDGES` with its options given as SQL: parameters (``$1``…``$4``, the default) or values.
+
+    >>> "AND (FALSE OR NOT planned)" in person_edges_sql("FALSE", "FALSE", "NULL", "NULL")
+    True
+    """
+    return (PERSON_EDGES.replace("$planned", planned).replace("$indirect", indirect)
+            .replace("$lo", f"{lo}::DATE").replace("$hi", f"{hi}::DATE"))
+
 
 #: The columns of ``person_edges``, in the order the persons network reads them.
 EDGE_COLUMNS = 'a, b, events, kinds, dates, planned, quotes, statuses, "first", "last", kind'
@@ -328,7 +336,7 @@ DERIVED: tuple[tuple[str, str], ...] = (
     ("claims", "SELECT * FROM q_claims ORDER BY rank"),
     ("hedges", "SELECT * FROM q_hedges ORDER BY rank"),
     ("kind_codes", f"SELECT {_local('kind')} AS kind, cameo, plover, mode FROM q_kind_codes ORDER BY kind"),
-    ("person_edges", f"SELECT * FROM ({_UNFILTERED_EDGES}) ORDER BY a, b"),
+    ("person_edges", f"SELECT * FROM ({person_edges_sql('FALSE', 'FALSE', 'NULL', 'NULL')}) ORDER BY a, b"),
 )
 
 #: The tables an index file holds (``entities`` is written from the name index; ``meta`` last).
