@@ -38,71 +38,25 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from ..registry import Entity
-from ..text import FoldedText
 from . import lexicon as lx
 from .dates import DateMention
+from .frames import ContactMention, Hit
 from .names import Mention
+from .parties import ACTORS, Parties
 from .segment import Sentence
 
 __all__ = ["ContactMention", "Document", "Hit"]
 
-_PEOPLE = ("person", "group")
-_ACTORS = ("person", "group", "country", "organisation")
-_AR_OBJECT = re.compile(r"(?<![\w])(?:مع|من|الي|علي|عن|ب|ل|لدي|بين|و?نظيره|و?نظيرته)\s*$")
-_EN_OBJECT = re.compile(r"\b(?:with|to|from|by|of|for|between|on)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,4}$")
-#: Words of a title between two coordinated names ("Putin and U.S. President Obama").
-_TITLE_WORDS = re.compile(r"^(?:\s*(?:[A-Z][\w.\-’']*|his|her|its|the|newly-elected|elected|former|counterpart|"
-                          r"president(?:-elect)?|prime|minister|foreign|leader|[\u0621-\u064a]+))*\s*$")
-_BETWEEN = re.compile(r"(?<![\w])بين(?![\w])|\bbetween\b", re.IGNORECASE)
-_AND = re.compile(r"^[\s,،]*(?:و|and|&)?\s*$", re.IGNORECASE)
-_ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
 #: Words that tell of earlier events ("وكان ... قد", "had", "previously").
 _BACKGROUND = re.compile(r"(?<![\w])(?:كان|كانت|وكان|وكانت|سبق|سابق|سابقا|اخر|الاخير)(?![\w])|"
                          r"\b(?:had|previously|earlier|last|former|before)\b", re.IGNORECASE)
 
 
-@dataclass
-class Hit:
-    """A trigger in the text."""
-
-    start: int
-    end: int
-    trig: lx.Trig
-    word: str  # the folded trigger words
-
-
-@dataclass
-class ContactMention:
-    """A contact as one trigger tells it."""
-
-    sentence: Sentence
-    hit: Hit
-    kind: str
-    modality: str  # held | planned | possible | hope | negated | denied
-    status: str | None
-    people: list[Mention]
-    evidence: tuple[int, int]
-    date: DateMention | None = None
-    date_how: str = "none"  # explicit | lead | context | anchored | none
-    anaphoric: bool = False
-    definite: bool = False
-    new: bool = False
-    reported: bool = False
-    official: bool = False
-    quantified: bool = False
-    frame: tuple[int, int] = (0, 0)
-    anchor: tuple[int, int] | None = None  # (offset in days, index of the anchoring mention in the sentence or -1)
-    denier: Entity | None = None
-    subject: Mention | None = None
-    extra: list[list[Mention]] = field(default_factory=list)  # further partners' contacts ("met A, B and C")
-
-
-class Document:
+class Document(Parties):
     """An article's text with its entity mentions and dates, read one sentence at a time.
 
     Parameters
@@ -121,41 +75,12 @@ class Document:
 
     def __init__(self, text: str, mentions: list[Mention], dates: list[DateMention], published: date,
                  titles: list[tuple[int, int]] | None = None):
-        self.text = text
-        self.mentions = mentions
+        super().__init__(text, mentions, titles)
         self.dates = dates
         self.published = published
-        self.titles = titles or []
-        self.fx = FoldedText(text)
         self.body_sentences = 0
-        self.last_people: list[Mention] = []  # the people of the last contact, for anaphors
-        self.last_subject: Mention | None = None  # the last contact's subject, for "his" ("لقائه")
-        self.prev: ContactMention | None = None  # the mention before, in the same sentence
         self.narrative: tuple[int, DateMention] | None = None  # the last day the page's narration named
         self.denials: list[tuple[int, Entity | None]] = []  # sentences denying a report they do not restate
-
-    # -- folded-text helpers --
-
-    def fspan(self, start: int, end: int) -> tuple[int, int]:
-        offs = self.fx.offsets
-        return min(bisect_left(offs, start), len(offs) - 1), min(bisect_left(offs, end), len(offs) - 1)
-
-    def folded(self, start: int, end: int) -> str:
-        a, b = self.fspan(start, end)
-        return self.fx.folded[a:b]
-
-    def search(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
-        a, b = self.fspan(start, end)
-        offs = self.fx.offsets
-        return [(offs[a + m.start()], offs[a + m.end() - 1] + 1) for m in pattern.finditer(self.fx.folded[a:b])
-                if m.end() > m.start()]
-
-    def words_before(self, pos: int, limit: int, n: int) -> str:
-        """Up to *n* folded words before *pos*, not crossing *limit*."""
-        return " ".join(self.folded(limit, pos).split()[-n:])
-
-    def words_after(self, pos: int, limit: int, n: int) -> str:
-        return " ".join(self.folded(pos, limit).split()[:n])
 
     # -- triggers --
 
@@ -286,7 +211,7 @@ class Document:
         m.quantified = h.trig.plural and bool(lx.QUANTIFIED.search(self.words_before(h.start, frame[0], 2)))
         m.reported = bool(lx.REPORTED.search(self.folded(s.start, h.start)))
         m.official = bool(lx.SPEECH_NOUN.search(self.folded(s.start, s.end))) or any(
-            m2.entity.kind == "organisation" and self._speaker(m2, s) for m2 in self._people(s.start, s.end, _ACTORS))
+            m2.entity.kind == "organisation" and self._speaker(m2, s) for m2 in self._people(s.start, s.end, ACTORS))
         self._participants(m, s)
         self._date(m, s)
         prev = self.prev
@@ -362,227 +287,6 @@ class Document:
         to = bool(re.search(r"\bto\s*$", lead)) and not h.trig.noun
         return (prefixed or to) and bool(lx.TRAVEL.search(lead))
 
-    # -- participants --
-
-    def _people(self, start: int, end: int, kinds: tuple[str, ...] = _PEOPLE) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end and m.entity.kind in kinds]
-
-    def _speaker(self, m: Mention, s: Sentence) -> bool:
-        """Whether *m* names who speaks ("قال الكرملين", "Peskov said", "according to X")."""
-        after = self.text[m.end:min(s.end, m.end + 80)]
-        if re.match(r"\s*(?:[،,][^،,.]{1,40}[،,]|[،,])?\s*(?:الي |الى |إلى )?(?:ب?أن|أن|إن)ه(?![\w])|"
-                    r"\s*[,]?\s*(?:that )?he\b|"
-                    r"\s*(?:said|says|told \w+|added|stated)\s+(?:that\s+)?(?:he|she)\b|"
-                    r"\s*(?:،\s*)?(?:إن|أن|ان)\s+\S+ه(?![\w])", after):
-            return False  # "أشار ترامب إلى أنه اتفق", "X said he was ready", "قال X إن اتصاله": of himself
-        before = self.words_before(m.start, s.start, 3)
-        verbs = list(lx.ATTRIBUTION.finditer(before))
-        if verbs and not re.search(r"(?<![\w])(?:ان|بان|انه)(?![\w])|\bthat\b", before[verbs[-1].end():]):
-            # "أعلن ترامب عن خططه للقاء X": he announces his own plan
-            return not re.match(r"\s*(?:عن\s+)?\S+(?:ه|ها)\s+ل", self.folded(m.end, min(s.end, m.end + 30)))
-        return bool(re.match(r"[\s,’'s]*(?:\(\w+\)\s*)?(?:said|says|told|added|stated|noted|tweeted|wrote|confirmed)\b",
-                             after))
-
-    def _adjectival(self, m: Mention) -> bool:
-        """"US President Donald Trump", "رئيس الصين، شي جين بينغ": a country that qualifies the person after it."""
-        if m.entity.kind != "country":
-            return False
-        nxt = next((p for p in self.mentions if p.start >= m.end and p.entity.kind in _PEOPLE), None)
-        if nxt is None or nxt.start - m.end > 40:
-            return False
-        gap = self.text[m.end:nxt.start]
-        return not re.search(r"[.;؛]|(?<![\w])(?:و|and)\s", gap) and len(gap.split()) <= 4
-
-    def _excluded(self, m: Mention, s: Sentence, frame: tuple[int, int]) -> bool:
-        if self._adjectival(m):
-            return True
-        if self._speaker(m, s):
-            return True
-        if lx.ATTENDING.search(self.words_before(m.start, max(s.start, m.start - 120), 8)) and \
-                not lx.CONDUCT.search(self.words_before(m.start, max(s.start, m.start - 40), 2)):
-            return True
-        if lx.RELATIONAL.search(self.folded(max(s.start, m.start - 12), m.start)):
-            return True
-        if re.search(r"(?:بدعوه من|لدعوه من|بدعوه|\bat the invitation of|\binvited by)\s*(?:\S+\s+){0,3}$",
-                     self.folded(max(s.start, m.start - 50), m.start)):
-            return True  # "بدعوة من الرئيس الروسي X": the host who invited, not a party to the arrival
-        if any(a <= m.start and m.end <= b for a, b in self.titles):
-            return True  # "مستشار السياسة الخارجية للرئيس فلاديمير بوتين": inside someone's title
-        return bool(m.entity.note and lx.SPEAKER_TITLE.search(m.entity.note))
-
-    def _object(self, m: Mention, lo: int) -> bool:
-        """Whether *m* stands after a preposition ("مع X", "with X"): an object, not a subject."""
-        before = self.folded(max(lo, m.start - 14), m.start)
-        attached = m.start >= 1 and self.text[m.start - 1] in "بل" and (
-            m.start < 2 or not self.text[m.start - 2].isalpha() or self.text[m.start - 2] in "وف")
-        english = self.text[max(lo, m.start - 40):m.start]
-        return bool(_AR_OBJECT.search(before) or _EN_OBJECT.search(english)) or attached
-
-    def _participants(self, m: ContactMention, s: Sentence) -> None:
-        lo, hi = m.frame
-        h = m.hit
-        left = [p for p in self._people(lo, h.start) if not self._excluded(p, s, m.frame)]
-        right = [p for p in self._people(h.end, hi) if not self._excluded(p, s, m.frame)]
-        between = self._between(h, hi)
-        if between:
-            m.people = between
-            return
-        if m.definite and h.trig.noun and not lx.CONDUCT.search(self.words_before(h.start, lo, 3)):
-            left = []  # "هذه المفاوضات", "the call": a re-mention names its people after it, if at all
-            right = [p for p in right if self._object(p, h.end) or p.start - h.end <= 3]
-        subject, partners = self._roles(m, left, right)
-        if subject is None and partners and all(p.start > h.end for p in partners) and self.prev is not None and \
-                self.prev.subject is not None and self.prev.subject.entity.id not in {p.entity.id for p in partners}:
-            subject = self.prev.subject  # "وصل X ...، يجري خلالها محادثات مع Y": the subject goes on
-        pronoun = h.trig.noun and bool(re.search(r"(?:ه|ها)$", self.text[h.start:h.end].rstrip("\u064b-\u0652")))
-        if subject is None and pronoun:
-            said = [p for p in self._people(s.start, h.start) if self._speaker(p, s) or p.start < h.start]
-            own = said[-1] if said and re.search(r"(?<![\w])(?:إن|ان|أن)\s*$",
-                                                 self.text[said[-1].end:h.start].strip() + " ") is None else None
-            holder = own or self.last_subject
-            if holder is not None and holder.entity.id not in {p.entity.id for p in partners}:
-                subject = holder  # "لقائه مع Y", "في استقباله", "قال X إن اتصاله": his
-        people = ([subject] if subject else []) + [p for p in partners
-                                                   if not subject or p.entity.id != subject.entity.id]
-        people = _unique(people)
-        if len(people) < 2 and re.search(r"\b(?:their|both)\s+(?:\S+\s+){0,3}$", self.text[max(s.start, h.start - 60):
-                                                                                     h.start], re.IGNORECASE):
-            named = [p for p in self._people(s.start, s.end) if not self._excluded(p, s, m.frame)]
-            if len({p.entity.id for p in named}) >= 2:
-                people, m.anaphoric = _unique(named), True  # "in their first face-to-face meeting"
-        if len(people) < 2 and self.last_subject is not None and re.search(
-                r"(?<![\w])[وف]?(?:سموه|فخامته|سيادته|معاليه|جلالته)(?![\w])", self.folded(lo, hi)) and \
-                self.last_subject.entity.id not in {p.entity.id for p in people}:
-            people = _unique([self.last_subject, *people])  # "وعقد سموه والرئيس الأمريكي جلسة مباحثات"
-        if len(people) < 2:
-            anaphor = self._anaphor(m, s)
-            if anaphor:
-                m.anaphoric = True
-                people = _unique(anaphor + people)
-        listed_before = partners and partners[0].end <= h.start  # "A, B and C met": one meeting of the three
-        if len(people) >= 3 and subject is not None and len(partners) >= 2 and not self._joint(m, partners) and \
-                not self._and(subject.end, partners[0].start) and not listed_before:
-            m.people = [subject, partners[0]]
-            m.extra = [[subject, p] for p in partners[1:] if p.entity.id != subject.entity.id]
-        else:
-            m.people = people
-        m.subject = subject
-        if subject is not None:
-            self.last_subject = subject
-
-    def _between(self, h: Hit, hi: int) -> list[Mention]:
-        """"talks between Russia and Ukraine", "بين بوتين وترامب": the named parties, people or states."""
-        for _, end in self.search(_BETWEEN, h.end, min(hi, h.end + 40)):
-            after = [p for p in self._people(end, hi, _ACTORS) if p.start - end <= 60 and not self._adjectival(p)]
-            chain: list[Mention] = []
-            for p in after:
-                if chain and not _AND.match(self.text[chain[-1].end:p.start]) and \
-                        not self._title_between(chain[-1].end, p.start):
-                    break
-                chain.append(p)
-            if len(chain) >= 2:
-                return _unique(chain)
-        return []
-
-    def _title_between(self, a: int, b: int) -> bool:
-        """Whether only a title separates two names ("بين بوتين والرئيس الأمريكي ترامب")."""
-        gap = self.folded(a, b)
-        return len(gap.split()) <= 4 and bool(re.match(r"^\s*(?:و|and\s)", gap))
-
-    def _roles(self, m: ContactMention, left: list[Mention], right: list[Mention]) -> tuple[
-            Mention | None, list[Mention]]:
-        """The trigger's subject and partners."""
-        h = m.hit
-        english = h.word.isascii()
-        lo = m.frame[0]
-        subjects = [p for p in left if not self._object(p, lo)]
-        subject = subjects[-1] if subjects else None
-        if subject is not None and not english and not h.trig.noun and (
-                len(self.folded(subject.end, h.start).split()) > 3
-                or re.search(r"[،,]", self.text[subject.end:h.start])):
-            subject = None  # an Arabic verb's subject follows it, unless it stands right before
-        if not english and not h.trig.noun and self.prev is not None and self.prev.subject is not None and \
-                re.search(r"(?<![\w])(?:كما|ثم|بعدها|وبعدها)\s*$", self.words_before(h.start, lo, 1) + " "):
-            subject = self.prev.subject  # "حيث استقبل X، كما استقبل Y": the same host
-            return subject, _unique([p for p in right if p.entity.id != subject.entity.id])
-        if subject is None and not english and not h.trig.noun and len(right) == 1 and subjects and \
-                not re.search(r"[.؛;]", self.text[subjects[-1].end:h.start]):
-            subject = subjects[-1]  # "مقابلتين للرئيس X، حيث استقبل Y": one name after the verb is its object
-        elif subject is None and not english and not h.trig.noun and right:
-            subject, right = right[0], right[1:]
-        if subject is None and h.trig.noun and not english:
-            light = [p for p in right if not self._object(p, h.end)]
-            if light and lx.CONDUCT.search(self.words_before(h.start, lo, 4)):
-                subject = light[0]
-                right = [p for p in right if p is not subject]
-        if english and h.trig.noun and subject is not None and not lx.CONDUCT.search(
-                self.folded(subject.end, h.start)) and not re.match(r"(?:’s|'s|\s)*$", self.text[subject.end:h.start]):
-            subject = None  # "..., and another call followed": an English noun's subject holds it or owns it
-        right = self._chain(right)
-        if subject is not None:
-            co = self._co_subjects(subjects, subject)
-            if co:
-                return co[0], _unique([*co[1:], subject, *right])
-        return subject, _unique(right if subject is not None or len(right) >= 2 else left + right)
-
-    def _and(self, a: int, b: int) -> bool:
-        """Whether two names are coordinated: only "and"/"و" and title words between them, no comma."""
-        gap = self.text[a:b]
-        m = re.match(r"^\s*(?:and|و)\s*", gap)
-        return m is not None and len(gap.split()) <= 6 and bool(_TITLE_WORDS.match(gap[m.end():]))
-
-    def _co_subjects(self, subjects: list[Mention], subject: Mention) -> list[Mention]:
-        """"A, B and C met", "الرئيسان X وY": the subjects listed before the last one."""
-        out: list[Mention] = []
-        nxt = subject
-        for p in reversed(subjects[:-1]):
-            gap = self.text[p.end:nxt.start]
-            if not (self._and(p.end, nxt.start) or ((out or self._and(nxt.end, nxt.end)) and
-                    re.fullmatch(r"\s*[,،]\s*(?:and\s+|و)?", gap)) or re.fullmatch(r"\s*[,،]\s*", gap)):
-                break
-            out.insert(0, p)
-            nxt = p
-        if out and not self._and(out[-1].end, subject.start) and not re.search(r"\band\b|(?<![\w])و",
-                                                                             self.text[out[-1].end:subject.start]):
-            return []  # a list joined by commas alone is no coordination
-        return out
-
-    def _chain(self, people: list[Mention]) -> list[Mention]:
-        """The partners a trigger names: the first, and those listed with it ("X، وY", "X and Y").
-
-        A name after a phrase of another role ("بعد الإفراج عن X", "after the release of X") ends the list.
-        """
-        out = people[:1]
-        for p in people[1:]:
-            gap = self.folded(out[-1].end, p.start)
-            if not re.search(r"[,،]|(?<![\w])و|\band\b", gap) or re.search(
-                    r"(?<![\w])(?:عن|بعد|قبل|حول|بشان|ضد|الذي|التي|منذ|بسبب)(?![\w])|\b(?:about|after|before|regarding|"
-                    r"against|following|because|since|which|who|that|while)\b", gap):
-                break
-            out.append(p)
-        return out
-
-    def _joint(self, m: ContactMention, partners: list[Mention]) -> bool:
-        """A joint meeting ("breakfast with A and B", "مع A و B"), not one contact per partner."""
-        if lx.JOINT.search(self.folded(m.frame[0], m.frame[1])) or "استقبال" in m.hit.word:
-            return True  # a working breakfast, a reception party ("كان في استقباله X، وY")
-        return len(partners) == 2 and bool(_ONLY_AND.match(self.text[partners[0].end:partners[1].start]))
-
-    def _anaphor(self, m: ContactMention, s: Sentence) -> list[Mention]:
-        """"لقائهما", "الزعيمان", "the two leaders": the people of the contact before."""
-        h = m.hit
-        with_someone = re.search(r"(?<![\w])مع(?![\w])|\bwith\b", self.folded(h.end, m.frame[1]))
-        if m.new and not with_someone and re.search(r"(?<![\w])(?:اخري|اخر|مجددا|مره اخري)(?![\w])|"
-                                                    r"\b(?:another|again)\b",
-                                                    self.folded(m.frame[0], m.frame[1])) and \
-                len({p.entity.id for p in self.last_people}) >= 2:
-            return list(self.last_people)  # "and another call followed": the same two again
-        verb_dual = not h.trig.noun and not h.word.isascii() and len(h.word) > 4 and h.word.endswith(("ان", "يا", "ا"))
-        dual = verb_dual or h.word.endswith(("هما", "كما")) or bool(lx.DUAL.search(self.folded(m.frame[0], m.frame[1])))
-        if dual and len({p.entity.id for p in self.last_people}) >= 2:
-            return list(self.last_people)
-        return []
-
     # -- dates --
 
     def _words_date(self, d: DateMention, s: Sentence) -> bool:
@@ -650,21 +354,11 @@ class Document:
 
     def _denier(self, s: Sentence, h: Hit) -> Entity | None:
         for a, b in self.search(lx.DENIAL, s.start, h.start):
-            after = [p for p in self._people(b, h.start, _ACTORS) if p.start - b <= 40]
-            before = list(self._people(s.start, a, _ACTORS))
+            after = [p for p in self._people(b, h.start, ACTORS) if p.start - b <= 40]
+            before = list(self._people(s.start, a, ACTORS))
             english = self.text[a:b].isascii()  # "The Kremlin denied reports that X": the subject comes first
             for found, pick in ((before, -1), (after, 0)) if english else ((after, 0), (before, -1)):
                 if found:
                     return found[pick].entity
-        speakers = [p for p in self._people(s.start, s.end, _ACTORS) if self._speaker(p, s)]
+        speakers = [p for p in self._people(s.start, s.end, ACTORS) if self._speaker(p, s)]
         return speakers[0].entity if speakers else None
-
-
-def _unique(people: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    out = []
-    for p in people:
-        if p.entity.id not in seen:
-            seen.add(p.entity.id)
-            out.append(p)
-    return out
