@@ -98,6 +98,23 @@ def test_partners_listed_after_one_subject_are_several_contacts(registry) -> Non
                                                           ["Emmanuel Macron", "Recep Tayyip Erdoğan"]]
 
 
+def test_a_pronoun_subject_is_the_last_contact_s_subject(registry) -> None:
+    text = "Putin met Erdogan on Tuesday. He also met Macron on Wednesday."
+    assert held(text, registry) == [(["Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-11"),
+                                    (["Emmanuel Macron", "Vladimir Putin"], "2025-02-12")]
+
+
+def test_a_pronoun_subject_is_read_with_less_confidence(registry) -> None:
+    first, second = extract_text("Putin met Erdogan on Tuesday. He also met Macron on Wednesday.", registry,
+                                 published=PUB).contacts
+    assert second.confidence < first.confidence
+
+
+def test_whom_a_speaker_says_he_met_is_a_party(registry) -> None:
+    assert held("Lavrov said he met Macron on Monday.", registry) == [
+        (["Emmanuel Macron", "Sergey Lavrov"], "2025-02-10")]
+
+
 def test_a_joint_meeting_is_one_contact(registry) -> None:
     text = "Putin held a working breakfast with Macron and Erdogan on Monday."
     assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-10")]

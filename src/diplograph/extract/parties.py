@@ -30,6 +30,10 @@ _BETWEEN = re.compile(r"(?<![\w])بين(?![\w])|\bbetween\b", re.IGNORECASE)
 _AND = re.compile(r"^[\s,،]*(?:و|and|&)?\s*$", re.IGNORECASE)
 _ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
 
+#: "He also met", "and she later spoke": an English pronoun as the subject of the verb after it.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\b(?:and|that|said|says)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$",
+                              re.IGNORECASE)
+
 
 class Parties(TextView):
     """The participant rules of a document's contact mentions."""
@@ -49,7 +53,8 @@ class Parties(TextView):
             return False  # "أشار ترامب إلى أنه اتفق", "X said he was ready", "قال X إن اتصاله": of himself
         before = self.words_before(m.start, s.start, 3)
         verbs = list(lx.ATTRIBUTION.finditer(before))
-        if verbs and not re.search(r"(?<![\w])(?:ان|بان|انه)(?![\w])|\bthat\b", before[verbs[-1].end():]):
+        if verbs and not re.search(r"(?<![\w])(?:ان|بان|انه)(?![\w])|\b(?:that|he|she|they|we|i)\b",
+                                   before[verbs[-1].end():]):  # "said he met X": X is whom he met
             # "أعلن ترامب عن خططه للقاء X": he announces his own plan
             return not re.match(r"\s*(?:عن\s+)?\S+(?:ه|ها)\s+ل", self.folded(m.end, min(s.end, m.end + 30)))
         return bool(re.match(r"[\s,’'s]*(?:\(\w+\)\s*)?(?:said|says|told|added|stated|noted|tweeted|wrote|confirmed)\b",
@@ -103,9 +108,8 @@ class Parties(TextView):
             left = []  # "هذه المفاوضات", "the call": a re-mention names its people after it, if at all
             right = [p for p in right if self._object(p, h.end) or p.start - h.end <= 3]
         subject, partners = self._roles(m, left, right)
-        if subject is None and partners and all(p.start > h.end for p in partners) and self.prev is not None and \
-                self.prev.subject is not None and self.prev.subject.entity.id not in {p.entity.id for p in partners}:
-            subject = self.prev.subject  # "وصل X ...، يجري خلالها محادثات مع Y": the subject goes on
+        if subject is None and partners and all(p.start > h.end for p in partners):
+            subject = self._carried_subject(m, left, partners)
         pronoun = h.trig.noun and bool(re.search(r"(?:ه|ها)$", self.text[h.start:h.end].rstrip("\u064b-\u0652")))
         if subject is None and pronoun:
             said = [p for p in self._people(s.start, h.start) if self._speaker(p, s) or p.start < h.start]
@@ -141,6 +145,24 @@ class Parties(TextView):
         m.subject = subject
         if subject is not None:
             self.last_subject = subject
+
+    def _carried_subject(self, m: ContactMention, left: list[Mention], partners: list[Mention]) -> Mention | None:
+        """The subject a trigger without one takes from the contact before it.
+
+        "وصل X ...، يجري خلالها محادثات مع Y": the subject of the sentence goes on; "He also met Y": an English
+        pronoun before the verb is the last contact's subject (read as an anaphor, so with less confidence).
+        """
+        ids = {p.entity.id for p in partners}
+        if self.prev is not None and self.prev.subject is not None and self.prev.subject.entity.id not in ids:
+            return self.prev.subject
+        h = m.hit
+        if h.trig.noun or not h.word.isascii() or left or self.last_subject is None or \
+                self.last_subject.entity.id in ids or self.last_subject.entity.kind != "person":
+            return None
+        if _PRONOUN_SUBJECT.search(self.text[m.frame[0]:h.start]):
+            m.anaphoric = True
+            return self.last_subject
+        return None
 
     def _between(self, h: Hit, hi: int) -> list[Mention]:
         """"talks between Russia and Ukraine", "بين بوتين وترامب": the named parties, people or states."""
