@@ -57,6 +57,20 @@ def test_the_date_of_words_is_not_the_contact_s(registry) -> None:
     assert held(text, registry) == [(["Donald Trump", "Vladimir Putin"], "")]
 
 
+@pytest.mark.parametrize(("text", "when"), [
+    ("A meeting between Trump and Putin is planned for March.", "2025-03"),
+    ("Trump will travel to Riyadh on Monday for talks with Putin.", "2025-02-17"),
+])
+def test_a_plan_s_date(text, when, registry) -> None:
+    (ev,) = extract_text(text, registry, published=PUB).plans
+    assert ev.date is not None and ev.date.iso == when
+
+
+def test_a_date_after_a_closed_relative_clause_is_the_contact_s(registry) -> None:
+    text = "The talks between Trump and Putin, which were expected to be tense, took place on Monday."
+    assert held(text, registry) == [(["Donald Trump", "Vladimir Putin"], "2025-02-10")]
+
+
 def test_the_page_s_lead_news_is_of_its_day(registry) -> None:
     draft = extract_text("تلقى الرئيس السيسي اتصالا هاتفيا من الرئيس الفرنسي ماكرون.", registry, published=PUB)
     (ev,) = draft.contacts
@@ -128,6 +142,9 @@ def test_a_joint_meeting_is_one_contact(registry) -> None:
     ("Trump is due to meet Putin next month.", True),
     ("من المقرر أن يلتقي ترامب بوتين الشهر المقبل.", True),
     ("اتفق ترامب وبوتين على عقد لقاء في الرياض.", True),
+    ("A meeting between Trump and Putin is planned for March.", True),
+    ("Trump will travel to Riyadh on Monday for talks with Putin.", True),
+    ("Trump traveled to Riyadh on Monday for talks with Putin.", False),
 ])
 def test_plan_or_held(text, planned, registry) -> None:
     (ev,) = extract_text(text, registry, published=PUB).events

@@ -128,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      rf"{_AHEAD}?{_BACK}?{_E}")),
     ("m", re.compile(rf"(?<=\s)(?:في|خلال|منذ|حتى|مطلع|أوائل|أواخر|منتصف|نهاية)\s+{_AR_MONTH}{_AHEAD}?{_BACK}?{_E}")),
     ("m", re.compile(rf"{_B}{_AR_MONTH}(?:{_AHEAD}|{_BACK}){_E}")),
-    ("m", re.compile(rf"\b(?:in|since|during|until|early|late|mid|next|last|this)[\s-]+(?P<month>{_EN_M})\b")),
+    ("m", re.compile(rf"\b(?:in|for|since|during|until|early|late|mid|next|last|this)[\s-]+(?P<month>{_EN_M})\b")),
     ("y", re.compile(rf"(?:(?:{_B}|(?<=[وف]))(?:في\s+)?(?:عام|العام|سنة)\s+|\b(?:in|In)\s+){_YEAR}{_E}")),
 ]
 

@@ -55,6 +55,10 @@ __all__ = ["ContactMention", "Document", "Hit"]
 _BACKGROUND = re.compile(r"(?<![\w])(?:كان|كانت|وكان|وكانت|سبق|سابق|سابقا|اخر|الاخير)(?![\w])|"
                          r"\b(?:had|previously|earlier|last|former|before)\b", re.IGNORECASE)
 
+#: The predicate of a contact noun that makes it a plan ("... is scheduled for", "... will be held").
+_PLANNED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has been|have been|will be)\s+(?:\w+ly\s+)?"
+                                r"(?:planned|scheduled|expected|set|slated|due|to be held|to take place)\b|"
+                                r"\bwill\s+(?:take place|be held)\b", re.IGNORECASE)
 
 class Document(Parties):
     """An article's text with its entity mentions and dates, read one sentence at a time.
@@ -265,7 +269,7 @@ class Document(Parties):
         if lx.FUTURE.search(before) or strong or future_word or self._future_verb(h) or (
                 h.trig.noun and lx.PLAN_NOUN.search(self.words_before(h.start, frame[0], 2) + " " + after)):
             return "planned", "announced"
-        if self._purpose(s, h):
+        if self._purpose(s, h) or self._planned_predicate(h, frame):
             return "planned", "announced"
         return "held", None
 
@@ -280,12 +284,31 @@ class Document(Parties):
         return not h.trig.noun and bool(re.match(r"س[يتن]", bare)) and not bare.startswith("ست" + "قبل")
 
     def _purpose(self, s: Sentence, h: Hit) -> bool:
-        """"وصل ... للقاء", "arrived in ... to meet": a contact that is a journey's purpose."""
+        """"وصل ... للقاء", "arrived in ... to meet": a contact that is a journey's purpose.
+
+        "will travel to X for talks with Y": a journey ahead of the page, and the talks its purpose.
+        """
         lead = self.folded(s.start, h.start)
         prefixed = (h.word[:1] == "ل" and not h.word.startswith(("لقاء", "لقائ", "لقاؤ", "لتقي"))) or \
             bool(re.search(r"(?<![\w])ل(?:حضور|لمشاركه|عقد|اجراء|بحث)\s*$", lead))
         to = bool(re.search(r"\bto\s*$", lead)) and not h.trig.noun
-        return (prefixed or to) and bool(lx.TRAVEL.search(lead))
+        if (prefixed or to) and lx.TRAVEL.search(lead):
+            return True
+        clause = self.folded(self._clause_start(h.start, s.start), h.start)
+        return h.trig.noun and bool(re.search(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", clause)) and \
+            bool(lx.TRAVEL.search(clause)) and bool(lx.FUTURE.search(clause))
+
+    def _planned_predicate(self, h: Hit, frame: tuple[int, int]) -> bool:
+        """"A meeting between X and Y is planned for March": a noun whose own predicate makes it a plan."""
+        if not h.trig.noun:
+            return False
+        rest = self.folded(h.end, self._boundary_comma(h.end, frame[1]))
+        return bool(_PLANNED_PREDICATE.search(" ".join(rest.split()[:10])))
+
+    def _boundary_comma(self, pos: int, end: int) -> int:
+        chunk = self.text[pos:end]
+        cuts = [c for c in (chunk.find("،"), chunk.find(",")) if c >= 0]
+        return pos + min(cuts) if cuts else end
 
     # -- dates --
 
@@ -336,7 +359,10 @@ class Document(Parties):
             return True
         between = self.folded(h.end, d.start)
         rel = re.search(r"(?<![\w])(?:التي|الذي|الذين|اللذين|اللتين)(?![\w])|\b(?:which|who|whose)\b", between)
-        return rel is None or len(between[:rel.start()].split()) <= 1  # "الاتصال الذي جرى ... الجمعة": its own
+        if rel is None or len(between[:rel.start()].split()) <= 1:
+            return True  # "الاتصال الذي جرى ... الجمعة": its own
+        # "The talks, which were expected to be tense, took place on Monday": the clause closed before the date
+        return bool(re.search(r"[,،]\s*$", between[:rel.start()])) and bool(re.search(r"[,،]", between[rel.end():]))
 
     def _anchor(self, s: Sentence, found: list[ContactMention]) -> None:
         """"وتأتي الزيارة بعد يوم من محادثة": the contact after the phrase is dated from the one before it."""
