@@ -152,6 +152,21 @@ def test_plan_or_held(text, planned, registry) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "وجه ترامب دعوة لبوتين لزيارة واشنطن.",
+    "تلقى بوتين دعوة من ترامب لزيارة واشنطن.",
+    "Putin accepted Trump's invitation to visit Washington.",
+])
+def test_an_invitation_is_a_plan_between_the_inviter_and_the_invited(text, registry) -> None:
+    (ev,) = extract_text(text, registry, published=PUB).events
+    assert ev.planned and sorted(p.en for p in ev.participants) == ["Donald Trump", "Vladimir Putin"]
+
+
+def test_a_noun_trigger_after_a_modal_is_a_verb_with_its_subject(registry) -> None:
+    assert events("Trump will visit Riyadh to meet Putin.", registry) == [
+        ("inPersonMeeting", True, ["Donald Trump", "Vladimir Putin"], "")]
+
+
+@pytest.mark.parametrize("text", [
     "Trump may soon meet Putin.",
     "Trump could meet Putin in Riyadh.",
     "قد يلتقي ترامب بوتين قريبا.",

@@ -34,6 +34,10 @@ _ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\b(?:and|that|said|says)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$",
                               re.IGNORECASE)
 
+#: "will visit", "plans to call": an English trigger noun used as a verb, after a modal or "to".
+_VERB_USE = re.compile(r"\b(?:will|would|shall|to|did|does|do|may|might|must|can|could)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+
 
 class Parties(TextView):
     """The participant rules of a document's contact mentions."""
@@ -210,8 +214,14 @@ class Parties(TextView):
                 subject = light[0]
                 right = [p for p in right if p is not subject]
         if english and h.trig.noun and subject is not None and not lx.CONDUCT.search(
-                self.folded(subject.end, h.start)) and not re.match(r"(?:’s|'s|\s)*$", self.text[subject.end:h.start]):
+                self.folded(subject.end, h.start)) and not re.match(r"(?:’s|'s|\s)*$", self.text[subject.end:h.start]) \
+                and not _VERB_USE.search(self.folded(subject.end, h.start)):
             subject = None  # "..., and another call followed": an English noun's subject holds it or owns it
+        if subject is not None and h.trig.noun and not right:
+            # "وجه X دعوة لY لزيارة", "تلقى X دعوة من Y لزيارة": the partner stands between the subject and the noun
+            right = [p for p in left if p.start > subject.end and self._object(p, lo)]
+            if not right and len(subjects) >= 2 and lx.INVITED.search(self.folded(subjects[-2].end, h.start)):
+                right = [subjects[-2]]  # "X accepted Y's invitation to visit": the invited and the inviter
         right = self._chain(right)
         if subject is not None:
             co = self._co_subjects(subjects, subject)
