@@ -129,6 +129,22 @@ def test_whom_a_speaker_says_he_met_is_a_party(registry) -> None:
         (["Emmanuel Macron", "Sergey Lavrov"], "2025-02-10")]
 
 
+@pytest.mark.parametrize("text", [
+    "Putin met Erdogan and Macron separately on Monday.",
+    "Putin held bilateral talks with Erdogan and Macron on Monday.",
+    "Putin's meetings with Erdogan and Macron on Monday were productive.",
+    "التقى بوتين أمس الأول أردوغان وماكرون كل على حدة.",
+])
+def test_separate_meetings_with_two_partners_are_two_contacts(text, registry) -> None:
+    assert sorted(p for p, _ in held(text, registry)) == [["Emmanuel Macron", "Vladimir Putin"],
+                                                          ["Recep Tayyip Erdoğan", "Vladimir Putin"]]
+
+
+def test_a_gerund_after_before_goes_on_with_the_subject(registry) -> None:
+    assert sorted(p for p, _ in held("Putin met Erdogan on Monday, before meeting Macron.", registry)) == [
+        ["Emmanuel Macron", "Vladimir Putin"], ["Recep Tayyip Erdoğan", "Vladimir Putin"]]
+
+
 def test_a_joint_meeting_is_one_contact(registry) -> None:
     text = "Putin held a working breakfast with Macron and Erdogan on Monday."
     assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-10")]

@@ -38,6 +38,11 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\b(?:and|that|said|says)\s+)(?:he|
 _VERB_USE = re.compile(r"\b(?:will|would|shall|to|did|does|do|may|might|must|can|could)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
 
+#: Words that make the partners listed after one subject separate contacts ("met A and B separately").
+_SEPARATE = re.compile(r"(?<![\w])(?:كل علي حده|منفصله|منفصلين|منفصلتين|ثنائيه|ثنائيين|التوالي)(?![\w])|"
+                       r"\b(?:separately|separate|individually|respectively|bilateral|one-on-one|one-to-one)\b",
+                       re.IGNORECASE)
+
 
 class Parties(TextView):
     """The participant rules of a document's contact mentions."""
@@ -199,9 +204,8 @@ class Parties(TextView):
                 len(self.folded(subject.end, h.start).split()) > 3
                 or re.search(r"[،,]", self.text[subject.end:h.start])):
             subject = None  # an Arabic verb's subject follows it, unless it stands right before
-        if not english and not h.trig.noun and self.prev is not None and self.prev.subject is not None and \
-                re.search(r"(?<![\w])(?:كما|ثم|بعدها|وبعدها)\s*$", self.words_before(h.start, lo, 1) + " "):
-            subject = self.prev.subject  # "حيث استقبل X، كما استقبل Y": the same host
+        if self.prev is not None and self.prev.subject is not None and self._continues(m):
+            subject = self.prev.subject  # "حيث استقبل X، كما استقبل Y", "X met Y before meeting Z": the same host
             return subject, _unique([p for p in right if p.entity.id != subject.entity.id])
         if subject is None and not english and not h.trig.noun and len(right) == 1 and subjects and \
                 not re.search(r"[.؛;]", self.text[subjects[-1].end:h.start]):
@@ -228,6 +232,20 @@ class Parties(TextView):
             if co:
                 return co[0], _unique([*co[1:], subject, *right])
         return subject, _unique(right if subject is not None or len(right) >= 2 else left + right)
+
+    def _continues(self, m: ContactMention) -> bool:
+        """Whether the trigger goes on with the previous contact's subject.
+
+        "كما استقبل", "ثم التقى" (an Arabic verb after "also", "then"); "before meeting", "after talking to"
+        (an English gerund after a conjunction of time).
+        """
+        h = m.hit
+        if h.trig.noun and not h.word.endswith("ing"):
+            return False
+        if h.word.isascii():
+            return h.word.split()[0].endswith("ing") and bool(
+                re.search(r"\b(?:before|after|while|since|upon|following|then)\s*$", self.folded(m.frame[0], h.start)))
+        return bool(re.search(r"(?<![\w])(?:كما|ثم|بعدها|وبعدها)\s*$", self.words_before(h.start, m.frame[0], 1) + " "))
 
     def _and(self, a: int, b: int) -> bool:
         """Whether two names are coordinated: only "and"/"و" and title words between them, no comma."""
@@ -268,7 +286,10 @@ class Parties(TextView):
 
     def _joint(self, m: ContactMention, partners: list[Mention]) -> bool:
         """A joint meeting ("breakfast with A and B", "مع A و B"), not one contact per partner."""
-        if lx.JOINT.search(self.folded(m.frame[0], m.frame[1])) or "استقبال" in m.hit.word:
+        frame = self.folded(m.frame[0], m.frame[1])
+        if _SEPARATE.search(frame) or (m.hit.trig.plural and m.hit.trig.kind != "indirectContact"):
+            return False  # "met A and B separately", "bilateral meetings with A and B": one contact each
+        if lx.JOINT.search(frame) or "استقبال" in m.hit.word:
             return True  # a working breakfast, a reception party ("كان في استقباله X، وY")
         return len(partners) == 2 and bool(_ONLY_AND.match(self.text[partners[0].end:partners[1].start]))
 
