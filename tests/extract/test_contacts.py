@@ -145,6 +145,25 @@ def test_a_gerund_after_before_goes_on_with_the_subject(registry) -> None:
         ["Emmanuel Macron", "Vladimir Putin"], ["Recep Tayyip Erdoğan", "Vladimir Putin"]]
 
 
+def test_a_new_clause_between_two_triggers_ends_the_first_one_s_frame(registry) -> None:
+    text = "وكان في استقبال أردوغان في المطار، لافروف، على أن يقيم بوتين بعد ساعة استقبالا رسميا لأردوغان."
+    assert events(text, registry) == [
+        ("visit", False, ["Recep Tayyip Erdoğan", "Sergey Lavrov"], "2025-02-13"),
+        ("visit", True, ["Recep Tayyip Erdoğan", "Vladimir Putin"], "")]
+
+
+def test_a_person_named_in_a_listed_partner_s_title_is_no_party(registry) -> None:
+    text = ("وكان في استقبال أردوغان في المطار، سامر فاضل ممثلا خاصا للرئيس بوتين نائب وزير الخارجية، "
+            "وألكسندر كوفاليف سفير روسيا في أنقرة.")
+    (ev,) = extract_text(text, registry, published=PUB).contacts
+    assert sorted(p.en for p in ev.participants) == ["Recep Tayyip Erdoğan", "ألكسندر كوفاليف", "سامر فاضل"]
+
+
+def test_a_reception_is_of_the_arrival_s_day(registry) -> None:
+    text = "وصل أردوغان إلى موسكو مساء أمس في زيارة رسمية. وكان في استقباله في المطار لافروف."
+    assert held(text, registry) == [(["Recep Tayyip Erdoğan", "Sergey Lavrov"], "2025-02-12")]
+
+
 def test_a_joint_meeting_is_one_contact(registry) -> None:
     text = "Putin held a working breakfast with Macron and Erdogan on Monday."
     assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-10")]

@@ -121,7 +121,7 @@ TRIGGERS: list[Trig] = [
     Trig(_ar(r"اتصالات غير مباشره|اتصال غير مباشر|محادثات غير مباشره"), "indirectContact", noun=True),
     Trig(_ar(r"رسال(?:ه|ت(?=ه)) (?:شفويه|خطيه|مكتوبه)(?: من)?"), "indirectContact", noun=True),
     Trig(_ar(r"رسائل|رساله"), "indirectContact", noun=True, plural=True),
-    Trig(_ar(r"استقبال", True), "visit", noun=True),
+    Trig(_ar(r"استقبالا?", True), "visit", noun=True),
     # -- English --
     Trig(_en(r"(?:tele)?phone (?:call|conversation|talks?)|telephonic conversation|call"), "phoneCall", noun=True),
     Trig(_en(r"(?:tele)?phone calls|calls"), "phoneCall", plural=True, noun=True),

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from ..registry import Entity
 from . import lexicon as lx
@@ -54,6 +55,9 @@ __all__ = ["ContactMention", "Document", "Hit"]
 #: Words that tell of earlier events ("وكان ... قد", "had", "previously").
 _BACKGROUND = re.compile(r"(?<![\w])(?:كان|كانت|وكان|وكانت|سبق|سابق|سابقا|اخر|الاخير)(?![\w])|"
                          r"\b(?:had|previously|earlier|last|former|before)\b", re.IGNORECASE)
+
+#: A comma and the words that open a new clause ("، على أن", "، كما", ", while").
+_CLAUSE_OPENER = re.compile(r"[،,]\s*(?:و?على\s+[أا]ن|كما|ثم|حيث|بينما|فيما|في حين|but|while|whereas|and then)(?![\w])")
 
 #: The predicate of a contact noun that makes it a plan ("... is scheduled for", "... will be held").
 _PLANNED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has been|have been|will be)\s+(?:\w+ly\s+)?"
@@ -85,6 +89,7 @@ class Document(Parties):
         self.body_sentences = 0
         self.narrative: tuple[int, DateMention] | None = None  # the last day the page's narration named
         self.denials: list[tuple[int, Entity | None]] = []  # sentences denying a report they do not restate
+        self.arrival: tuple[int, DateMention, str] | None = None  # the last dated visit: sentence, day, visitor
 
     # -- triggers --
 
@@ -154,9 +159,12 @@ class Document(Parties):
         hits = self.hits(s)
         out: list[ContactMention] = []
         self.prev = None
+        cuts = [self._clause_cut(a.end, b.start) for a, b in pairwise(hits)]
         for i, h in enumerate(hits):
-            left = max(s.start, hits[i - 1].end if i else s.start, self._boundary_before(h.start, s.start))
-            right = min(s.end, hits[i + 1].start if i + 1 < len(hits) else s.end, self._boundary_after(h.end, s.end))
+            left = max(s.start, (cuts[i - 1] or hits[i - 1].end) if i else s.start,
+                       self._boundary_before(h.start, s.start))
+            right = min(s.end, (cuts[i] or hits[i + 1].start) if i + 1 < len(hits) else s.end,
+                        self._boundary_after(h.end, s.end))
             m = self._mention(s, h, (left, right))
             if m is not None:
                 out.append(m)
@@ -196,6 +204,16 @@ class Document(Parties):
         if days:
             self.narrative = (s.index, days[-1])
 
+    def _clause_cut(self, a: int, b: int) -> int | None:
+        """Where the frames of two triggers of one sentence meet, when a new clause opens between them.
+
+        "كان في استقبال X، Y، على أن يقيم Z استقبالا": Z is the second trigger's, not the first's.
+        """
+        cut = None
+        for m in _CLAUSE_OPENER.finditer(self.text, a, b):
+            cut = m.start()
+        return cut + 1 if cut is not None else None
+
     def _boundary_before(self, pos: int, start: int) -> int:
         chunk = self.text[start:pos]
         cut = max(chunk.rfind("؛"), chunk.rfind(";"))
@@ -218,6 +236,7 @@ class Document(Parties):
             m2.entity.kind == "organisation" and self._speaker(m2, s) for m2 in self._people(s.start, s.end, ACTORS))
         self._participants(m, s)
         self._date(m, s)
+        self._arrival_day(m, s)
         prev = self.prev
         if m.date is None and prev is not None and prev.date is not None and prev.date_how == "explicit" and \
                 m.subject is not None and prev.subject is not None and m.subject.entity.id == prev.subject.entity.id:
@@ -352,6 +371,21 @@ class Document(Parties):
         elif m.modality == "held" and self.narrative is not None and s.index - self.narrative[0] <= 2 and \
                 not _BACKGROUND.search(self.folded(s.start, h.start)):
             m.date, m.date_how = self.narrative[1], "context"  # the day the narration has just named
+
+    def _arrival_day(self, m: ContactMention, s: Sentence) -> None:
+        """"وصل X إلى موسكو مساء اليوم ... وكان في استقباله Y": a reception is of the visit's day.
+
+        A visit told with its own day is kept; an undated reception of the same visitor, in that sentence or
+        the two after it, takes that day.
+        """
+        h = m.hit
+        if m.kind == "visit" and m.date_how == "explicit" and m.date is not None and m.subject is not None:
+            self.arrival = (s.index, m.date, m.subject.entity.id)
+            return
+        reception = "استقبال" in h.word or bool(re.match(r"(?:received|welcomed)$", h.word))
+        if m.date is None and m.modality == "held" and reception and self.arrival is not None and \
+                s.index - self.arrival[0] <= 2 and self.arrival[2] in {p.entity.id for p in m.people}:
+            m.date, m.date_how = self.arrival[1], "context"
 
     def _near(self, h: Hit, d: DateMention) -> bool:
         """A date not inside a relative clause after the trigger ("... الحرب التي أحيت روسيا ذكراها في مايو")."""

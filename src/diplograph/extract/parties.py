@@ -277,6 +277,9 @@ class Parties(TextView):
         out = people[:1]
         for p in people[1:]:
             gap = self.folded(out[-1].end, p.start)
+            if not re.search(r"[,،]|(?<![\w])و|\band\b", gap) and re.search(
+                    r"(?<![\w])ل\S+\s*$|\b(?:of|to)\s+(?:the\s+)?\w+\s*$", gap):
+                continue  # "X ممثلا خاصا للرئيس Z، وY": Z is named in X's title, and the list goes on
             if not re.search(r"[,،]|(?<![\w])و|\band\b", gap) or re.search(
                     r"(?<![\w])(?:عن|بعد|قبل|حول|بشان|ضد|الذي|التي|منذ|بسبب)(?![\w])|\b(?:about|after|before|regarding|"
                     r"against|following|because|since|which|who|that|while)\b", gap):

@@ -180,7 +180,8 @@ def _name_token(w: str, position: int, after: str) -> bool:
     article = t.startswith("ال") and not w.startswith(("أل", "إل"))  # "ألكسندر" is a name, "الوزير" an article
     if len(t) < 2 or {t, bare} & (_AR_STOP | _AR_HEADS | _AR_OFFICE) or _verb_like(bare):
         return False
-    if t.startswith(("وال", "بال", "لل")) or (position == 0 and article):
+    hamza = w[1:].startswith(("أل", "إل"))  # "وألكسندر": "and Alexander", not "and the ..."
+    if (t.startswith(("وال", "بال", "لل")) and not hamza) or (position == 0 and article):
         return False
     if position >= 1 and (w.rstrip("\u064b-\u0652").endswith("ة") or t.endswith(("يه", "ات"))) and len(t) > 3:
         return False  # "ويليام بجولة", "العلاقات": nouns, not surnames
@@ -290,6 +291,8 @@ def _arabic(text: str, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[i
         end, honorific = _ar_title_end(words, i, mentions)
         if end == i or end >= n:
             continue
+        if words.word(end)[:2] in ("وأ", "وإ") and not words.gap(end - 1).isspace():
+            continue  # "نائب وزير الخارجية، وألكسندر ...": the next person of a list, not the title's holder
         stop = _ar_name(words, end, covered, honorific)
         if stop > end:
             yield words.spans[end][0], words.spans[stop - 1][1], words.spans[i][0], words.spans[end - 1][1]
@@ -321,7 +324,8 @@ def _arabic_title_after(words: _Words, mentions: list[tuple[int, int, str]]) -> 
         head = _bare(words.word(stop))
         if head not in _AR_HEADS or head in _AR_HONORIFICS:
             continue
-        a = words.spans[i][0] + (1 if starts_with_and and not opens else 0)
+        proclitic = starts_with_and and (not opens or words.word(i)[1:2] in ("أ", "إ"))  # "، وألكسندر"
+        a = words.spans[i][0] + (1 if proclitic else 0)
         end_title, _ = _ar_title_end(words, stop, mentions)
         end_title = max(end_title, stop + 1)
         yield a, words.spans[stop - 1][1], words.spans[stop][0], words.spans[end_title - 1][1]
