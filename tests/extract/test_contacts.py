@@ -71,6 +71,12 @@ def test_a_date_after_a_closed_relative_clause_is_the_contact_s(registry) -> Non
     assert held(text, registry) == [(["Donald Trump", "Vladimir Putin"], "2025-02-10")]
 
 
+def test_a_heading_does_not_count_in_the_narration_s_reach(registry) -> None:
+    text = ("تعرض أردوغان لموقف محرج أمس الأربعاء في نيويورك بعد خطابه.\n\nوقالت الشرطة إن كل شيء مغلق الآن.\n\n"
+            "أردوغان يتصل ببوتين\n\nبدوره اتصل أردوغان ببوتين لتجاوز الموقف.")
+    assert held(text, registry) == [(["Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-12")]
+
+
 def test_the_page_s_lead_news_is_of_its_day(registry) -> None:
     draft = extract_text("تلقى الرئيس السيسي اتصالا هاتفيا من الرئيس الفرنسي ماكرون.", registry, published=PUB)
     (ev,) = draft.contacts

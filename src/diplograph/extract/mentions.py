@@ -87,7 +87,7 @@ class Document(Parties):
         self.dates = dates
         self.published = published
         self.body_sentences = 0
-        self.narrative: tuple[int, DateMention] | None = None  # the last day the page's narration named
+        self.narrative: tuple[int, DateMention] | None = None  # the last day the narration named, by body sentence
         self.denials: list[tuple[int, Entity | None]] = []  # sentences denying a report they do not restate
         self.arrival: tuple[int, DateMention, str] | None = None  # the last dated visit: sentence, day, visitor
 
@@ -202,7 +202,7 @@ class Document(Parties):
                 and d.kind not in ("anchored", "range") and d.first_day() <= self.published
                 and not self._words_date(d, s) and not any(a <= d.start < b for a, b in frames)]
         if days:
-            self.narrative = (s.index, days[-1])
+            self.narrative = (self.body_sentences, days[-1])
 
     def _clause_cut(self, a: int, b: int) -> int | None:
         """Where the frames of two triggers of one sentence meet, when a new clause opens between them.
@@ -368,7 +368,7 @@ class Document(Parties):
             iso = self.published.isoformat()
             m.date = DateMention(s.start, s.start, "", iso, "day", "relative", "")
             m.date_how = "lead"  # the page's news, dated by the day it was published
-        elif m.modality == "held" and self.narrative is not None and s.index - self.narrative[0] <= 2 and \
+        elif m.modality == "held" and self.narrative is not None and self.body_sentences - self.narrative[0] <= 2 and \
                 not _BACKGROUND.search(self.folded(s.start, h.start)):
             m.date, m.date_how = self.narrative[1], "context"  # the day the narration has just named
 
