@@ -170,6 +170,16 @@ def test_a_reception_is_of_the_arrival_s_day(registry) -> None:
     assert held(text, registry) == [(["Recep Tayyip Erdoğan", "Sergey Lavrov"], "2025-02-12")]
 
 
+def test_a_name_after_an_arabic_noun_holds_it_and_the_one_after_with_is_the_partner(registry) -> None:
+    assert held("بحث لقاء بوتين مع أردوغان أمس الأزمة.", registry) == [
+        (["Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-12")]
+
+
+def test_a_speaker_who_points_out_is_no_party(registry) -> None:
+    draft = extract_text("ولفت لافروف إلى أن لقاء ترامب وبوتين أمس تناول أوكرانيا.", registry, published=PUB)
+    assert [sorted(p.en for p in e.participants) for e in draft.contacts] == [["Donald Trump", "Vladimir Putin"]]
+
+
 def test_a_joint_meeting_is_one_contact(registry) -> None:
     text = "Putin held a working breakfast with Macron and Erdogan on Monday."
     assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-10")]
@@ -186,6 +196,8 @@ def test_a_joint_meeting_is_one_contact(registry) -> None:
     ("A meeting between Trump and Putin is planned for March.", True),
     ("Trump will travel to Riyadh on Monday for talks with Putin.", True),
     ("Trump traveled to Riyadh on Monday for talks with Putin.", False),
+    ("سيشارك ترامب في الرياض ببرنامج (لقاء) ثنائي مع بوتين.", True),
+    ("نشر الكرملين جدول محادثات بوتين مع ترامب في الرياض.", True),
 ])
 def test_plan_or_held(text, planned, registry) -> None:
     (ev,) = extract_text(text, registry, published=PUB).events
@@ -205,6 +217,11 @@ def test_an_invitation_is_a_plan_between_the_inviter_and_the_invited(text, regis
 def test_a_noun_trigger_after_a_modal_is_a_verb_with_its_subject(registry) -> None:
     assert events("Trump will visit Riyadh to meet Putin.", registry) == [
         ("inPersonMeeting", True, ["Donald Trump", "Vladimir Putin"], "")]
+
+
+def test_a_meeting_plan_told_again_is_the_summit_planned(registry) -> None:
+    text = "من المقرر أن يعقد ترامب وبوتين قمة يوم الجمعة.\nوسيشارك ترامب في لقاء مع بوتين."
+    assert events(text, registry) == [("bilateralSummit", True, ["Donald Trump", "Vladimir Putin"], "2025-02-14")]
 
 
 @pytest.mark.parametrize("text", [

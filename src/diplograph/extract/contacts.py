@@ -96,6 +96,10 @@ def _compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
     return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
 
 
+def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
+    return a is not None and b is not None and a.precision == "day" and a.iso == b.iso
+
+
 def _kind(a: str, b: str) -> str:
     if "talks" in (a, b):
         return b if a == "talks" else a
@@ -144,8 +148,9 @@ class _Builder:
                 return None  # "and another call followed", "التقى الزعيمان مجددا": not the contact just told
             if ev.planned != planned or not _compatible_kinds(ev.kind, m.kind):
                 continue
-            if planned and ev.kind != m.kind and "talks" not in (ev.kind, m.kind):
-                continue  # "قمة مرتقبة" and an invitation to visit are two plans
+            if planned and ev.kind != m.kind and not {"talks", "inPersonMeeting"} & {ev.kind, m.kind} and \
+                    not _same_day(ev.date, m.date):
+                continue  # "قمة مرتقبة" and an invitation to visit are two plans; a meeting, or one day, is one
             if not ids <= {p.id for p in ev.participants}:
                 continue
             if not _compatible_dates(ev.date, m.date):

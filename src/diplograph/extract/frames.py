@@ -15,6 +15,8 @@ from .segment import Sentence
 
 __all__ = ["ContactMention", "Hit", "TextView"]
 
+_PUNCTUATION = re.compile(r"[^\w]+")
+
 
 @dataclass
 class Hit:
@@ -91,8 +93,8 @@ class TextView:
                 if m.end() > m.start()]
 
     def words_before(self, pos: int, limit: int, n: int) -> str:
-        """Up to *n* folded words before *pos*, not crossing *limit*."""
-        return " ".join(self.folded(limit, pos).split()[-n:])
+        """Up to *n* folded words before *pos*, not crossing *limit* (a bracket or a quote mark is no word)."""
+        return " ".join([w for w in self.folded(limit, pos).split() if not _PUNCTUATION.fullmatch(w)][-n:])
 
     def words_after(self, pos: int, limit: int, n: int) -> str:
         return " ".join(self.folded(pos, limit).split()[:n])

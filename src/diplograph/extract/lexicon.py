@@ -199,7 +199,7 @@ FUTURE = re.compile(r"(?<![\w])(?:سوف|من المقرر|من المتوقع|�
                     re.IGNORECASE)
 #: Adjectives after (or before) a noun that make it a plan ("القمة المرتقبة", "the upcoming summit").
 PLAN_NOUN = re.compile(r"(?<![\w])(?:مرتقبه?|المرتقبه?|مقبله?|المقبله?|القادمه?|المزمعه?|المنتظره?|المخطط لها|"
-                       r"المقرره?|المقترحه?|مقترحه?|قريبه?|قريبا|لاحقه?|لاحقا)(?![\w])|\b(?:upcoming|anticipated|planned|proposed|expected|"
+                       r"المقرره?|المقترحه?|مقترحه?|قريبه?|قريبا|لاحقه?|لاحقا|جدول|برنامج)(?![\w])|\b(?:upcoming|anticipated|planned|proposed|expected|"
                        r"next week's|next month's|future|forthcoming|scheduled|soon|later)\b", re.IGNORECASE)
 PLAN = re.compile(FUTURE.pattern + "|" + PLAN_NOUN.pattern, re.IGNORECASE)
 INVITED = re.compile(r"(?<![\w])(?:دعوه|دعا|دعاه|يدعو|وجه دعوه)(?![\w])|\b(?:invited|invitation|invites|invite)\b",
@@ -256,7 +256,8 @@ REPORTED = re.compile(r"(?<![\w])(?:افادت|ذكرت|نقلت|تقارير|ت
 #: Verbs that attribute words to a speaker.
 ATTRIBUTION = re.compile(
     r"(?<![\w])[وف]?(?:قال|قالت|اكد|اكدت|اوضح|اوضحت|اعلن|اعلنت|اشار|اشارت|صرح|صرحت|ذكر|ذكرت|افاد|افادت|"
-    r"اعرب|اعربت|نقل|نقلت|نفي|نفت|اضاف|اضافت|كشف|كشفت)(?![\w])|\b(?:said|says|told|stated|announced|confirmed|"
+    r"اعرب|اعربت|نقل|نقلت|نفي|نفت|اضاف|اضافت|كشف|كشفت|لفت|لفتت|شدد|شددت)(?![\w])|"
+    r"\b(?:said|says|told|stated|announced|confirmed|"
     r"added|noted|according to|reported|revealed|tweeted|wrote)\b", re.IGNORECASE)
 #: Nouns of speech whose date is the date of the words, not of a contact.
 SPEECH_NOUN = re.compile(r"(?<![\w])(?:مقابله|بيان|تصريح|تصريحات|مؤتمر صحفي)(?![\w])|\b(?:interview|statement|"

@@ -214,8 +214,8 @@ class Parties(TextView):
             subject, right = right[0], right[1:]
         if subject is None and h.trig.noun and not english:
             light = [p for p in right if not self._object(p, h.end)]
-            if light and lx.CONDUCT.search(self.words_before(h.start, lo, 4)):
-                subject = light[0]
+            if light and (lx.CONDUCT.search(self.words_before(h.start, lo, 4)) or self._genitive(h, light[0], right)):
+                subject = light[0]  # "أجرى X محادثات مع Y", "محادثات X مع Y": the noun's holder, then its partners
                 right = [p for p in right if p is not subject]
         if english and h.trig.noun and subject is not None and not lx.CONDUCT.search(
                 self.folded(subject.end, h.start)) and not re.match(r"(?:’s|'s|\s)*$", self.text[subject.end:h.start]) \
@@ -232,6 +232,11 @@ class Parties(TextView):
             if co:
                 return co[0], _unique([*co[1:], subject, *right])
         return subject, _unique(right if subject is not None or len(right) >= 2 else left + right)
+
+    def _genitive(self, h: Hit, holder: Mention, right: list[Mention]) -> bool:
+        """"محادثات X مع Y": a name right after an Arabic noun, and a partner after "مع" after it."""
+        gap = self.folded(h.end, holder.start).split()
+        return len(gap) <= 2 and any(p.start > holder.end and self._object(p, holder.end) for p in right)
 
     def _continues(self, m: ContactMention) -> bool:
         """Whether the trigger goes on with the previous contact's subject.
