@@ -77,6 +77,17 @@ def test_a_heading_does_not_count_in_the_narration_s_reach(registry) -> None:
     assert held(text, registry) == [(["Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-12")]
 
 
+def test_a_date_a_frame_holds_but_does_not_take_is_the_narration_s(registry) -> None:
+    text = ("وجرت محاولة ترتيب المكالمة على هامش اجتماع الأمم المتحدة الذي انعقد في نيويورك الأسبوع الماضي.\n"
+            "وأرسل ماكرون رسائل إلى أردوغان عبر مستشاريه.")
+    assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan"], "2025-02")]
+
+
+def test_the_date_opening_a_report_is_not_the_narration_s(registry) -> None:
+    text = "On 10 February, Turkish media reported that the economy grew.\nErdogan also spoke with Putin by phone."
+    assert held(text, registry) == [(["Recep Tayyip Erdoğan", "Vladimir Putin"], "")]
+
+
 def test_the_page_s_lead_news_is_of_its_day(registry) -> None:
     draft = extract_text("تلقى الرئيس السيسي اتصالا هاتفيا من الرئيس الفرنسي ماكرون.", registry, published=PUB)
     (ev,) = draft.contacts

@@ -195,12 +195,13 @@ class Document(Parties):
     def _narrate(self, s: Sentence, found: list[ContactMention]) -> None:
         """Keep the last day the narration names ("أمس الاثنين"), for the undated contacts right after it.
 
-        Only a date no trigger of its sentence takes is the narration's.
+        Only a date no trigger of its sentence takes is the narration's (one a trigger's frame holds but does
+        not take, "محاولة تنسيق المكالمة على هامش اجتماع ... انعقد الأسبوع الماضي", is).
         """
-        frames = [m.frame for m in found]
+        taken = {m.date.start for m in found if m.date is not None}
         days = [d for d in self.dates if s.start <= d.start < s.end and d.precision in ("day", "month")
                 and d.kind not in ("anchored", "range") and d.first_day() <= self.published
-                and not self._words_date(d, s) and not any(a <= d.start < b for a, b in frames)]
+                and not self._words_date(d, s) and d.start not in taken]
         if days:
             self.narrative = (self.body_sentences, days[-1])
 
@@ -341,7 +342,14 @@ class Document(Parties):
         if re.match(r"(?:said|says|told|announced)\b", after) or lx.ATTRIBUTION.match(after):
             return True
         verb = lx.ATTRIBUTION.search(before) or lx.SPEECH_NOUN.search(before)
-        return bool(verb and re.match(r"\s*[،,]?\s*(?:ان|بان|that)\b", self.folded(d.end, s.end)))
+        if verb and re.match(r"\s*[،,]?\s*(?:ان|بان|that)\b", self.folded(d.end, s.end)):
+            return True
+        # "On 26 July, Russian media reported that ...", "في 26 يوليو، ذكرت وسائل إعلام أن": the clause it opens
+        lead = len(self.words_before(d.start, s.start, 3).split()) <= 1
+        opened = self.words_after(d.end, s.end, 7)
+        said = lx.ATTRIBUTION.search(opened)
+        return lead and said is not None and bool(re.match(r"\s*(?:\S+\s+){0,2}(?:ان|بان|انه|that)\b",
+                                                           opened[said.end():] + " "))
 
     def _date(self, m: ContactMention, s: Sentence) -> None:
         lo, hi = m.frame
