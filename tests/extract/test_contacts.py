@@ -191,6 +191,18 @@ def test_a_speaker_who_points_out_is_no_party(registry) -> None:
     assert [sorted(p.en for p in e.participants) for e in draft.contacts] == [["Donald Trump", "Vladimir Putin"]]
 
 
+def test_a_lower_case_title_with_its_country_before_a_name_makes_a_new_person(registry) -> None:
+    text = "Lavrov held talks with the foreign minister of Tajikistan, Amir Rahimov, on Monday."
+    assert held(text, registry) == [(["Amir Rahimov", "Sergey Lavrov"], "2025-02-10")]
+
+
+@pytest.mark.parametrize("again", ["The Minister also met Lavrov on Tuesday.",
+                                   "External Affairs Minister held talks with Lavrov on Tuesday."])
+def test_a_new_person_s_title_alone_names_them_again(again, registry) -> None:
+    text = "The External Affairs Minister Ravi Kumar arrived in Moscow on Monday.\n" + again
+    assert held(text, registry) == [(["Ravi Kumar", "Sergey Lavrov"], "2025-02-11")]
+
+
 def test_a_joint_meeting_is_one_contact(registry) -> None:
     text = "Putin held a working breakfast with Macron and Erdogan on Monday."
     assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-10")]

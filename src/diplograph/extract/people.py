@@ -336,9 +336,11 @@ def _arabic_title_after(words: _Words, mentions: list[tuple[int, int, str]]) -> 
 _EN_TITLE = (
     r"(?:(?:Vice|Deputy|Acting|Former|former|Interim|Crown|Prime|Foreign|Defen[cs]e|Finance|Trade|Interior|Home|"
     r"Treasury|Strategic\s+Affairs|External\s+Affairs|Foreign\s+Affairs|Energy|Economy|Commerce|Health|Justice|"
+    r"foreign|prime|defen[cs]e|"
     r"Security|Kremlin|White\s+House|Presidential|press|Press|Union|Federal|UN|U\.N\.|EU|NATO|State|Special|special|"
     r"National\s+Security|Chief|Senior|senior)\s+)*"
-    r"(?:President|Premier|Prime\s+Minister|Minister|Secretary(?:-General|\s+General|\s+of\s+State)?|Chancellor|"
+    r"(?:President|Premier|Prime\s+Minister|Minister|(?<=foreign\s)minister|(?<=prime\s)minister|"
+    r"(?<=defence\s)minister|(?<=defense\s)minister|Secretary(?:-General|\s+General|\s+of\s+State)?|Chancellor|"
     r"King|Queen|Prince|Princess|Emir|Sheikh|Sultan|Pope|Ambassador|Envoy|envoy|Adviser|Advisor|adviser|"
     r"Spokesman|spokesman|Spokeswoman|spokeswoman|Spokesperson|spokesperson|Secretary|secretary|aide|Aide|"
     r"Director|Governor|Senator|Gen\.|General|Admiral|Commander|Chairman|Speaker|Mayor|leader|Leader|dictator|"

@@ -36,11 +36,13 @@ _COUNTERPART = {normalize(w) for w in ("نظيره", "نظيرته", "نظيره
 #: Honorifics that are titles too: "سمو الأمير" alone names the one emir or prince of the page.
 _ROYAL = {normalize(w) for w in ("الأمير", "الملك", "السلطان")}
 #: "the Turkish president", "his US counterpart": not followed by a name (case matters for nationality and name).
-_EN_TITLE = re.compile(r"\b(?:the|his|her|their)\s+(?:(?P<nat>(?-i:[A-Z][a-z]+|U\.?S\.?|US|UK))\s+)?"
-                       r"(?P<head>president|prime minister|foreign minister|leader|king|emir|crown prince|"
-                       r"chancellor|counterpart)\b(?-i:(?!\s+[A-Z]))", re.IGNORECASE)
+_EN_TITLE = re.compile(r"(?:\b(?:the|his|her|their)\s+|^|(?<=[.!?]\s))(?:(?P<nat>(?-i:[A-Z][a-z]+|U\.?S\.?|US|UK))\s+)?"
+                       r"(?P<head>president|prime minister|foreign minister|external affairs minister|"
+                       r"defen[cs]e minister|minister|leader|king|emir|crown prince|"
+                       r"chancellor|counterpart)\b(?-i:(?!\s+[A-Z]))", re.IGNORECASE | re.MULTILINE)
 _EN_BEFORE = re.compile(r"(?:(?P<nat>[A-Z][a-z]+|U\.?S\.?|US|UK)\s+)?(?P<head>President|Prime Minister|Foreign "
-                        r"Minister|King|Emir|Crown Prince|Chancellor|leader)\s+$")
+                        r"Minister|External Affairs Minister|Defen[cs]e Minister|Minister|King|Emir|Crown Prince|"
+                        r"Chancellor|leader)\s+$")
 
 
 def _stem(word: str) -> str:
@@ -118,8 +120,9 @@ def _by_head(holders: dict[tuple[str, str], set[str]], key: tuple[str, str]) -> 
     """Holders of a title by its first word: "الرئيس التركي" after "رئيس الجمهورية التركية", "الأمير" alone."""
     if key[0] == "*":
         return set()
-    first = key[0].split()[:1]
-    return set().union(*(v for k, v in holders.items() if k[0].split()[:1] == first and k[0] != "*"
+    pick = -1 if key[0].isascii() else 0  # the head noun: "minister" of "external affairs minister", "رئيس"
+    first = key[0].split()[pick:][:1]
+    return set().union(*(v for k, v in holders.items() if k[0].split()[pick:][:1] == first and k[0] != "*"
                          and (k[1] == key[1] or not key[1])))
 
 
