@@ -203,6 +203,17 @@ def test_a_new_person_s_title_alone_names_them_again(again, registry) -> None:
     assert held(text, registry) == [(["Ravi Kumar", "Sergey Lavrov"], "2025-02-11")]
 
 
+def test_a_pronoun_holding_a_meeting_is_the_last_contact_s_subject(registry) -> None:
+    text = "Putin met Erdogan on Monday. On Tuesday he is expected to hold a bilateral meeting with Macron."
+    assert events(text, registry)[1] == ("inPersonMeeting", True, ["Emmanuel Macron", "Vladimir Putin"], "2025-02-18")
+
+
+def test_a_relative_named_with_a_conjunction_is_no_party(registry) -> None:
+    text = "أعلن الكرملين أنه يستعد لاستقبال لافروف وصهر ترامب في موسكو الأسبوع المقبل."
+    assert all("Donald Trump" not in [p.en for p in e.participants] for e in extract_text(
+        text, registry, published=PUB).events)
+
+
 def test_a_joint_meeting_is_one_contact(registry) -> None:
     text = "Putin held a working breakfast with Macron and Erdogan on Monday."
     assert held(text, registry) == [(["Emmanuel Macron", "Recep Tayyip Erdoğan", "Vladimir Putin"], "2025-02-10")]

@@ -237,7 +237,7 @@ ATTENDING = re.compile(r"(?<![\w])(?:بحضور|وحضر|حضر|يرافقه|ت�
                        r"\b(?:in the presence of|attended by|accompanied by|were present|was present|"
                        r"were at the|sat next to|was seated next to)\b", re.IGNORECASE)
 #: Nouns that relate a person to the one named after them ("صهر ترامب", "مستشار بوتين", "Trump's son-in-law").
-RELATIONAL = re.compile(r"(?<![\w])(?:صهر|نجل|ابن|زوجه|شقيق|مستشار|مساعد|مبعوث|ممثل|لدي|باسم|مكتب|ادارة|"
+RELATIONAL = re.compile(r"(?<![\w])[وف]?(?:صهر|نجل|ابن|زوجه|شقيق|مستشار|مساعد|مبعوث|ممثل|لدي|باسم|مكتب|ادارة|"
                         r"بدعوه من|بدعوه|تلبيه لدعوه|تلبيه لدعوه من)\s*$|"
                         r"\b(?:son-in-law of|adviser to|aide to|envoy of|spokesman for|at the invitation of)\s*$",
                         re.IGNORECASE)

@@ -33,6 +33,10 @@ _ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
 #: "He also met", "and she later spoke": an English pronoun as the subject of the verb after it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\b(?:and|that|said|says)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$",
                               re.IGNORECASE)
+#: "he is expected to hold a bilateral meeting": a pronoun as the subject of a verb of holding before a noun.
+_HOLDING_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,4}"
+                              r"(?:hold|held|holds|holding|have|had|has)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$",
+                              re.IGNORECASE)
 
 #: "will visit", "plans to call": an English trigger noun used as a verb, after a modal or "to".
 _VERB_USE = re.compile(r"\b(?:will|would|shall|to|did|does|do|may|might|must|can|could)\s+(?:\w+\s+)?$",
@@ -159,16 +163,18 @@ class Parties(TextView):
         """The subject a trigger without one takes from the contact before it.
 
         "وصل X ...، يجري خلالها محادثات مع Y": the subject of the sentence goes on; "He also met Y": an English
-        pronoun before the verb is the last contact's subject (read as an anaphor, so with less confidence).
+        pronoun before the verb ("he will hold a meeting") is the last contact's subject (read as an anaphor, so
+        with less confidence).
         """
         ids = {p.entity.id for p in partners}
         if self.prev is not None and self.prev.subject is not None and self.prev.subject.entity.id not in ids:
             return self.prev.subject
         h = m.hit
-        if h.trig.noun or not h.word.isascii() or left or self.last_subject is None or \
+        if not h.word.isascii() or left or self.last_subject is None or \
                 self.last_subject.entity.id in ids or self.last_subject.entity.kind != "person":
             return None
-        if _PRONOUN_SUBJECT.search(self.text[m.frame[0]:h.start]):
+        lead = self.text[m.frame[0]:h.start]
+        if (_HOLDING_PRONOUN if h.trig.noun else _PRONOUN_SUBJECT).search(lead):
             m.anaphoric = True
             return self.last_subject
         return None
