@@ -13,12 +13,12 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..registry import Entity, Registry, Term
 from ..text import FoldedText
 from . import lexicon as lx
+from .frames import FoldedView
 from .names import Mention
 
 __all__ = ["Details", "Gathering"]
@@ -47,30 +47,13 @@ _DURATION = re.compile(
 _WORD_MINUTES = {"ساعتين": 120.0, "two hours": 120.0, "نصف ساعه": 30.0, "half an hour": 30.0, "ربع ساعه": 15.0}
 
 
-class Details:
+class Details(FoldedView):
     """Reads the details of contacts from an article's text and its entity mentions."""
 
     def __init__(self, text: str, registry: Registry, mentions: list[Mention]):
-        self.text = text
+        super().__init__(text)
         self.registry = registry
         self.mentions = mentions
-        self.fx = FoldedText(text)
-
-    # -- folded-text helpers --
-
-    def fspan(self, start: int, end: int) -> tuple[int, int]:
-        offs = self.fx.offsets
-        return min(bisect_left(offs, start), len(offs) - 1), min(bisect_left(offs, end), len(offs) - 1)
-
-    def folded(self, start: int, end: int) -> str:
-        a, b = self.fspan(start, end)
-        return self.fx.folded[a:b]
-
-    def search(self, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
-        a, b = self.fspan(start, end)
-        offs = self.fx.offsets
-        return [(offs[a + m.start()], offs[a + m.end() - 1] + 1) for m in pattern.finditer(self.fx.folded[a:b])
-                if m.end() > m.start()]
 
     def in_span(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.entity.kind in kinds]

@@ -13,7 +13,7 @@ from .dates import DateMention
 from .names import Mention
 from .segment import Sentence
 
-__all__ = ["ContactMention", "Hit", "TextView"]
+__all__ = ["ContactMention", "FoldedView", "Hit", "TextView"]
 
 _PUNCTUATION = re.compile(r"[^\w]+")
 
@@ -54,29 +54,12 @@ class ContactMention:
     extra: list[list[Mention]] = field(default_factory=list)  # further partners' contacts ("met A, B and C")
 
 
-class TextView:
-    """An article's exact text, its folded form, its entity mentions, and what the reading carries over.
+class FoldedView:
+    """A text and its folded form, with the offsets between them (the helpers every reading step uses)."""
 
-    Parameters
-    ----------
-    text : str
-        The exact text.
-    mentions : list of Mention
-        Entities named in the text, registry people and new candidates alike.
-    titles : list of (start, end)
-        Where the titles of new people stand (a person named inside one is no party).
-    """
-
-    def __init__(self, text: str, mentions: list[Mention], titles: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str):
         self.text = text
-        self.mentions = mentions
-        self.titles = titles or []
         self.fx = FoldedText(text)
-        self.last_people: list[Mention] = []  # the people of the last contact, for anaphors
-        self.last_subject: Mention | None = None  # the last contact's subject, for "his" ("لقائه")
-        self.prev: ContactMention | None = None  # the mention before, in the same sentence
-
-    # -- folded-text helpers --
 
     def fspan(self, start: int, end: int) -> tuple[int, int]:
         offs = self.fx.offsets
@@ -91,6 +74,28 @@ class TextView:
         offs = self.fx.offsets
         return [(offs[a + m.start()], offs[a + m.end() - 1] + 1) for m in pattern.finditer(self.fx.folded[a:b])
                 if m.end() > m.start()]
+
+
+class TextView(FoldedView):
+    """An article's exact text, its folded form, its entity mentions, and what the reading carries over.
+
+    Parameters
+    ----------
+    text : str
+        The exact text.
+    mentions : list of Mention
+        Entities named in the text, registry people and new candidates alike.
+    titles : list of (start, end)
+        Where the titles of new people stand (a person named inside one is no party).
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], titles: list[tuple[int, int]] | None = None):
+        super().__init__(text)
+        self.mentions = mentions
+        self.titles = titles or []
+        self.last_people: list[Mention] = []  # the people of the last contact, for anaphors
+        self.last_subject: Mention | None = None  # the last contact's subject, for "his" ("لقائه")
+        self.prev: ContactMention | None = None  # the mention before, in the same sentence
 
     def words_before(self, pos: int, limit: int, n: int) -> str:
         """Up to *n* folded words before *pos*, not crossing *limit* (a bracket or a quote mark is no word)."""
