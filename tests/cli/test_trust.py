@@ -31,6 +31,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     (("ego", "Putin", "--depth", "0"), 2, "must be more than 0"),
     (("rhythm", "Putin", "بوتين"), 2, "'Vladimir Putin' was given twice"),
     (("centrality", "--top", "0"), 2, "must be more than 0"),
+    (("centrality", "--tpo", "3"), 2, "--tpo: did you mean --top?"),
+    (("evaluate-pages", "texts", "gold", "--treshold", "0.5"), 2, "--treshold: did you mean --threshold?"),
 ])
 def test_wrong_questions_are_errors(capsys: pytest.CaptureFixture[str], args: tuple[str, ...], code: int,
                                     message: str) -> None:

@@ -23,7 +23,9 @@ code  meaning
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
+import re
 import sys
 from collections.abc import Sequence
 
@@ -38,6 +40,10 @@ COMMAND_MODULES = [core, extract, network, view, serve, synth, index]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
+    return _build()[0]
+
+
+def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="diplograph",
         description="A knowledge graph of political contacts, with the quote behind every fact.",
@@ -50,13 +56,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMAND_MODULES:
         module.register(sub)
-    return parser
+    return parser, dict(sub.choices)
+
+
+def _unknown_options(parser: argparse.ArgumentParser, commands: dict[str, argparse.ArgumentParser],
+                     command: str | None, extras: list[str]) -> None:
+    """Refuse arguments no command takes, naming the options spelled nearest to a mistyped one."""
+    known: list[str] = []
+    for p in (parser, commands.get(command or "")):
+        if p is not None:
+            known += re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", p.format_help())
+    known = sorted(set(known))
+    hints = []
+    for extra in extras:
+        if extra.startswith("-"):
+            near = difflib.get_close_matches(extra.split("=", 1)[0], known, n=3, cutoff=0.75)
+            if near:
+                hints.append(f"{extra.split('=', 1)[0]}: did you mean {' or '.join(near)}?")
+    parser.error("unrecognized arguments: " + " ".join(extras) + ("; " + "; ".join(hints) if hints else ""))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser, commands = _build()
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        _unknown_options(parser, commands, getattr(args, "command", None), extras)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if args.quiet:
