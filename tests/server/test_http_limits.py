@@ -87,8 +87,8 @@ def test_too_many_connections_are_refused_and_the_log_stays_small(served: Served
 def test_oversized_headers_are_refused(served: Served, headers: dict[str, str], why: str) -> None:
     try:
         r = httpx.get(served.base + "sparql", params={"query": "ASK {}"}, headers=headers, timeout=10)
-    except httpx.RemoteProtocolError:
-        return  # h11 hung up on a head larger than it buffers
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+        return  # h11 hung up on a head larger than it buffers (a reset if the client was still sending)
     assert r.status_code in (400, 431), why
 
 
