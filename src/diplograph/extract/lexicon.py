@@ -201,6 +201,10 @@ FUTURE = re.compile(r"(?<![\w])(?:سوف|من المقرر|من المتوقع|�
 PLAN_NOUN = re.compile(r"(?<![\w])(?:مرتقبه?|المرتقبه?|مقبله?|المقبله?|القادمه?|المزمعه?|المنتظره?|المخطط لها|"
                        r"المقرره?|المقترحه?|مقترحه?|قريبه?|قريبا|لاحقه?|لاحقا|جدول|برنامج)(?![\w])|\b(?:upcoming|anticipated|planned|proposed|expected|"
                        r"next week's|next month's|future|forthcoming|scheduled|soon|later)\b", re.IGNORECASE)
+#: The predicate of a contact noun that makes it a plan ("... is scheduled for", "... will be held").
+PLANNED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has been|have been|will be)\s+(?:\w+ly\s+)?"
+                               r"(?:planned|scheduled|expected|set|slated|due|to be held|to take place)\b|"
+                               r"\bwill\s+(?:take place|be held)\b", re.IGNORECASE)
 PLAN = re.compile(FUTURE.pattern + "|" + PLAN_NOUN.pattern, re.IGNORECASE)
 INVITED = re.compile(r"(?<![\w])(?:دعوه|دعا|دعاه|يدعو|وجه دعوه)(?![\w])|\b(?:invited|invitation|invites|invite)\b",
                      re.IGNORECASE)
@@ -249,6 +253,10 @@ SPEAKER_TITLE = re.compile(r"(?<![\w])(?:المتحدث|المتحدثه|متح�
 JOINT = re.compile(r"(?<![\w])(?:ثلاثي|ثلاثيه|رباعي|رباعيه|موسع|جماعي|مشترك)(?![\w])|"
                    r"\b(?:trilateral|three-way|four-way|joint|working (?:breakfast|lunch|dinner)|breakfast|lunch|"
                    r"dinner)\b", re.IGNORECASE)
+#: Words that make the partners listed after one subject separate contacts ("met A and B separately").
+SEPARATE = re.compile(r"(?<![\w])(?:كل علي حده|منفصله|منفصلين|منفصلتين|ثنائيه|ثنائيين|التوالي)(?![\w])|"
+                      r"\b(?:separately|separate|individually|respectively|bilateral|one-on-one|one-to-one)\b",
+                      re.IGNORECASE)
 #: Words attributing a report to unnamed sources ("أفادت تقارير", "reportedly").
 REPORTED = re.compile(r"(?<![\w])(?:افادت|ذكرت|نقلت|تقارير|تقرير|مصادر|مصدر|صحيفه|وكاله|وسائل اعلام|نقلا عن)(?![\w])|"
                       r"\b(?:reported|reportedly|according to|sources?|report|reports|people familiar)\b",

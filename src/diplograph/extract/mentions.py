@@ -59,10 +59,6 @@ _BACKGROUND = re.compile(r"(?<![\w])(?:كان|كانت|وكان|وكانت|سب�
 #: A comma and the words that open a new clause ("، على أن", "، كما", ", while").
 _CLAUSE_OPENER = re.compile(r"[،,]\s*(?:و?على\s+[أا]ن|كما|ثم|حيث|بينما|فيما|في حين|but|while|whereas|and then)(?![\w])")
 
-#: The predicate of a contact noun that makes it a plan ("... is scheduled for", "... will be held").
-_PLANNED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has been|have been|will be)\s+(?:\w+ly\s+)?"
-                                r"(?:planned|scheduled|expected|set|slated|due|to be held|to take place)\b|"
-                                r"\bwill\s+(?:take place|be held)\b", re.IGNORECASE)
 
 class Document(Parties):
     """An article's text with its entity mentions and dates, read one sentence at a time.
@@ -220,9 +216,10 @@ class Document(Parties):
         cut = max(chunk.rfind("؛"), chunk.rfind(";"))
         return start + cut + 1 if cut >= 0 else start
 
-    def _boundary_after(self, pos: int, end: int) -> int:
+    def _boundary_after(self, pos: int, end: int, marks: str = "؛;") -> int:
+        """The first of *marks* after *pos* (a semicolon; a comma for a clause), else *end*."""
         chunk = self.text[pos:end]
-        cuts = [c for c in (chunk.find("؛"), chunk.find(";")) if c >= 0]
+        cuts = [c for c in (chunk.find(mark) for mark in marks) if c >= 0]
         return pos + min(cuts) if cuts else end
 
     def _mention(self, s: Sentence, h: Hit, frame: tuple[int, int]) -> ContactMention | None:
@@ -322,13 +319,8 @@ class Document(Parties):
         """"A meeting between X and Y is planned for March": a noun whose own predicate makes it a plan."""
         if not h.trig.noun:
             return False
-        rest = self.folded(h.end, self._boundary_comma(h.end, frame[1]))
-        return bool(_PLANNED_PREDICATE.search(" ".join(rest.split()[:10])))
-
-    def _boundary_comma(self, pos: int, end: int) -> int:
-        chunk = self.text[pos:end]
-        cuts = [c for c in (chunk.find("،"), chunk.find(",")) if c >= 0]
-        return pos + min(cuts) if cuts else end
+        rest = self.folded(h.end, self._boundary_after(h.end, frame[1], "،,"))
+        return bool(lx.PLANNED_PREDICATE.search(" ".join(rest.split()[:10])))
 
     # -- dates --
 

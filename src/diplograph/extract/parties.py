@@ -33,18 +33,11 @@ _ONLY_AND = re.compile(r"^\s*(?:و|and)\s*$", re.IGNORECASE)
 #: "He also met", "and she later spoke": an English pronoun as the subject of the verb after it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\b(?:and|that|said|says)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$",
                               re.IGNORECASE)
-#: "he is expected to hold a bilateral meeting": a pronoun as the subject of a verb of holding before a noun.
-_HOLDING_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:[a-z]+\s+){0,4}"
-                              r"(?:hold|held|holds|holding|have|had|has)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$",
-                              re.IGNORECASE)
+#: "he is expected to hold": a pronoun and the words after it, up to a contact noun (a verb of holding among them).
+_PRONOUN_BEFORE_NOUN = re.compile(r"\b(?:he|she)\s+((?:[\w-]+\s+){1,8})$", re.IGNORECASE)
 
 #: "will visit", "plans to call": an English trigger noun used as a verb, after a modal or "to".
 _VERB_USE = re.compile(r"\b(?:will|would|shall|to|did|does|do|may|might|must|can|could)\s+(?:\w+\s+)?$",
-                       re.IGNORECASE)
-
-#: Words that make the partners listed after one subject separate contacts ("met A and B separately").
-_SEPARATE = re.compile(r"(?<![\w])(?:كل علي حده|منفصله|منفصلين|منفصلتين|ثنائيه|ثنائيين|التوالي)(?![\w])|"
-                       r"\b(?:separately|separate|individually|respectively|bilateral|one-on-one|one-to-one)\b",
                        re.IGNORECASE)
 
 
@@ -174,7 +167,12 @@ class Parties(TextView):
                 self.last_subject.entity.id in ids or self.last_subject.entity.kind != "person":
             return None
         lead = self.text[m.frame[0]:h.start]
-        if (_HOLDING_PRONOUN if h.trig.noun else _PRONOUN_SUBJECT).search(lead):
+        if h.trig.noun:
+            held = _PRONOUN_BEFORE_NOUN.search(lead)
+            pronoun = held is not None and bool(lx.CONDUCT.search(held.group(1)))
+        else:
+            pronoun = bool(_PRONOUN_SUBJECT.search(lead))
+        if pronoun:
             m.anaphoric = True
             return self.last_subject
         return None
@@ -301,7 +299,7 @@ class Parties(TextView):
     def _joint(self, m: ContactMention, partners: list[Mention]) -> bool:
         """A joint meeting ("breakfast with A and B", "مع A و B"), not one contact per partner."""
         frame = self.folded(m.frame[0], m.frame[1])
-        if _SEPARATE.search(frame) or (m.hit.trig.plural and m.hit.trig.kind != "indirectContact"):
+        if lx.SEPARATE.search(frame) or (m.hit.trig.plural and m.hit.trig.kind != "indirectContact"):
             return False  # "met A and B separately", "bilateral meetings with A and B": one contact each
         if lx.JOINT.search(frame) or "استقبال" in m.hit.word:
             return True  # a working breakfast, a reception party ("كان في استقباله X، وY")
