@@ -49,6 +49,11 @@ def test_extract_errors_are_clear(tmp_path: Path, capsys) -> None:
     assert "--published" in capsys.readouterr().err
     assert main(["extract", str(article), "--published", "yesterday"]) == 3
     assert main(["extract", str(tmp_path / "missing.txt")]) == 7
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n-- 12 --\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["extract", str(empty), "--published", "2025-02-13", "-o", str(tmp_path / "d.yaml")]) == 3
+    assert "no words to read" in capsys.readouterr().err and not (tmp_path / "d.yaml").exists()
 
 
 def _reviewed(tmp_path: Path, name: str) -> Path:

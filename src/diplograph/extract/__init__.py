@@ -117,8 +117,10 @@ def extract_text(text: str, registry: Registry, *, lang: str | None = None, publ
     Raises
     ------
     InputError
-        No publication date was given and none was found in the page.
+        The text has no words, or no publication date was given and none was found in the page.
     """
+    if not re.search(r"[^\W\d_]", text):
+        raise InputError("the article has no words to read (empty, or only digits and punctuation)", name)
     lang = lang or detect_language(text)
     found, found_at = _publication(text, lang)
     pub_quote = found_at if published is None or (found and found.date() == published.date()) else None
