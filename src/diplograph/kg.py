@@ -34,7 +34,7 @@ from .bundled import GRAPH_FILE, ONTOLOGY_FILE
 from .contacts import StoreContacts
 from .dates import DateLike
 from .errors import StoreNotFoundError
-from .index import IndexContacts, contact_source, open_index
+from .index import IndexContacts, check_index_setting, contact_source, load_indexed, open_index
 from .index.tables import index_table
 from .network import centrality as _centrality
 from .network import export as _export
@@ -554,6 +554,7 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
     >>> on_disk.close()
     """
     files = [Path(p) for p in paths]
+    check_index_setting(index)  # before anything is loaded
     backend = open_store(store, create=create or bool(files), **options)
     try:
         if not files and (isinstance(backend, MemoryBackend)
@@ -564,7 +565,10 @@ def load(*paths: str | Path, ontology: bool = True, store: str | Backend = "memo
         if files:
             if ontology:
                 files.append(ONTOLOGY_FILE)
-            backend.load(files)
+            if index is False:
+                backend.load(files)
+            else:
+                load_indexed(backend, files)
             log.debug("loaded %s into %s", ", ".join(map(str, files)), backend.spec)
     except BaseException:
         backend.close()

@@ -58,7 +58,7 @@ import os
 import shutil
 import uuid
 from abc import abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,8 @@ from ..graphfiles import check_graph_file, format_for
 from ..vocab import PREFIXES
 from .base import FLOAT_TYPES, INTEGER_TYPES, Backend, QueryResult, inject_values, query_form
 
-__all__ = ["LOCK", "POINTER", "OxigraphBackend", "OxigraphEngine", "checked_files", "from_ox", "load_file", "to_ox"]
+__all__ = ["LOCK", "POINTER", "OxigraphBackend", "OxigraphEngine", "checked_files", "from_ox", "load_file",
+           "read_triples", "to_ox"]
 
 log = logging.getLogger(__name__)
 
@@ -377,10 +378,13 @@ class OxigraphBackend(OxigraphEngine):
 
     # -- loading --
 
-    def load(self, paths: Sequence[Path]) -> None:
+    def load(self, paths: Sequence[Path], *, then: Callable[[], None] | None = None) -> None:
         """Replace the data with the triples of *paths*, atomically.
 
         Quads in TriG or N-Quads files are merged into the one data graph.
+        *then*, keyword only, is called once the new data is current, with
+        the store still locked against other loads (the contact index is
+        written there, so that no other load comes between).
 
         Raises
         ------
@@ -407,6 +411,8 @@ class OxigraphBackend(OxigraphEngine):
             self._swap(store, name, held)
             self._release_left()  # this process's reads of the data replaced end with its load
             self._cleanup()
+            if then is not None:
+                then()
         log.info("%s: now serving %s (was %s)", self.path, name, previous or "empty")
 
     def _cleanup(self) -> None:
@@ -556,6 +562,26 @@ def checked_files(paths: Sequence[str | Path]) -> list[Path]:
     for p in files:
         check_graph_file(p)
     return files
+
+
+def read_triples(path: Path, *, lenient: bool = False) -> Iterator[Any]:
+    """The triples (or quads) of one graph file, read with the parser :func:`load_file` loads it with.
+
+    *lenient* skips the checks of IRIs and language tags (faster; for a file
+    the store's own load checks).
+
+    Raises
+    ------
+    StoreError
+        The file does not parse, or cannot be read.
+    """
+    fmt = _OX_FORMATS[format_for(path)]
+    try:
+        yield from ox.parse(path=str(path), format=fmt, lenient=lenient)
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: does not parse as {format_for(path)}: {exc}") from None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{path}: cannot read: {exc}") from None
 
 
 def load_file(store: Any, path: Path) -> None:

@@ -28,19 +28,24 @@ Examples
 from __future__ import annotations
 
 import logging
+import secrets
+import shutil
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..backends import Backend
 from ..errors import StoreError
-from .builder import build, build_in_memory
+from .builder import IndexFile, build, build_in_memory
+from .files import StagingStopped, stage_files
 from .schema import PUBLIC_TABLES, SCHEMA_VERSION
 from .source import IndexContacts, StaleIndexError
 from .stamp import store_version
 
 __all__ = ["INDEX_FILE", "PUBLIC_TABLES", "IndexContacts", "StaleIndexError", "build", "build_in_memory",
-           "contact_source",
-           "index_path", "open_index", "read_index", "store_version"]
+           "check_index_setting", "contact_source", "index_path", "load_indexed", "open_index", "read_index",
+           "store_version"]
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +158,20 @@ def open_index(store: Backend, *, rebuild: bool = True, progress: bool | None = 
     return IndexContacts(con, store, version, reopen=reopen)
 
 
+def check_index_setting(index: object) -> None:
+    """Refuse an *index* setting other than ``"auto"``, True or False.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Naming the setting given and the ones there are.
+    """
+    from ..errors import unknown_choice
+
+    if index not in ("auto", True, False):
+        raise unknown_choice("index setting", index, ("auto", "True", "False"))
+
+
 def contact_source(store: Backend, index: bool | str = "auto", *, progress: bool | None = None) -> Any:
     """The contact source questions about *store* go to: its index, or the store's own named queries.
 
@@ -169,10 +188,8 @@ def contact_source(store: Backend, index: bool | str = "auto", *, progress: bool
         An *index* other than ``"auto"``, True or False.
     """
     from ..contacts import StoreContacts
-    from ..errors import unknown_choice
 
-    if index not in ("auto", True, False):
-        raise unknown_choice("index setting", index, ("auto", "True", "False"))
+    check_index_setting(index)
     if index is False or (index == "auto" and index_path(store) is None):
         return StoreContacts(store)
     try:
@@ -182,3 +199,95 @@ def contact_source(store: Backend, index: bool | str = "auto", *, progress: bool
             raise
         log.warning("%s; answering from the store instead", exc)
         return StoreContacts(store)
+
+
+def load_indexed(store: Backend, files: Sequence[Path], *, progress: bool | None = None) -> Path | None:
+    """Load *files* into *store* and write its index, read from the files beside the load; return its path.
+
+    For an Oxigraph store on disk the files are read for the index in a
+    thread while the store's bulk loader writes them (:mod:`.files`). Once
+    the new data is current, with the store still locked against other
+    loads, DuckDB derives the index's tables from those rows, the store
+    answers its small queries and counts its triples, and the index is
+    stamped and written next to the data. Where the files hold more triples
+    than the store (a triple given twice), the index is read from the store
+    instead. Other stores are only loaded (None is returned; their index is
+    built when asked for).
+
+    A load that fails leaves the store and its index as they were. Where the
+    index cannot be built at the load, it is built from the store when first
+    read (with a warning here).
+
+    Raises
+    ------
+    StoreError
+        The load failed (see the store's ``load``).
+    """
+    from ..backends.oxigraph import OxigraphBackend
+
+    target = index_path(store)
+    if target is None or not isinstance(store, OxigraphBackend):
+        store.load(files)
+        return None
+    folder = target.parent / f".index-stage-{secrets.token_hex(6)}"
+    state: dict[str, Any] = {}
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            state["staged"] = stage_files(files, folder, stop=stop)
+            log.debug("read the files for the index")
+        except (StagingStopped, StoreError, OSError) as exc:
+            state["error"] = exc
+
+    def write() -> None:
+        thread.join()
+        state["built"] = _finish(store, state, progress)
+
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        log.warning("%s: cannot read the files for the index beside the load (%s)", folder, exc.strerror)
+        store.load(files)
+        return None
+    thread = threading.Thread(target=read, name="index-files", daemon=True)
+    try:
+        thread.start()
+        store.load(files, then=write)
+    finally:
+        stop.set()
+        if thread.is_alive():
+            thread.join()
+        shutil.rmtree(folder, ignore_errors=True)
+    built: Path | None = state.get("built")
+    if built is not None:
+        _cleanup(store, built)
+    return built
+
+
+def _finish(store: Backend, state: dict[str, Any], progress: bool | None) -> Path | None:
+    """Write the index from the rows staged beside the load (or, where the files repeat a triple, from the store)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    target = index_path(store)
+    staged = state.get("staged")
+    if staged is None or target is None:
+        log.warning("the index was not read with the load (%s); it is built from the store when first read",
+                    state.get("error"))
+        return None
+    version = store_version(store)
+    try:
+        with ThreadPoolExecutor(max_workers=1) as counting:  # the store counts its triples beside DuckDB's work
+            triples = counting.submit(store.count)
+            index = IndexFile(target.parent, progress=progress)
+            try:
+                index.stage_files(staged)
+                if triples.result() == staged.triples:
+                    return index.finish(store, target, version=version, read_from="files", triples=staged.triples)
+            finally:
+                index.close()
+        log.info("the files loaded hold a triple more than once; the index reads the store")
+        return build(store, target, progress=progress)
+    except StoreError as exc:
+        log.warning("%s; the index is built from the store when first read", exc)
+        return None

@@ -22,6 +22,9 @@ import os
 import secrets
 import tempfile
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -34,21 +37,18 @@ from ..errors import StoreError
 from ..progress import Progress
 from ..query import iter_rows, run_select
 from . import schema
+from .files import Staged
 from .scan import SCANS, read_sql, scan_to_csv, sql_text
 from .stamp import store_version
 
-__all__ = ["build", "build_in_memory"]
+__all__ = ["IndexFile", "build", "build_in_memory"]
 
 log = logging.getLogger(__name__)
 
 
 def _stage(con: Any, store: Backend, progress: Progress, folder: Path) -> None:
     """Read every scan into its staging table: the store writes two scans at a time, DuckDB reads each."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    for scan in SCANS:
-        cols = ", ".join(f"{name} {kind}" for name, kind in scan.columns)
-        con.execute(f"CREATE TABLE {scan.table} ({cols})")
+    _create_staging(con)
     token = secrets.token_hex(4)
     files = {scan.table: str(folder / f".{scan.table}.{token}.csv") for scan in SCANS}
     try:
@@ -63,6 +63,20 @@ def _stage(con: Any, store: Backend, progress: Progress, folder: Path) -> None:
     finally:
         for path in files.values():
             Path(path).unlink(missing_ok=True)
+
+
+def _create_staging(con: Any) -> None:
+    for scan in SCANS:
+        cols = ", ".join(f"{name} {kind}" for name, kind in scan.columns)
+        con.execute(f"CREATE TABLE {scan.table} ({cols})")
+
+
+def _stage_read(con: Any, staged: Staged, progress: Progress) -> None:
+    """Read the scans' rows from the CSV files read from the loaded files (:mod:`.files`)."""
+    _create_staging(con)
+    for scan in SCANS:
+        con.execute(f"INSERT INTO {scan.table} {read_sql(scan, str(staged.paths[scan.table]))}")
+        progress.step(scan.table.removeprefix("s_"))
 
 
 def _query_table(con: Any, name: str, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
@@ -81,9 +95,6 @@ def _query_table(con: Any, name: str, rows: list[dict[str, Any]], columns: list[
 def _small_queries(con: Any, store: Backend, progress: Progress) -> None:
     for name, query, columns in schema.QUERY_TABLES:
         rows = run_select(store, query).to_list()
-        if name == "q_claims":
-            for r in rows:
-                r["supports"] = sorted(r["supports"].split()) if r["supports"] else []
         _query_table(con, name, rows, columns)
         progress.step(query)
     kinds = [r[0] for r in con.execute("SELECT DISTINCT o FROM s_kind ORDER BY o").fetchall()]
@@ -129,13 +140,17 @@ def _keys(con: Any) -> None:
     con.unregister("_dk")
 
 
-def _tables(con: Any, progress: Progress) -> None:
-    for name, sql in schema.DERIVED:
-        con.execute(f"CREATE TABLE {name} AS {sql}")
+_KEPT = (*schema.TABLES, "entities", "name_keys")
+
+
+def _tables(con: Any, progress: Progress, into: str, tables: list[tuple[str, str]]) -> None:
+    """Derive *tables*; the index's own go to the database *into* names (``"out."``; ``""``: the current one)."""
+    for name, sql in tables:
+        con.execute(f"CREATE TABLE {into if name in _KEPT else ''}{name} AS {sql}")
         progress.step(name)
 
 
-def _entities(con: Any) -> None:
+def _entities(con: Any, into: str) -> None:
     """The entities table, from the name index the names give (the same index the store's names give)."""
     import pyarrow as pa
 
@@ -148,19 +163,20 @@ def _entities(con: Any) -> None:
         "label": [e.en for e in entities], "label_ar": [e.ar for e in entities],
         "aliases": pa.array([list(e.aliases) for e in entities], pa.list_(pa.string())),
         "wikidata": [e.wikidata for e in entities]}))
-    con.execute("CREATE TABLE entities AS SELECT * FROM _entities")
+    con.execute(f"CREATE TABLE {into}entities AS SELECT * FROM _entities")
     con.unregister("_entities")
     keys = list(index.keys())
     con.register("_keys", pa.table({"key": [k for k, _, _ in keys], "iri": [i for _, i, _ in keys],
                                     "shown": [s for _, _, s in keys], "rank": list(range(len(keys)))}))
-    con.execute("CREATE TABLE name_keys AS SELECT * FROM _keys")
+    con.execute(f"CREATE TABLE {into}name_keys AS SELECT * FROM _keys")
     con.unregister("_keys")
 
 
-def _meta(con: Any, store: Backend, version: str | None, seconds: float) -> None:
+def _meta(con: Any, store: Backend, version: str | None, seconds: float, read_from: str, triples: int) -> None:
     rows = {"schema": str(schema.SCHEMA_VERSION), "store": store.spec, "store_version": version or "",
+            "read_from": read_from,
             "diplograph": __version__, "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "build_seconds": f"{seconds:.2f}", "triples": str(store.count())}
+            "build_seconds": f"{seconds:.2f}", "triples": str(triples)}
     con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO meta VALUES (?, ?)", list(rows.items()))
 
@@ -169,16 +185,24 @@ def _steps() -> int:
     return len(SCANS) + len(schema.QUERY_TABLES) + 3 + len(schema.DERIVED)
 
 
-def _fill(con: Any, store: Backend, bar: Progress, folder: Path) -> None:
-    """Stage the store's rows in *con* (through CSV files in *folder*) and derive every table there."""
+#: The derived tables that need the store's own answers (the small named queries); the rest need the scans only.
+_FROM_QUERIES = ("hedges", "kind_codes")
+
+
+def _derive(con: Any, bar: Progress, into: str) -> None:
+    """Every table the staged rows give (all but :data:`_FROM_QUERIES`), once the scans are staged."""
     con.execute("SET preserve_insertion_order = true")
-    _stage(con, store, bar, folder)
-    _small_queries(con, store, bar)
     _keys(con)
     bar.step("keys")
-    _tables(con, bar)
-    _entities(con)
+    _tables(con, bar, into, [(n, q) for n, q in schema.DERIVED if n not in _FROM_QUERIES])
+    _entities(con, into)
     bar.step("entities")
+
+
+def _answer(con: Any, store: Backend, bar: Progress, into: str) -> None:
+    """The tables the store's small named queries give."""
+    _small_queries(con, store, bar)
+    _tables(con, bar, into, [(n, q) for n, q in schema.DERIVED if n in _FROM_QUERIES])
 
 
 def build_in_memory(store: Backend, *, progress: bool | None = None) -> Any:
@@ -196,16 +220,118 @@ def build_in_memory(store: Backend, *, progress: bool | None = None) -> Any:
     con = duckdb.connect(":memory:")
     try:
         with Progress(_steps(), "index", enabled=progress) as bar, tempfile.TemporaryDirectory() as scratch:
-            _fill(con, store, bar, Path(scratch))
-        keep = ", ".join(repr(t) for t in (*schema.TABLES, "entities", "name_keys"))
+            con.execute("SET preserve_insertion_order = true")
+            _stage(con, store, bar, Path(scratch))
+            _derive(con, bar, "")
+            _answer(con, store, bar, "")
+        keep = ", ".join(repr(t) for t in _KEPT)
         staged = con.execute(f"SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ({keep})").fetchall()
         for (table,) in staged:
             con.execute(f"DROP TABLE {table}")
-        _meta(con, store, version, time.perf_counter() - t0)
+        _meta(con, store, version, time.perf_counter() - t0, "store", store.count())
     except duckdb.Error as exc:
         con.close()
         raise StoreError(f"cannot build the index of {store.spec}: {exc}") from None
     return con
+
+
+@contextmanager
+def _duckdb_errors() -> Iterator[None]:
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot build the index: {exc}") from None
+
+
+class IndexFile:
+    """An index being written in *folder*: staged rows in a scratch file, its tables in a temporary file.
+
+    The staging tables live in a scratch database (DuckDB spills there what
+    does not fit in memory), the index's tables go straight into a temporary
+    file, which :meth:`finish` syncs and renames over the target once
+    complete: a reader sees the old index or the new one, never half of one.
+    :meth:`close` removes whatever is left. Built from a store by
+    :func:`build`; from the files a store is loaded from by
+    :func:`~diplograph.index.load_indexed`, which stages and derives beside
+    the load and finishes once the data is current.
+
+    Raises
+    ------
+    StoreError
+        The folder cannot be written.
+    """
+
+    def __init__(self, folder: Path, *, progress: bool | None = None) -> None:
+        import duckdb
+
+        self.t0 = time.perf_counter()
+        self.folder = folder
+        token = secrets.token_hex(6)
+        self._tmp = folder / f".index-{token}.tmp"
+        self._scratch = folder / f".index-{token}.scratch"
+        self._bar = Progress(_steps() + 1, "index", enabled=progress)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(":memory:")
+            self.con.execute(f"ATTACH {sql_text(str(self._scratch))} AS stage")
+            self.con.execute(f"ATTACH {sql_text(str(self._tmp))} AS out")
+            self.con.execute("USE stage")
+            self.con.execute("SET search_path = 'stage.main,out.main'")
+        except duckdb.Error as exc:
+            self.close()
+            raise StoreError(f"{folder}: cannot write an index there: {exc}") from None
+        except OSError as exc:
+            self.close()
+            raise StoreError(f"{folder}: cannot write an index there: {exc.strerror}") from None
+
+    def stage_store(self, store: Backend) -> None:
+        """Stage every scan read from *store*, and derive the tables they give."""
+        with _duckdb_errors():
+            _stage(self.con, store, self._bar, self.folder)
+            _derive(self.con, self._bar, "out.")
+
+    def stage_files(self, staged: Staged) -> None:
+        """Stage every scan read from the loaded files (:mod:`.files`), and derive the tables they give."""
+        with _duckdb_errors():
+            _stage_read(self.con, staged, self._bar)
+            _derive(self.con, self._bar, "out.")
+
+    def finish(self, store: Backend, target: Path, *, version: str | None, read_from: str, triples: int) -> Path:
+        """Ask *store* its small queries, stamp the index with *version* and rename it over *target*."""
+        import duckdb
+
+        try:
+            _answer(self.con, store, self._bar, "out.")
+            self.con.execute("USE out")
+            _meta(self.con, store, version, time.perf_counter() - self.t0, read_from, triples)
+            self.con.execute("DETACH stage")
+            self.con.execute("CHECKPOINT out")
+            self.con.close()
+            self._bar.step("written")
+            with self._tmp.open("rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(self._tmp, target)
+            sync_folder(target.parent)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot build the index of {store.spec}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{target}: cannot write the index: {exc.strerror}") from None
+        finally:
+            self.close()
+        log.info("wrote the index of %s to %s in %.1f s", store.spec, target, time.perf_counter() - self.t0)
+        return target
+
+    def close(self) -> None:
+        """Let go of the databases and remove the scratch and temporary files (the index renamed stays)."""
+        con = getattr(self, "con", None)
+        if con is not None:
+            con.close()
+        self._bar.close()
+        for leftover in (self._scratch, Path(f"{self._scratch}.wal"), self._tmp, Path(f"{self._tmp}.wal")):
+            leftover.unlink(missing_ok=True)
+
 
 
 def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> Path:
@@ -220,40 +346,13 @@ def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> 
     StoreError
         The store cannot be read, or the file cannot be written.
     """
-    import duckdb
-
     target = Path(path)
-    folder = target.parent
-    t0 = time.perf_counter()
     version = store_version(store)
-    token = secrets.token_hex(6)
-    tmp = folder / f".{target.name}.{token}.tmp"
-    scratch = folder / f".{target.name}.{token}.scratch"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(scratch))
+    index = IndexFile(target.parent, progress=progress)
+    with ThreadPoolExecutor(max_workers=1) as counting:  # the store counts its triples beside DuckDB's work
+        triples = counting.submit(store.count)
         try:
-            with Progress(_steps() + 1, "index", enabled=progress) as bar:
-                _fill(con, store, bar, folder)
-                con.execute(f"ATTACH {sql_text(str(tmp))} AS out")
-                for table in (*schema.TABLES, "entities", "name_keys"):
-                    con.execute(f"CREATE TABLE out.{table} AS SELECT * FROM {table}")
-                con.execute("USE out")
-                _meta(con, store, version, time.perf_counter() - t0)
-                con.execute("CHECKPOINT")
-                bar.step("written")
+            index.stage_store(store)
+            return index.finish(store, target, version=version, read_from="store", triples=triples.result())
         finally:
-            con.close()
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        sync_folder(folder)
-        log.info("wrote the index of %s to %s in %.1f s", store.spec, target, time.perf_counter() - t0)
-        return target
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot build the index of {store.spec}: {exc}") from None
-    except OSError as exc:
-        raise StoreError(f"{target}: cannot write the index: {exc.strerror}") from None
-    finally:
-        for leftover in (scratch, Path(f"{scratch}.wal"), tmp, Path(f"{tmp}.wal")):
-            leftover.unlink(missing_ok=True)
+            index.close()

@@ -117,6 +117,13 @@ SCANS: tuple[Scan, ...] = (
     _s("s_appointed", DG.appointedBy),
     _s("s_head_role", DG.headRole),
     _s("s_office_of", DG.officeOf),
+    # claims
+    _s("s_claim", RDF.type, types=(str(DG.Claim),)),
+    _s("s_claimant", DG.claimant),
+    _s("s_statement", DG.statement),
+    _s("s_medium", DG.medium),
+    _s("s_stated_on", DG.statedOn),
+    _s("s_supports", DG.supports),
 )
 
 def sql_text(text: str) -> str:

@@ -41,13 +41,10 @@ SCHEMA_VERSION = 4
 
 _V, _I, _D, _L = "VARCHAR", "BIGINT", "DOUBLE", "VARCHAR[]"
 
-#: Named queries kept as they answer (small at any size): table, query, columns. Entities, posts, ties and
-#: top posts are joined from scans instead (:data:`DERIVED`): their queries join labels, terms and quotes
-#: in the store, which costs more than reading each property once.
+#: Named queries kept as they answer (small at any size): table, query, columns. Entities, posts, ties, top
+#: posts and claims are joined from scans instead (:data:`DERIVED`): their queries join labels, terms and
+#: quotes in the store, which costs more than reading each property once.
 QUERY_TABLES: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
-    ("q_claims", "claims", [("claim", _V), ("by", _V), ("byLabel", _V), ("byLabelAr", _V), ("statement", _V),
-                            ("medium", _V), ("stated", _V), ("quote", _V), ("start", _I), ("end", _I),
-                            ("source", _V), ("sourceTitle", _V), ("supports", _L)]),
     ("q_hedges", "hedges", [("subject", _V), ("hedge", _V), ("hedgeLabel", _V), ("expression", _V)]),
 )
 
@@ -333,7 +330,28 @@ DERIVED: tuple[tuple[str, str], ...] = (
         ORDER BY iri
     """),
     *_POST_SQL,
-    ("claims", "SELECT * FROM q_claims ORDER BY rank"),
+    ("claims", f"""
+        SELECT *, (row_number() OVER (ORDER BY byLabel, start, claim, quote, source, stated, sourceTitle,
+                                      byLabelAr, statement, medium, "end") - 1)::BIGINT AS rank
+        FROM (
+          SELECT c.s AS claim, cl.o AS by, en.o AS byLabel, ar.o AS byLabelAr, st.o AS statement, md.o AS medium,
+                 sd.o AS stated, ex.o AS quote, ps.o AS start, pe.o AS "end", src.o AS source,
+                 hl.o AS sourceTitle,
+                 coalesce(list_sort(list(DISTINCT sp.o) FILTER (WHERE sp.o IS NOT NULL)), []::VARCHAR[]) AS supports
+          FROM s_claim c JOIN s_claimant cl ON cl.s = c.s JOIN s_statement st ON st.s = c.s
+          JOIN s_medium md ON md.s = c.s JOIN s_evidence ev ON ev.s = c.s
+          JOIN {_EN} en ON en.s = cl.o
+          JOIN s_target t ON t.s = ev.o JOIN s_source src ON src.s = t.o
+          JOIN s_selector qs ON qs.s = t.o JOIN s_exact ex ON ex.s = qs.o
+          JOIN s_selector pss ON pss.s = t.o JOIN s_start ps ON ps.s = pss.o JOIN s_end pe ON pe.s = pss.o
+          LEFT JOIN {_AR} ar ON ar.s = cl.o
+          LEFT JOIN (SELECT s, o FROM s_headline WHERE l != 'en') hl ON hl.s = src.o
+          LEFT JOIN (SELECT so.s, i.o FROM s_stated_on so JOIN {_INSTANTS} i ON i.s = so.o) sd ON sd.s = c.s
+          LEFT JOIN s_supports sp ON sp.s = c.s
+          GROUP BY ALL
+        )
+        ORDER BY rank
+    """),
     ("hedges", "SELECT * FROM q_hedges ORDER BY rank"),
     ("kind_codes", f"SELECT {_local('kind')} AS kind, cameo, plover, mode FROM q_kind_codes ORDER BY kind"),
     ("person_edges", f"SELECT * FROM ({person_edges_sql('FALSE', 'FALSE', 'NULL', 'NULL')}) ORDER BY a, b"),
