@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -235,6 +236,10 @@ def build_in_memory(store: Backend, *, progress: bool | None = None) -> Any:
     return con
 
 
+#: What DuckDB may keep in memory while it builds an index; beyond it, it spills to a scratch folder.
+MEMORY_LIMIT = "2GB"
+
+
 @contextmanager
 def _duckdb_errors() -> Iterator[None]:
     import duckdb
@@ -246,11 +251,11 @@ def _duckdb_errors() -> Iterator[None]:
 
 
 class IndexFile:
-    """An index being written in *folder*: staged rows in a scratch file, its tables in a temporary file.
+    """An index being written in *folder*: staged rows in memory, its tables in a temporary file.
 
-    The staging tables live in a scratch database (DuckDB spills there what
-    does not fit in memory), the index's tables go straight into a temporary
-    file, which :meth:`finish` syncs and renames over the target once
+    The staging tables live in memory, up to :data:`MEMORY_LIMIT` (DuckDB
+    spills the rest into a scratch folder beside the index), the index's
+    tables go straight into a temporary file, which :meth:`finish` syncs and renames over the target once
     complete: a reader sees the old index or the new one, never half of one.
     :meth:`close` removes whatever is left. Built from a store by
     :func:`build`; from the files a store is loaded from by
@@ -270,15 +275,15 @@ class IndexFile:
         self.folder = folder
         token = secrets.token_hex(6)
         self._tmp = folder / f".index-{token}.tmp"
-        self._scratch = folder / f".index-{token}.scratch"
+        self._scratch = folder / f".index-{token}.spill"
         self._bar = Progress(_steps() + 1, "index", enabled=progress)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(":memory:")
-            self.con.execute(f"ATTACH {sql_text(str(self._scratch))} AS stage")
+            self.con = duckdb.connect(":memory:", config={"memory_limit": MEMORY_LIMIT,
+                                                          "temp_directory": str(self._scratch)})
             self.con.execute(f"ATTACH {sql_text(str(self._tmp))} AS out")
-            self.con.execute("USE stage")
-            self.con.execute("SET search_path = 'stage.main,out.main'")
+            self.con.execute("USE memory")
+            self.con.execute("SET search_path = 'memory.main,out.main'")
         except duckdb.Error as exc:
             self.close()
             raise StoreError(f"{folder}: cannot write an index there: {exc}") from None
@@ -306,7 +311,6 @@ class IndexFile:
             _answer(self.con, store, self._bar, "out.")
             self.con.execute("USE out")
             _meta(self.con, store, version, time.perf_counter() - self.t0, read_from, triples)
-            self.con.execute("DETACH stage")
             self.con.execute("CHECKPOINT out")
             self.con.close()
             self._bar.step("written")
@@ -329,16 +333,17 @@ class IndexFile:
         if con is not None:
             con.close()
         self._bar.close()
-        for leftover in (self._scratch, Path(f"{self._scratch}.wal"), self._tmp, Path(f"{self._tmp}.wal")):
+        for leftover in (self._tmp, Path(f"{self._tmp}.wal")):
             leftover.unlink(missing_ok=True)
+        shutil.rmtree(self._scratch, ignore_errors=True)
 
 
 
 def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> Path:
     """Build the index of *store* and write it to *path* atomically; return the path.
 
-    The rows are staged in a scratch file beside *path* (DuckDB spills what
-    does not fit in memory there), the tables written into a temporary file,
+    The rows are staged in memory (DuckDB spills what does not fit into a
+    scratch folder beside *path*), the tables written into a temporary file,
     which is synced and renamed over *path* once complete.
 
     Raises
