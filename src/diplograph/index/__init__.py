@@ -27,7 +27,9 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import secrets
 import shutil
 import threading
@@ -234,6 +236,7 @@ def load_indexed(store: Backend, files: Sequence[Path], *, progress: bool | None
     stop = threading.Event()
 
     def read() -> None:
+        _yield_to_the_load()
         try:
             state["staged"] = stage_files(files, folder, stop=stop)
             log.debug("read the files for the index")
@@ -263,6 +266,12 @@ def load_indexed(store: Backend, files: Sequence[Path], *, progress: bool | None
     if built is not None:
         _cleanup(store, built)
     return built
+
+
+def _yield_to_the_load() -> None:
+    """Lower this thread's priority where the system allows it, so the store's loader goes first."""
+    with contextlib.suppress(AttributeError, OSError):  # other systems: as it is
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # Linux: a thread is a task of its own
 
 
 def _finish(store: Backend, state: dict[str, Any], progress: bool | None) -> Path | None:
