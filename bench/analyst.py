@@ -208,7 +208,8 @@ def load_step(kind: str, nt: Path, store: Path, timeout: float) -> dict[str, Any
     load = _peak_of([sys.executable, "-c", "import diplograph as dg, sys; "
                      "dg.load(sys.argv[1], store=sys.argv[2]).close()", str(nt), f"oxigraph:{store}"], timeout)
     size = sum(p.stat().st_size for p in store.glob("index-*.duckdb"))
-    index = _peak_of([sys.executable, "-m", "diplograph", "-q", "index", "--store", f"oxigraph:{store}"], timeout)
+    index = _peak_of([sys.executable, "-m", "diplograph", "-q", "index", "--rebuild", "--store", f"oxigraph:{store}"],
+                     timeout)
     return {"load": load, "index": index, "index_mb": round(size / 1e6, 1), "s": load.get("s")}
 
 

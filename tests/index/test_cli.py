@@ -88,3 +88,18 @@ def test_index_command(store: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-q", "index", "--store", store]) == 0
     out = capsys.readouterr()
     assert "contacts" in out.out and out.err == ""  # no progress bar when quiet (or when stderr is no terminal)
+
+
+def test_index_command_loads_with_the_index_and_rebuilds_from_the_store(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    spec = f"oxigraph:{tmp_path / 'store'}"
+    assert main(["index", "--graph", str(GRAPH_FILE), "--store", spec]) == 0
+    (path,) = (tmp_path / "store").glob("index-*.duckdb")
+    kg = dg.load(store=spec)
+    assert kg.source.meta()["read_from"] == "files"  # read beside the load
+    kg.close()
+    capsys.readouterr()
+    assert main(["index", "--rebuild", "--store", spec]) == 0
+    kg = dg.load(store=spec)
+    assert kg.source.meta()["read_from"] == "store"
+    kg.close()

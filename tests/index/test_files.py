@@ -157,6 +157,16 @@ def test_a_failed_load_keeps_the_store_and_its_index(tmp_path: Path) -> None:
     kg.close()
 
 
+def test_what_a_load_stopped_half_way_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    dg.load(GRAPH_FILE, store=f"oxigraph:{folder}").close()
+    left = folder / ".index-stage-0123456789ab"
+    left.mkdir()
+    (left / "s_kind.csv").write_text("s,o\n", encoding="utf-8")
+    dg.load(GRAPH_FILE, store=f"oxigraph:{folder}").close()
+    assert not left.exists()
+
+
 def test_a_load_into_memory_builds_no_file(tmp_path: Path) -> None:
     store = open_store("memory")
     assert load_indexed(store, [GRAPH_FILE, ONTOLOGY_FILE]) is None

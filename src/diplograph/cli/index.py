@@ -29,7 +29,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     from ..index import build, index_path, open_index, read_index, store_version
     from .core import open_kg
 
-    kg = open_kg(argparse.Namespace(graph=args.graph, store=args.store, index=False))
+    # files given are loaded with their index (read beside the load); a store opened as it is, without one yet
+    kg = open_kg(argparse.Namespace(graph=args.graph, store=args.store, index="auto" if args.graph else False))
     path = index_path(kg.store)
     if args.check:
         if path is None:

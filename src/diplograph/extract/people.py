@@ -37,7 +37,8 @@ from typing import Protocol
 from ..registry import Entity, Registry
 from ..text import FoldedText, normalize
 
-__all__ = ["Candidate", "find_people", "find_variants", "skeleton"]
+__all__ = ["AR_HEADS", "AR_HONORIFICS", "AR_OFFICE", "Candidate", "Words", "find_people", "find_variants", "is_nisba",
+           "skeleton"]
 
 
 class _Known(Protocol):
@@ -81,7 +82,7 @@ class Candidate:
 # -- Arabic --
 
 #: Words that head a title ("وزير", "المتحدث"), folded and without a proclitic.
-_AR_HEADS = {normalize(w) for w in (
+AR_HEADS = {normalize(w) for w in (
     "رئيس", "رئيسة", "الرئيس", "وزير", "وزيرة", "الوزير", "نائب", "مساعد", "مستشار", "المستشار", "مستشارة",
     "سفير", "السفير", "سفيرة", "قائد", "القائد", "المتحدث", "المتحدثة", "متحدث", "الناطق", "المبعوث", "مبعوث",
     "الأمين", "أمين", "ولي", "أمير", "ملك", "سلطان", "الملك", "الأمير", "الشيخ", "السلطان", "الفريق", "اللواء",
@@ -90,10 +91,10 @@ _AR_HEADS = {normalize(w) for w in (
     "السيد", "السيدة", "الدكتور", "الدكتورة",
 )}
 #: Honorifics that stand right before a name; one word of name is enough after them.
-_AR_HONORIFICS = {normalize(w) for w in ("الأمير", "الشيخ", "الملك", "السلطان", "السيد", "السيدة", "الدكتور",
+AR_HONORIFICS = {normalize(w) for w in ("الأمير", "الشيخ", "الملك", "السلطان", "السيد", "السيدة", "الدكتور",
                                          "الدكتورة", "د.", "المستشار", "الفريق", "اللواء", "العميد", "الجنرال")}
 #: Office words a title runs over ("رئيس مجلس الوزراء", "المتحدث الرسمي باسم").
-_AR_OFFICE = {normalize(w) for w in (
+AR_OFFICE = {normalize(w) for w in (
     "الوزراء", "وزراء", "مجلس", "الخارجية", "خارجية", "الدفاع", "دفاع", "الداخلية", "الأمن", "القومي", "الجمهورية",
     "جمهورية", "العهد", "عهد", "الخاص", "الخاصة", "خاص", "خاصا", "خاصاً", "العام", "العامة", "الرسمي", "الرسمية",
     "الأعلى", "الأول", "أول", "المسلحة", "القوات", "الإعلام", "المالية", "الخزانة", "التجارة", "الاقتصاد", "الشؤون",
@@ -133,7 +134,7 @@ _AR_COMPOUND = {normalize(w) for w in ("عبد", "أبو", "ابو", "أبي", "
 _AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u0652\u0670]+")
 
 
-def _nisba(token: str) -> bool:
+def is_nisba(token: str) -> bool:
     """"الأمريكي", "الكيني", "الروسية": an adjective of nationality (or office) after a title."""
     t = normalize(token)
     return t.startswith("ال") and (t.endswith("ي") or t.endswith("يه")) and len(t) > 4
@@ -142,18 +143,18 @@ def _nisba(token: str) -> bool:
 def _bare(token: str) -> str:
     """A folded word without a leading و/ف proclitic."""
     t = normalize(token)
-    return t[1:] if len(t) > 3 and t[0] in "وف" and t[1:] in _AR_HEADS else t
+    return t[1:] if len(t) > 3 and t[0] in "وف" and t[1:] in AR_HEADS else t
 
 
 @dataclass
-class _Words:
+class Words:
     """The Arabic words of a text with their offsets, and what lies between them."""
 
     text: str
     spans: list[tuple[int, int]]
 
     @classmethod
-    def of(cls, text: str) -> _Words:
+    def of(cls, text: str) -> Words:
         return cls(text, [(m.start(), m.end()) for m in _AR_WORD.finditer(text)])
 
     def word(self, i: int) -> str:
@@ -178,7 +179,7 @@ def _name_token(w: str, position: int, after: str) -> bool:
     t = normalize(w)
     bare = t[1:] if t[:1] in "وف" and len(t) >= 3 else t
     article = t.startswith("ال") and not w.startswith(("أل", "إل"))  # "ألكسندر" is a name, "الوزير" an article
-    if len(t) < 2 or {t, bare} & (_AR_STOP | _AR_HEADS | _AR_OFFICE) or _verb_like(bare):
+    if len(t) < 2 or {t, bare} & (_AR_STOP | AR_HEADS | AR_OFFICE) or _verb_like(bare):
         return False
     hamza = w[1:].startswith(("أل", "إل"))  # "وألكسندر": "and Alexander", not "and the ..."
     if (t.startswith(("وال", "بال", "لل")) and not hamza) or (position == 0 and article):
@@ -190,7 +191,7 @@ def _name_token(w: str, position: int, after: str) -> bool:
     return not (article and position == 1 and after not in _AR_COMPOUND and t.endswith("يه"))
 
 
-def _ar_name(words: _Words, i: int, covered: list[tuple[int, int]], one_word: bool) -> int:
+def _ar_name(words: Words, i: int, covered: list[tuple[int, int]], one_word: bool) -> int:
     """The index just past the name starting at word *i* (i when there is none)."""
     j = i
     while j < len(words.spans) and j - i < 6:
@@ -214,10 +215,10 @@ def _ar_name(words: _Words, i: int, covered: list[tuple[int, int]], one_word: bo
 
 def _definite(token: str) -> bool:
     t = normalize(token)
-    return t.startswith("ال") or (t.endswith(("ه", "ها", "هم")) and t in _AR_HEADS)
+    return t.startswith("ال") or (t.endswith(("ه", "ها", "هم")) and t in AR_HEADS)
 
 
-def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -> tuple[int, bool]:
+def _ar_title_end(words: Words, i: int, mentions: list[tuple[int, int, str]]) -> tuple[int, bool]:
     """Past the words of a title starting at word *i* (i when a known person ends it); whether an honorific ends it.
 
     A title runs over office words, adjectives of nationality, further heads
@@ -225,13 +226,13 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
     ("ولي عهد بريطانيا", "وزير خارجية قطر") and known places, countries and
     organisations ("المتحدث باسم الكرملين").
     """
-    j, honorific = i + 1, _bare(words.word(i)) in _AR_HONORIFICS
+    j, honorific = i + 1, _bare(words.word(i)) in AR_HONORIFICS
     genitive = not _definite(words.word(i)) and not honorific
     while j < len(words.spans):
         t, a = normalize(words.word(j)), words.spans[j][0]
         gap = words.gap(j - 1)
         if not gap.isspace() and (not re.fullmatch(r"\s*[،,]\s*", gap) or
-                                  _bare(words.word(j)) not in _AR_HEADS | _AR_HONORIFICS):
+                                  _bare(words.word(j)) not in AR_HEADS | AR_HONORIFICS):
             return j, honorific
         inside = next((m for m in mentions if m[0] <= a < m[1]), None)
         if inside is not None:
@@ -240,8 +241,8 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
             while j < len(words.spans) and words.spans[j][0] < inside[1]:
                 j += 1
             if inside[2] == "country" and j < len(words.spans) and words.gap(j - 1).isspace() and \
-                    normalize(words.word(j))[:1] == "ل" and normalize(words.word(j)) not in _AR_STOP | _AR_OFFICE \
-                    and _bare(words.word(j)) not in _AR_HEADS:
+                    normalize(words.word(j))[:1] == "ل" and normalize(words.word(j)) not in _AR_STOP | AR_OFFICE \
+                    and _bare(words.word(j)) not in AR_HEADS:
                 # "المملكة المتحدة لبريطانيا العظمى وإيرلندا الشمالية": the rest of the country's long name
                 while j < len(words.spans) and words.gap(j - 1).isspace():
                     j += 1
@@ -252,10 +253,10 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
         if genitive and t not in _AR_STOP:
             j, genitive = j + 1, False  # "ولي عهد بريطانيا": the noun an indefinite head governs
             continue
-        if t in _AR_OFFICE or _nisba(words.word(j)) or bare in _AR_HEADS or t.startswith("لل") or \
-                (t[:1] == "و" and (t[1:] in _AR_OFFICE or _nisba(t[1:]))):
-            honorific = bare in _AR_HONORIFICS
-            genitive = (bare in _AR_HEADS and not _definite(words.word(j)) and not honorific) or t in _AR_CONSTRUCT
+        if t in AR_OFFICE or is_nisba(words.word(j)) or bare in AR_HEADS or t.startswith("لل") or \
+                (t[:1] == "و" and (t[1:] in AR_OFFICE or is_nisba(t[1:]))):
+            honorific = bare in AR_HONORIFICS
+            genitive = (bare in AR_HEADS and not _definite(words.word(j)) and not honorific) or t in _AR_CONSTRUCT
             if t in ("لدى", "باسم"):
                 genitive = True
             j += 1
@@ -267,7 +268,7 @@ def _ar_title_end(words: _Words, i: int, mentions: list[tuple[int, int, str]]) -
 def _country_of(title: str, registry: Registry) -> Entity | None:
     """The registry country a title names or whose nationality it gives ("التركي", "of China")."""
     folded = FoldedText(title)
-    stems = {normalize(w)[2:].removesuffix("يه").removesuffix("ي") for w in title.split() if _nisba(w)}
+    stems = {normalize(w)[2:].removesuffix("يه").removesuffix("ي") for w in title.split() if is_nisba(w)}
     for e in registry.entities.values():
         if e.kind != "country":
             continue
@@ -281,11 +282,11 @@ def _country_of(title: str, registry: Registry) -> Entity | None:
 
 def _arabic(text: str, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int]]:
     """(start, end, title start, title end) of each Arabic name after or before a title."""
-    words = _Words.of(text)
+    words = Words.of(text)
     covered = [(a, b) for a, b, _ in mentions]
     n = len(words.spans)
     for i in range(n):
-        if _bare(words.word(i)) not in _AR_HEADS or (
+        if _bare(words.word(i)) not in AR_HEADS or (
                 i and normalize(words.word(i - 1)).lstrip("وفبل") in _AR_PLACE_NOUNS):
             continue
         end, honorific = _ar_title_end(words, i, mentions)
@@ -304,13 +305,13 @@ _AR_VERB_BEFORE = re.compile(r"^[وف]?(?:قال|اكد|اضاف|اعلن|اوض
                              r"زار|هاتف|شدد|اشار)(?:ت)?$")
 
 
-def _arabic_title_after(words: _Words, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int]]:
+def _arabic_title_after(words: Words, mentions: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int]]:
     """"فوميو كيشيدا، رئيس الوزراء الياباني": a name at a clause's start, a title right after it."""
     covered = [(a, b) for a, b, _ in mentions]
     n = len(words.spans)
     for i in range(n):
         w = normalize(words.word(i))
-        if w in _AR_HEADS or w.startswith("ال"):
+        if w in AR_HEADS or w.startswith("ال"):
             continue
         before = words.text[words.spans[i - 1][1]:words.spans[i][0]] if i else ""
         opens = i == 0 or bool(re.search(r"[،,.:؛(«\"]\s*$", before)) or normalize(words.word(i - 1)) in ("من", "مع") \
@@ -322,7 +323,7 @@ def _arabic_title_after(words: _Words, mentions: list[tuple[int, int, str]]) -> 
         if stop == i or stop >= n or stop - i > 4 or not re.fullmatch(r"\s*[،,]?\s*", words.gap(stop - 1)):
             continue
         head = _bare(words.word(stop))
-        if head not in _AR_HEADS or head in _AR_HONORIFICS:
+        if head not in AR_HEADS or head in AR_HONORIFICS:
             continue
         proclitic = starts_with_and and (not opens or words.word(i)[1:2] in ("أ", "إ"))  # "، وألكسندر"
         a = words.spans[i][0] + (1 if proclitic else 0)

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from ..registry import Entity, Registry
 from ..text import normalize
 from .names import Mention
-from .people import _AR_HEADS, _AR_HONORIFICS, _AR_OFFICE, _nisba, _Words
+from .people import AR_HEADS, AR_HONORIFICS, AR_OFFICE, Words, is_nisba
 
 __all__ = ["title_mentions"]
 
@@ -74,7 +74,7 @@ def _head(tokens: list[str]) -> str:
     return " ".join(w for w in words if w)
 
 
-def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]) -> Iterator[
+def _arabic_titles(words: Words, countries: _Countries, mentions: list[Mention]) -> Iterator[
         tuple[int, int, tuple[str, str], bool]]:
     """(start, end, (head, country), followed by a name) of every Arabic title phrase."""
     n = len(words.spans)
@@ -82,7 +82,7 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
     i = 0
     while i < n:
         bare = normalize(words.word(i)).lstrip("وف")
-        if bare not in _AR_HEADS or (bare in _AR_HONORIFICS and bare not in _ROYAL):
+        if bare not in AR_HEADS or (bare in AR_HONORIFICS and bare not in _ROYAL):
             i += 1
             continue
         heads, country, j = [words.word(i)], "", i + 1
@@ -94,12 +94,12 @@ def _arabic_titles(words: _Words, countries: _Countries, mentions: list[Mention]
                 country = mention.entity.id
                 j += len(mention.text.split())
                 continue
-            if t.startswith("ال") and t in _AR_HEADS and t not in _AR_HONORIFICS and \
+            if t.startswith("ال") and t in AR_HEADS and t not in AR_HONORIFICS and \
                     normalize(words.word(j - 1)).startswith("ال"):
                 break  # "أمير البلاد الرئيس دونالد ترامب": a second title, another person's
-            if t in _AR_OFFICE or t.lstrip("و") in _AR_HEADS:
+            if t in AR_OFFICE or t.lstrip("و") in AR_HEADS:
                 heads.append(w)
-            elif _nisba(w):
+            elif is_nisba(w):
                 country = country or countries.key(w)
             elif not country and len(heads) == 1 and not t.startswith("ال") and t in countries.by_stem.values():
                 country = t
@@ -130,7 +130,7 @@ def title_mentions(text: str, mentions: list[Mention], registry: Registry) -> li
     """Mentions of people by their title alone, after the page has given them that title with their name."""
     countries = _Countries(registry)
     people = [m for m in mentions if m.entity.kind == "person"]
-    words = _Words.of(text)
+    words = Words.of(text)
     holders: dict[tuple[str, str], set[str]] = {}
     by_id = {m.entity.id: m.entity for m in people}
     bare: list[tuple[int, int, tuple[str, str]]] = []

@@ -2,8 +2,9 @@
 
 The store stays the source of truth and SPARQL its open door; the index is
 a DuckDB file of flat tables (:mod:`.schema`) derived from it by streamed
-single-pattern reads (:mod:`.scan`, :mod:`.builder`), stamped with the version
-of the store's data (:mod:`.stamp`). :class:`IndexContacts` (:mod:`.source`)
+single-pattern reads (:mod:`.scan`, :mod:`.builder`) or, at a load, from the
+files being loaded, read beside the load (:mod:`.files`, :func:`load_indexed`),
+stamped with the version of the store's data (:mod:`.stamp`). :class:`IndexContacts` (:mod:`.source`)
 answers the same :class:`~diplograph.contacts.ContactSource` questions as
 the store's own source, with the same records; networks are projected from
 its role table in bulk (:mod:`.network`).
@@ -243,7 +244,10 @@ def load_indexed(store: Backend, files: Sequence[Path], *, progress: bool | None
         except (StagingStopped, StoreError, OSError) as exc:
             state["error"] = exc
 
-    def write() -> None:
+    def write() -> None:  # the store is locked against other loads: what an earlier one left can go
+        for left in target.parent.glob(".index-stage-*"):
+            if left != folder:
+                shutil.rmtree(left, ignore_errors=True)
         thread.join()
         state["built"] = _finish(store, state, progress)
 
