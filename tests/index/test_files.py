@@ -11,6 +11,7 @@ import pytest
 
 import diplograph as dg
 from diplograph.backends import open_store
+from diplograph.backends.oxigraph import INDEX_PREFIXES
 from diplograph.bundled import GRAPH_FILE, ONTOLOGY_FILE
 from diplograph.index import build, index_path, load_indexed, read_index, store_version
 from diplograph.index.files import StagingStopped, stage_files
@@ -165,6 +166,16 @@ def test_what_a_load_stopped_half_way_left_is_removed_by_the_next(tmp_path: Path
     (left / "s_kind.csv").write_text("s,o\n", encoding="utf-8")
     dg.load(GRAPH_FILE, store=f"oxigraph:{folder}").close()
     assert not left.exists()
+
+
+def test_a_first_load_beside_another_ones_work_is_not_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "store"  # a first load runs: its reading for the index is all the folder holds yet
+    (folder / ".index-stage-0123456789ab").mkdir(parents=True)
+    kg = dg.load(GRAPH_FILE, store=f"oxigraph:{folder}")
+    assert kg.contacts("Trump", "Putin")
+    kg.close()
+    assert all(p.name.startswith(INDEX_PREFIXES) or p.name.startswith(("data-", "diplograph."))
+               for p in folder.iterdir())
 
 
 def test_a_load_into_memory_builds_no_file(tmp_path: Path) -> None:

@@ -73,8 +73,8 @@ from ..graphfiles import check_graph_file, format_for
 from ..vocab import PREFIXES
 from .base import FLOAT_TYPES, INTEGER_TYPES, Backend, QueryResult, inject_values, query_form
 
-__all__ = ["LOCK", "POINTER", "OxigraphBackend", "OxigraphEngine", "checked_files", "from_ox", "load_file",
-           "read_triples", "to_ox"]
+__all__ = ["INDEX_PREFIXES", "LOCK", "POINTER", "OxigraphBackend", "OxigraphEngine", "checked_files", "from_ox",
+           "load_file", "read_triples", "to_ox"]
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,8 @@ POINTER = "diplograph.current"
 #: The file a load locks (``flock``) for as long as it runs; it holds the loading process's id.
 LOCK = "diplograph.lock"
 _DATA_PREFIX = "data-"
+#: How the entries the store's contact index keeps beside the data begin (its files, and its work while built).
+INDEX_PREFIXES = ("index-", ".index-")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
@@ -452,8 +454,8 @@ class OxigraphBackend(OxigraphEngine):
 
 
 def _ours(name: str) -> bool:
-    """Whether an entry of a store's folder is one a store writes."""
-    return (name in (POINTER, LOCK) or name.startswith(_DATA_PREFIX)
+    """Whether an entry of a store's folder is one a store or its index writes."""
+    return (name in (POINTER, LOCK) or name.startswith(_DATA_PREFIX) or name.startswith(INDEX_PREFIXES)
             or (name.startswith(f".{POINTER}.") and name.endswith(TEMP_SUFFIX)))
 
 
