@@ -577,13 +577,10 @@ def read_triples(path: Path, *, lenient: bool = False) -> Iterator[Any]:
     StoreError
         The file does not parse, or cannot be read.
     """
-    fmt = _OX_FORMATS[format_for(path)]
     try:
-        yield from ox.parse(path=str(path), format=fmt, lenient=lenient)
-    except SyntaxError as exc:
-        raise StoreError(f"{path}: does not parse as {format_for(path)}: {exc}") from None
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"{path}: cannot read: {exc}") from None
+        yield from ox.parse(path=str(path), format=_OX_FORMATS[format_for(path)], lenient=lenient)
+    except (SyntaxError, MemoryError, OSError, ValueError) as exc:
+        raise _file_error(path, exc, "read") from None
 
 
 def load_file(store: Any, path: Path) -> None:
@@ -603,15 +600,20 @@ def load_file(store: Any, path: Path) -> None:
                               for q in ox.parse(path=str(path), format=fmt))
         else:
             store.bulk_load(path=str(path), format=fmt)
-    except SyntaxError as exc:
-        raise StoreError(f"{path}: does not parse as {format_for(path)}: {exc}") from None
-    except MemoryError as exc:
+    except (SyntaxError, MemoryError, OSError, ValueError) as exc:
+        raise _file_error(path, exc, "load") from None
+
+
+def _file_error(path: Path, exc: BaseException, doing: str) -> StoreError:
+    """The error a graph file that cannot be read or loaded is refused with, naming it."""
+    if isinstance(exc, SyntaxError):
+        return StoreError(f"{path}: does not parse as {format_for(path)}: {exc}")
+    if isinstance(exc, MemoryError):
         if "buffer maximal size" in str(exc):  # Oxigraph's parsers read one term into a 16 MiB buffer at most
-            raise StoreError(f"{path}: holds a term (a literal or an IRI) longer than 16 MiB, which Oxigraph's "
-                             "parser does not read; shorten it or keep such texts out of the graph") from None
-        raise StoreError(f"{path}: ran out of memory while loading it") from None
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"{path}: cannot load: {exc}") from None
+            return StoreError(f"{path}: holds a term (a literal or an IRI) longer than 16 MiB, which Oxigraph's "
+                              "parser does not read; shorten it or keep such texts out of the graph")
+        return StoreError(f"{path}: ran out of memory while {'loading' if doing == 'load' else 'reading'} it")
+    return StoreError(f"{path}: cannot {doing}: {exc}")
 
 
 def _remove(folder: Path) -> None:

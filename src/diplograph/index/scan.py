@@ -126,6 +126,7 @@ SCANS: tuple[Scan, ...] = (
     _s("s_supports", DG.supports),
 )
 
+
 def sql_text(text: str) -> str:
     """*text* as a SQL string literal (a path with a quote in it stays one string).
 
