@@ -122,6 +122,17 @@ def test_timeline_includes_plans_last(kg: dg.KnowledgeGraph) -> None:
 def test_describe(kg: dg.KnowledgeGraph) -> None:
     info = kg.describe("روبيو")
     assert {p["role"] for p in info["posts"]} == {"Secretary of State", "Member"}
+    assert info["counts"] == {key: len(info[key]) for key in ("contacts", "planned", "claims")}
+
+
+def test_describe_keeps_the_first_records_and_counts_them_all(kg: dg.KnowledgeGraph) -> None:
+    whole = kg.describe("Putin")
+    first = kg.describe("Putin", limit=2)
+    assert whole["counts"]["contacts"] > 2 and first["counts"] == whole["counts"]
+    assert first["contacts"] == whole["contacts"][:2] and first["claims"] == whole["claims"][:2]
+    assert kg.describe("Putin", limit=0)["contacts"] == []
+    with pytest.raises(dg.InvalidArgumentError, match="limit"):
+        kg.describe("Putin", limit=-1)
 
 
 def test_a_store_that_is_not_there_is_its_own_error(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Unpack, overload
 
@@ -33,7 +33,7 @@ from .backends.memory import MemoryBackend
 from .bundled import GRAPH_FILE, ONTOLOGY_FILE
 from .contacts import StoreContacts
 from .dates import DateLike
-from .errors import StoreNotFoundError
+from .errors import InvalidArgumentError, StoreNotFoundError
 from .index import IndexContacts, check_index_setting, contact_source, load_indexed, open_index
 from .index.tables import index_table
 from .network import centrality as _centrality
@@ -478,17 +478,24 @@ class KnowledgeGraph:
         return _view(self.source, network=network, around=name, depth=depth, since=since, until=until,
                      size_by=size_by, **options)
 
-    def describe(self, name: str | Entity) -> dict[str, Any]:
-        """Everything the graph says of an entity, as one dictionary (used by ``diplograph show``)."""
+    def describe(self, name: str | Entity, *, limit: int | None = None) -> dict[str, Any]:
+        """Everything the graph says of an entity, as one dictionary (used by ``diplograph show``).
+
+        *limit*, keyword only, keeps the first *limit* contacts, plans and
+        claims each; ``counts`` always says how many there are.
+        """
+        if limit is not None and limit < 0:
+            raise InvalidArgumentError(f"limit must be 0 or more, not {limit}")
         e = self.resolve(name)
         posts = self.posts(e) if e.kind == "person" else []
+        found: dict[str, Sequence[Any]] = {"contacts": self.contacts(e), "planned": self.planned(e),
+                                           "claims": self.claims(by=e)}
         return {
             "iri": e.iri, "id": e.id, "kind": e.kind, "label": e.en, "label_ar": e.ar,
             "aliases": list(e.aliases), "wikidata": e.wikidata,
             "posts": [p.as_dict() for p in posts],
-            "contacts": [c.as_dict() for c in self.contacts(e)],
-            "planned": [c.as_dict() for c in self.planned(e)],
-            "claims": [c.as_dict() for c in self.claims(by=e)],
+            **{key: [r.as_dict() for r in rows[:limit]] for key, rows in found.items()},
+            "counts": {key: len(rows) for key, rows in found.items()},
         }
 
 

@@ -152,7 +152,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     kg = open_kg(args)
-    info = kg.describe(args.entity)
+    info = kg.describe(args.entity, limit=None if args.format == "json" else args.limit)  # JSON: all of them
     if args.format == "json":
         for line in json_lines(info):
             print(line)
@@ -170,20 +170,20 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  {p['role']}, {p['organisation']['label']} ({when})  «{p['quote']}»")
     limit = args.limit
     for title, key in (("contacts", "contacts"), ("planned contacts", "planned")):
-        if info[key]:
+        if info["counts"][key]:
             print(f"{title}:")
             for c in info[key][:limit]:
                 others = ", ".join(p["label"] for p in c["participants"] if p["iri"] != info["iri"])
                 status = f" [{c['status']}]" if c["status"] else ""
                 print(f"  {c['date'] or 'undated':<10}  {c['kind']:<17} with {others}{status}")
                 print(f"              «{c['evidence']['quote']}»")
-            _more(len(info[key]), limit)
-    if info["claims"]:
+            _more(info["counts"][key], limit)
+    if info["counts"]["claims"]:
         print("claims:")
         for c in info["claims"][:limit]:
             print(f"  {c['stated'] or '':<10}  {c['text']}")
             print(f"              «{c['evidence']['quote']}»")
-        _more(len(info["claims"]), limit)
+        _more(info["counts"]["claims"], limit)
     return 0
 
 
