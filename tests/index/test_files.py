@@ -178,6 +178,16 @@ def test_a_first_load_beside_another_ones_work_is_not_refused(tmp_path: Path) ->
                for p in folder.iterdir())
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")  # no thread dies of it
+def test_a_file_the_load_refuses_is_told_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "datatype.nt"  # the reading for the index is lenient; the load is not
+    bad.write_text(f'<{X}a> <http://www.w3.org/ns/oa#start> "5"^^<not an iri> .\n', encoding="utf-8")
+    with pytest.raises(dg.StoreError, match=r"datatype\.nt: does not parse"):
+        dg.load(bad, store=f"oxigraph:{tmp_path / 'store'}")
+    assert "Traceback" not in capsys.readouterr().err
+    assert not list((tmp_path / "store").glob(".index-*"))
+
+
 def test_a_load_into_memory_builds_no_file(tmp_path: Path) -> None:
     store = open_store("memory")
     assert load_indexed(store, [GRAPH_FILE, ONTOLOGY_FILE]) is None

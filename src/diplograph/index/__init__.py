@@ -41,7 +41,7 @@ from typing import Any
 from ..backends import Backend
 from ..errors import StoreError
 from .builder import IndexFile, build, build_in_memory
-from .files import StagingStopped, stage_files
+from .files import stage_files
 from .schema import PUBLIC_TABLES, SCHEMA_VERSION
 from .source import IndexContacts, StaleIndexError
 from .stamp import store_version
@@ -241,7 +241,7 @@ def load_indexed(store: Backend, files: Sequence[Path], *, progress: bool | None
         try:
             state["staged"] = stage_files(files, folder, stop=stop)
             log.debug("read the files for the index")
-        except (StagingStopped, StoreError, OSError) as exc:
+        except Exception as exc:  # a file the load refuses, a stop, a fault: the load's own error is the one told
             state["error"] = exc
 
     def write() -> None:  # the store is locked against other loads: what an earlier one left can go

@@ -67,7 +67,11 @@ class _Canonical:
         key = (value, datatype)
         known = self._known.get(key)
         if known is None:
-            self._store.add(ox.Quad(self._S, self._S, ox.Literal(value, datatype=ox.NamedNode(datatype))))
+            try:
+                literal = ox.Literal(value, datatype=ox.NamedNode(datatype))
+            except ValueError:  # not an IRI: the store's own load refuses the file
+                return value
+            self._store.add(ox.Quad(self._S, self._S, literal))
             quad = next(iter(self._store.quads_for_pattern(self._S, self._S, None)))
             self._store.remove(quad)
             known = self._known[key] = str(getattr(quad.object, "value", quad.object))
