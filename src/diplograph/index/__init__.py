@@ -40,7 +40,7 @@ from typing import Any
 
 from ..backends import Backend
 from ..errors import StoreError
-from .builder import IndexFile, build, build_in_memory
+from .builder import build, build_in_memory
 from .files import stage_files
 from .schema import PUBLIC_TABLES, SCHEMA_VERSION
 from .source import IndexContacts, StaleIndexError
@@ -279,28 +279,15 @@ def _yield_to_the_load() -> None:
 
 
 def _finish(store: Backend, state: dict[str, Any], progress: bool | None) -> Path | None:
-    """Write the index from the rows staged beside the load (or, where the files repeat a triple, from the store)."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    """Write the index from the rows staged beside the load (see :func:`build`)."""
     target = index_path(store)
     staged = state.get("staged")
     if staged is None or target is None:
         log.warning("the index was not read with the load (%s); it is built from the store when first read",
                     state.get("error"))
         return None
-    version = store_version(store)
     try:
-        with ThreadPoolExecutor(max_workers=1) as counting:  # the store counts its triples beside DuckDB's work
-            triples = counting.submit(store.count)
-            index = IndexFile(target.parent, progress=progress)
-            try:
-                index.stage_files(staged)
-                if triples.result() == staged.triples:
-                    return index.finish(store, target, version=version, read_from="files", triples=staged.triples)
-            finally:
-                index.close()
-        log.info("the files loaded hold a triple more than once; the index reads the store")
-        return build(store, target, progress=progress)
+        return build(store, target, progress=progress, staged=staged)
     except StoreError as exc:
         log.warning("%s; the index is built from the store when first read", exc)
         return None

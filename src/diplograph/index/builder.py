@@ -42,7 +42,7 @@ from .files import Staged
 from .scan import SCANS, read_sql, scan_to_csv, sql_text
 from .stamp import store_version
 
-__all__ = ["IndexFile", "build", "build_in_memory"]
+__all__ = ["build", "build_in_memory"]
 
 log = logging.getLogger(__name__)
 
@@ -250,17 +250,15 @@ def _duckdb_errors() -> Iterator[None]:
         raise StoreError(f"cannot build the index: {exc}") from None
 
 
-class IndexFile:
+class _IndexFile:
     """An index being written in *folder*: staged rows in memory, its tables in a temporary file.
 
     The staging tables live in memory, up to :data:`MEMORY_LIMIT` (DuckDB
     spills the rest into a scratch folder beside the index), the index's
     tables go straight into a temporary file, which :meth:`finish` syncs and renames over the target once
     complete: a reader sees the old index or the new one, never half of one.
-    :meth:`close` removes whatever is left. Built from a store by
-    :func:`build`; from the files a store is loaded from by
-    :func:`~diplograph.index.load_indexed`, which stages and derives beside
-    the load and finishes once the data is current.
+    :meth:`close` removes whatever is left. :func:`build` is its one user:
+    it stages the rows read from the store or from the files just loaded.
 
     Raises
     ------
@@ -339,12 +337,15 @@ class IndexFile:
 
 
 
-def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> Path:
+def build(store: Backend, path: str | Path, *, progress: bool | None = None, staged: Staged | None = None) -> Path:
     """Build the index of *store* and write it to *path* atomically; return the path.
 
-    The rows are staged in memory (DuckDB spills what does not fit into a
-    scratch folder beside *path*), the tables written into a temporary file,
-    which is synced and renamed over *path* once complete.
+    The rows are read from *store*, or are those *staged* from the files
+    it was just loaded from (:func:`.files.stage_files`) where the files
+    hold as many triples as the store: no triple was given twice, so each
+    row is the store's. They are staged in memory (DuckDB spills what does
+    not fit into a scratch folder beside *path*), the tables written into a
+    temporary file, which is synced and renamed over *path* once complete.
 
     Raises
     ------
@@ -353,11 +354,19 @@ def build(store: Backend, path: str | Path, *, progress: bool | None = None) -> 
     """
     target = Path(path)
     version = store_version(store)
-    index = IndexFile(target.parent, progress=progress)
     with ThreadPoolExecutor(max_workers=1) as counting:  # the store counts its triples beside DuckDB's work
         triples = counting.submit(store.count)
+        index = _IndexFile(target.parent, progress=progress)
         try:
-            index.stage_store(store)
-            return index.finish(store, target, version=version, read_from="store", triples=triples.result())
+            if staged is not None:
+                index.stage_files(staged)
+                if triples.result() != staged.triples:
+                    log.info("the files loaded hold a triple more than once; the index reads the store")
+                    index.close()
+                    index, staged = _IndexFile(target.parent, progress=progress), None
+            if staged is None:
+                index.stage_store(store)
+            return index.finish(store, target, version=version, read_from="store" if staged is None else "files",
+                                triples=triples.result())
         finally:
             index.close()
