@@ -36,6 +36,11 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\b(?:and|that|said|says)\s+)(?:he|
 #: "he is expected to hold": a pronoun and the words after it, up to a contact noun (a verb of holding among them).
 _PRONOUN_BEFORE_NOUN = re.compile(r"\b(?:he|she)\s+((?:[\w-]+\s+){1,8})$", re.IGNORECASE)
 
+#: What joins the names of a list ("X، Y", "X وY", "X and Y").
+_LIST_JOINER = re.compile(r"[,،]|(?<![\w])و|\band\b")
+#: The end of a title a name is part of ("ممثلا خاصا للرئيس", "envoy of the"): the name is not a partner.
+_IN_TITLE = re.compile(r"(?<![\w])ل\S+\s*$|\b(?:of|to)\s+(?:the\s+)?\w+\s*$")
+
 #: "will visit", "plans to call": an English trigger noun used as a verb, after a modal or "to".
 _VERB_USE = re.compile(r"\b(?:will|would|shall|to|did|does|do|may|might|must|can|could)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
@@ -286,10 +291,10 @@ class Parties(TextView):
         out = people[:1]
         for p in people[1:]:
             gap = self.folded(out[-1].end, p.start)
-            if not re.search(r"[,،]|(?<![\w])و|\band\b", gap) and re.search(
-                    r"(?<![\w])ل\S+\s*$|\b(?:of|to)\s+(?:the\s+)?\w+\s*$", gap):
+            listed = _LIST_JOINER.search(gap) is not None
+            if not listed and _IN_TITLE.search(gap):
                 continue  # "X ممثلا خاصا للرئيس Z، وY": Z is named in X's title, and the list goes on
-            if not re.search(r"[,،]|(?<![\w])و|\band\b", gap) or re.search(
+            if not listed or re.search(
                     r"(?<![\w])(?:عن|بعد|قبل|حول|بشان|ضد|الذي|التي|منذ|بسبب)(?![\w])|\b(?:about|after|before|regarding|"
                     r"against|following|because|since|which|who|that|while)\b", gap):
                 break
