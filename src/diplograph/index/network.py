@@ -4,8 +4,10 @@
 gives for ``"persons"`` (same nodes, edges and attributes: a test compares
 them), but the pairs of each event, the lists of events behind each pair and
 their first and last dates are made by one SQL query over the ``roles`` and
-``contacts`` tables, not event by event in Python; Python only hands the
-rows to NetworkX.
+``contacts`` tables, not event by event in Python. Institutional ties are
+added to those edges as :mod:`diplograph.network.projection` adds them, an
+organisation drawn once per era (:mod:`diplograph.network.eras`) splitting
+the edges of its events by era; Python only hands the rows to NetworkX.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import networkx as nx
 
 from ..contacts import ContactSource
 from ..dates import Span, window
-from ..network.projection import actor_attrs
-from ..records import ActorRef, event_span
-from .schema import EDGE_COLUMNS, person_edges_sql
+from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge
+from ..records import ActorRef, Tie, event_span
+from .schema import EDGE_COLUMNS, org_contacts_sql, person_edges_sql
 
 
 class TableSource(ContactSource, Protocol):
@@ -55,13 +57,12 @@ GROUP BY agent
 """
 
 _LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses")
-_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes", "tie_spans")
 
 
 def _edge_data(row: tuple[Any, ...], spans: dict[str, Span | None]) -> dict[str, Any]:
     data: dict[str, Any] = dict(zip(_LISTS, row[2:8], strict=True))
     data["spans"] = [spans[e] for e in data["events"]]
-    for key in _TIE_LISTS:
+    for key in TIE_LISTS:
         data[key] = []
     data["count"] = len(data["events"])
     data["weight"] = float(data["count"])
@@ -74,11 +75,59 @@ def _known(names: Any, iri: str) -> bool:
     return entity is not None and entity.iri == iri
 
 
-def persons_network(index: TableSource, *, indirect: bool = False, planned: bool = False,
-                    since: Any = None, until: Any = None) -> nx.Graph:
-    """The persons network of *index* without institutional ties, as :func:`diplograph.network.project` draws it.
+def _org_contacts(index: TableSource, options: list[Any], tie_list: list[Tie]) -> dict[str, dict[str, Span | None]]:
+    """For each organisation with ties, the events of the network it takes part in, with their spans."""
+    here: dict[str, dict[str, Span | None]] = {}
+    for org, iri, date, was_planned, reported, bounds in index.sql(
+            org_contacts_sql(), [*options, sorted({t.b for t in tie_list})]):
+        here.setdefault(org, {})[iri] = event_span(date, was_planned, reported, bounds)
+    return here
 
-    (Its graph attributes are set by :func:`~diplograph.network.project`.)
+
+def _by_era(pairs: dict[tuple[str, str], dict[str, Any]], nodes: EraNodes) -> dict[tuple[str, str], dict[str, Any]]:
+    """The edges with an organisation drawn per era split into one edge per era its events belong to."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for (a, b), data in pairs.items():
+        if a not in nodes.split and b not in nodes.split:
+            out[(a, b)] = data
+            continue
+        for k, event in enumerate(data["events"]):
+            u, v = nodes(a, event), nodes(b, event)
+            part = out.setdefault((u, v) if u < v else (v, u), new_edge())
+            for key in EDGE_LISTS:
+                part[key].append(data[key][k])
+    for data in out.values():
+        if "count" not in data:
+            finish_edge(data)
+    return out
+
+
+def _with_ties(index: TableSource, pairs: dict[tuple[str, str], dict[str, Any]], tie_list: list[Tie],
+               options: list[Any]) -> tuple[dict[tuple[str, str], dict[str, Any]], EraNodes]:
+    """The edges with the institutional ties added, organisations drawn per era where their ties ask it."""
+    nodes = EraNodes(tie_list, _org_contacts(index, options, tie_list) if tie_list else {})
+    pairs = _by_era(pairs, nodes) if nodes.split else pairs
+    new: set[tuple[str, str]] = set()
+
+    def edge(a: str, b: str) -> dict[str, Any]:
+        key = (a, b) if a < b else (b, a)
+        if key not in pairs:
+            pairs[key] = new_edge()
+            new.add(key)
+        return pairs[key]
+
+    add_ties(edge, tie_list, nodes)
+    for key in new:
+        finish_edge(pairs[key])
+    return pairs, nodes
+
+
+def persons_network(index: TableSource, *, indirect: bool = False, planned: bool = False,
+                    since: Any = None, until: Any = None, ties: list[Tie] | None = None) -> nx.Graph:
+    """The persons network of *index*, as :func:`diplograph.network.project` draws it.
+
+    *ties* are the institutional ties to draw (none by default). (Its graph
+    attributes are set by :func:`~diplograph.network.project`.)
 
     Raises
     ------
@@ -88,25 +137,27 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
         *since* after *until*.
     """
     lo, hi = window(since, until)
+    options = [planned, indirect, lo, hi]
     if not planned and not indirect and lo is None and hi is None:  # the one kept whole in the index
         rows = index.sql(f"SELECT {EDGE_COLUMNS} FROM person_edges")
     else:
-        rows = index.sql(person_edges_sql(), [planned, indirect, lo, hi])
+        rows = index.sql(person_edges_sql(), options)
     events = sorted({e for r in rows for e in r[2]})
     spans = {iri: event_span(date, was_planned, reported, bounds)
              for iri, date, was_planned, reported, bounds in index.sql(_SPANS, [events])}
-    pairs = [((r[0], r[1]), _edge_data(r, spans)) for r in rows]
-    pairs.sort(key=lambda kv: kv[0])
+    pairs, nodes = _with_ties(index, {(r[0], r[1]): _edge_data(r, spans) for r in rows}, list(ties or []), options)
     G = nx.Graph()
     names = index.names
     who = {a for (a,) in index.sql(_ACTORS)}
     G.add_nodes_from((e.iri, {"iri": e.iri, "label": e.en, "label_ar": e.ar, "type": "person"})
                      for e in sorted((e for e in names if e.kind == "person" and e.iri in who), key=lambda e: e.iri))
-    unknown = sorted({n for key, _ in pairs for n in key if n not in G and not _known(names, n)})
+    bases = {nodes.base(n) for key in pairs for n in key}
+    unknown = sorted(n for n in bases if n not in G and not _known(names, n))
     refs = {a: ActorRef(a, label, label_ar) for a, label, label_ar in index.sql(_REFS, [unknown])} if unknown else {}
-    for (a, b), _ in pairs:
+    ordered = sorted(pairs.items())
+    for (a, b), _ in ordered:
         for n in (a, b):
             if n not in G:
-                G.add_node(n, **actor_attrs(index, n, refs.get(n)))
-    G.add_edges_from((a, b, data) for (a, b), data in pairs)
+                G.add_node(n, **nodes.attrs(index, n, refs))
+    G.add_edges_from((a, b, data) for (a, b), data in ordered)
     return G

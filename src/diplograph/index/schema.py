@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from ..vocab import DG
 
-__all__ = ["DERIVED", "EDGE_COLUMNS", "KIND_CODES_QUERY", "PERSON_EDGES", "PUBLIC_TABLES", "QUERY_TABLES",
-           "SCHEMA_VERSION", "TABLES", "person_edges_sql"]
+__all__ = ["DERIVED", "EDGE_COLUMNS", "KIND_CODES_QUERY", "ORG_CONTACTS", "PERSON_EDGES", "PUBLIC_TABLES",
+           "QUERY_TABLES", "SCHEMA_VERSION", "TABLES", "org_contacts_sql", "person_edges_sql"]
 
 #: Bumped whenever a table changes: an index of another schema is rebuilt, never read.
 SCHEMA_VERSION = 4
@@ -162,7 +162,7 @@ _AR = "(SELECT s, o FROM s_label WHERE l = 'ar')"
 #: events behind it in date order and their lists, from the roles and contacts tables. ``$planned``,
 #: ``$indirect``, ``$lo`` and ``$hi`` are its options (plans, indirect contacts, a time window); the
 #: ``person_edges`` table keeps its answer without any.
-PERSON_EDGES = """
+_NETWORK_EVENTS = """
 WITH ev AS (
   SELECT iri, kind, date, planned, quote, status, date_first, date_last,
          coalesce(date_first, bounds_first) AS win_first, coalesce(date_last, bounds_last) AS win_last,
@@ -176,7 +176,8 @@ WITH ev AS (
 ),
 r AS (SELECT DISTINCT contact, agent, role_type FROM roles
       WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
-        AND contact IN (SELECT iri FROM ev)),
+        AND contact IN (SELECT iri FROM ev))"""
+PERSON_EDGES = _NETWORK_EVENTS + """,
 p AS (SELECT DISTINCT contact, agent FROM r WHERE role_type <> 'intermediaryRole'),
 m AS (SELECT DISTINCT contact, agent FROM r WHERE role_type = 'intermediaryRole'),
 links AS (
@@ -198,6 +199,14 @@ FROM links l JOIN ev ON ev.iri = l.contact JOIN dominant d ON d.a = l.a AND d.b 
 GROUP BY l.a, l.b
 """
 
+#: The events of the persons network (options as in :data:`PERSON_EDGES`) in which the actors ``$5`` (a list
+#: of IRIs: organisations with ties) take part or mediate, with what their spans are made of.
+ORG_CONTACTS = _NETWORK_EVENTS + """
+SELECT DISTINCT r.agent, c.iri, c.date, c.planned, c.reported, c.bounds
+FROM r JOIN contacts c ON c.iri = r.contact
+WHERE r.agent IN (SELECT unnest($5::VARCHAR[]))
+"""
+
 
 def person_edges_sql(planned: str = "$1", indirect: str = "$2", lo: str = "$3", hi: str = "$4") -> str:
     """:data:`PERSON_EDGES` with its options given as SQL: parameters (``$1``…``$4``, the default) or values.
@@ -205,7 +214,16 @@ def person_edges_sql(planned: str = "$1", indirect: str = "$2", lo: str = "$3", 
     >>> "AND (FALSE OR NOT planned)" in person_edges_sql("FALSE", "FALSE", "NULL", "NULL")
     True
     """
-    return (PERSON_EDGES.replace("$planned", planned).replace("$indirect", indirect)
+    return _options(PERSON_EDGES, planned, indirect, lo, hi)
+
+
+def org_contacts_sql() -> str:
+    """:data:`ORG_CONTACTS` with its options as parameters ``$1``…``$4`` and the organisations as ``$5``."""
+    return _options(ORG_CONTACTS, "$1", "$2", "$3", "$4")
+
+
+def _options(query: str, planned: str, indirect: str, lo: str, hi: str) -> str:
+    return (query.replace("$planned", planned).replace("$indirect", indirect)
             .replace("$lo", f"{lo}::DATE").replace("$hi", f"{hi}::DATE"))
 
 

@@ -50,6 +50,9 @@ Triple = tuple[Node, Node, Node]
 _CONTACT = str(DG.Contact)
 _PLANNED = str(DG.PlannedContact)
 _ROLE_NS = str(DG)
+#: The rows of the events a network is drawn from: each contact or plan with a quote, joined to its named roles.
+_EVENT_ROWS = """contacts c JOIN roles r ON r.contact = c.iri
+                 WHERE c.quote IS NOT NULL AND r.role_type IS NOT NULL AND r.label IS NOT NULL"""
 
 #: Columns of a contact's rows, named as the ``contacts`` query names them.
 _CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.bounds, c.precision, c.date_expression, c.other_date,
@@ -263,21 +266,36 @@ class IndexContacts:
         if self._all is not None:
             return [ContactSummary.of(c) for c in self._all]
         if self._events is None:
-            self._events = self._read_events()
+            self._events = self._read_events("", [])
         return self._events
 
-    def _read_events(self) -> list[ContactSummary]:
+    def event_count(self) -> int:
+        """How many events :meth:`events` gives, counted without reading them."""
+        self.check()
+        if self._events is not None or self._all is not None:
+            return len(self.events())
+        (n,), = self.sql(f"SELECT count(DISTINCT c.iri) FROM {_EVENT_ROWS}")
+        return int(n)
+
+    def summaries(self, iris: Iterable[str]) -> list[ContactSummary]:
+        """The lean records (as :meth:`events` gives them) of the events *iris*, in date order; others left out."""
+        self.check()
+        if self._events is not None or self._all is not None:
+            keep = set(iris)
+            return [e for e in self.events() if e.iri in keep]
+        return self._read_events("AND c.iri IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(iris))])
+
+    def _read_events(self, where: str, params: Sequence[Any]) -> list[ContactSummary]:
         # the roles of each event gathered by DuckDB, in the order summaries() gives them (by label within a role)
         events = []
         for iri, planned, kind, date, bounds, status, quote, source, reported, types, agents, labels, ars in self.sql(
-                """SELECT c.iri, c.planned, c.kind, c.date, c.bounds, c.status, c.quote, c.quote_source, c.reported,
+                f"""SELECT c.iri, c.planned, c.kind, c.date, c.bounds, c.status, c.quote, c.quote_source, c.reported,
                           list(r.role_type ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST),
                           list(r.agent ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST),
                           list(r.label ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST),
                           list(r.label_ar ORDER BY r.role_type, r.label, r.agent, r.label_ar NULLS FIRST)
-                   FROM contacts c JOIN roles r ON r.contact = c.iri
-                   WHERE c.quote IS NOT NULL AND r.role_type IS NOT NULL AND r.label IS NOT NULL
-                   GROUP BY ALL"""):
+                   FROM {_EVENT_ROWS} {where}
+                   GROUP BY ALL""", params):
             participants, initiators, intermediaries = by_role(
                 (t, ActorRef(a, label, ar)) for t, a, label, ar in zip(types, agents, labels, ars, strict=True))
             events.append(ContactSummary(
@@ -289,22 +307,24 @@ class IndexContacts:
 
     def project_network(self, network: str, *, indirect: bool = False, planned: bool = False,
                         institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph | None:
-        """The persons network without ties, projected in bulk from the role table (:mod:`diplograph.index.network`).
+        """The persons network projected in bulk from the role table (:mod:`diplograph.index.network`).
 
         Kept for the next question with the same options and frozen
         (:func:`networkx.freeze`): copy it (``G.copy()``) before changing
         it. None for the other networks (drawn from :meth:`events`).
         """
-        if network != "persons" or institutional:  # ties split organisations by era: drawn by diplograph.network
+        if network != "persons":
             return None
+        from ..network.projection import ties
         from .network import persons_network
 
         self.check()
         key = ("persons", indirect, planned, institutional, str(since), str(until))
         networks = self.cache.setdefault("diplograph.index.network", {})
         if key not in networks:
+            tie_list = ties(self, since=since, until=until) if institutional else None
             networks[key] = nx.freeze(persons_network(self, indirect=indirect, planned=planned, since=since,
-                                                      until=until))
+                                                      until=until, ties=tie_list))
         G: nx.Graph = networks[key]
         return G
 

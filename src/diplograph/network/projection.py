@@ -75,6 +75,7 @@ import datetime as dt
 import itertools
 import logging
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypedDict
 
 import networkx as nx
@@ -91,7 +92,8 @@ from . import eras
 if TYPE_CHECKING:
     from ..contacts import ContactSource
 
-__all__ = ["NETWORKS", "TIE_KINDS", "NetworkOptions", "actor_attrs", "actors", "event_label", "project",
+__all__ = ["EDGE_LISTS", "NETWORKS", "TIE_KINDS", "TIE_LISTS", "EraNodes", "NetworkOptions", "actor_attrs",
+           "actors", "add_ties", "event_label", "finish_edge", "new_edge", "org_contacts", "project",
            "select_events", "ties"]
 
 log = logging.getLogger(__name__)
@@ -116,8 +118,10 @@ class NetworkOptions(TypedDict, total=False):
 #: Where :func:`actors` keeps its answer in ``source.cache``.
 _ACTORS = "diplograph.network.actors"
 
-_EVENT_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses", "spans")
-_TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes", "tie_spans")
+#: The parallel lists of the events behind a persons edge.
+EDGE_LISTS = ("events", "kinds", "dates", "planned", "quotes", "statuses", "spans")
+#: The parallel lists of the institutional ties behind a persons edge.
+TIE_LISTS = ("ties", "tie_posts", "tie_labels", "tie_dates", "tie_quotes", "tie_spans")
 
 
 def options_of(network: str, indirect: bool, planned: bool, institutional: bool,
@@ -208,13 +212,75 @@ def _dominant(kinds: list[str]) -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _finish_edge(data: dict[str, Any]) -> None:
+def new_edge() -> dict[str, Any]:
+    """The attributes of a persons edge before any event or tie is added: empty parallel lists."""
+    return {k: [] for k in EDGE_LISTS + TIE_LISTS}
+
+
+def finish_edge(data: dict[str, Any]) -> None:
+    """Set an edge's ``count``, ``weight``, ``kind``, ``first`` and ``last`` from its lists."""
     data["count"] = len(data["events"])
     data["weight"] = float(data["count"])
     data["kind"] = _dominant(data["kinds"]) if data["kinds"] else "tie"
     dated = sorted((date_bounds(d)[0], date_bounds(d)[1], d) for d in data["dates"] if d)
     data["first"] = dated[0][2] if dated else None
     data["last"] = max(dated, key=lambda t: (t[1], t[0]))[2] if dated else None
+
+
+class EraNodes:
+    """The node names of the persons network: an actor's IRI, or ``IRI@ERA`` for an organisation drawn per era.
+
+    *here* gives, for each organisation with ties, the contacts (IRI and
+    span) it takes part in (see :func:`diplograph.network.eras.split`).
+    Called with an actor's IRI and an element (a tie's index among the
+    ties, or a contact's IRI), it gives the node that element is drawn at.
+    """
+
+    def __init__(self, tie_list: list[Tie], here: dict[str, dict[str, Span | None]]):
+        self.era = eras.split(tie_list, here)
+        #: The organisations drawn once per era.
+        self.split = frozenset(org for org, _ in self.era)
+        #: node of an organisation's era -> (organisation, era)
+        self.periods: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, iri: str, element: eras.Element) -> str:
+        label = self.era.get((iri, element))
+        if label is None:
+            return iri
+        key = f"{iri}@{label.replace('/', '--')}"
+        self.periods[key] = (iri, label)
+        return key
+
+    def base(self, node: str) -> str:
+        """The actor a node stands for (the organisation of an era's node)."""
+        return self.periods[node][0] if node in self.periods else node
+
+    def attrs(self, source: ContactSource, n: str, refs: dict[str, ActorRef]) -> dict[str, Any]:
+        """The node attributes of *n* (an era's node is labelled with its period)."""
+        if n not in self.periods:
+            return actor_attrs(source, n, refs.get(n))
+        iri, label = self.periods[n]
+        attrs = actor_attrs(source, iri, refs.get(iri))
+        shown = label.replace("/", "–")
+        return {**attrs, "label": f"{attrs['label']} ({shown})", "label_ar": f"{attrs['label_ar']} ({shown})",
+                "era": label}
+
+
+def org_contacts(events: list[ContactSummary], tie_list: list[Tie]) -> dict[str, dict[str, Span | None]]:
+    """For each organisation with ties, the contacts among *events* it takes part in, with their spans."""
+    at_orgs = {t.b for t in tie_list}
+    here: dict[str, dict[str, Span | None]] = {}
+    for c in events:
+        for p in (*c.participants, *c.intermediaries):
+            if p.iri in at_orgs:
+                here.setdefault(p.iri, {})[c.iri] = c.span
+    return here
+
+
+def add_ties(edge: Callable[[str, str], dict[str, Any]], tie_list: list[Tie], nodes: EraNodes) -> None:
+    """Append each tie to the lists of the edge ``edge(a, b)`` gives for its person and organisation's node."""
+    for i, t in enumerate(tie_list):
+        _append(edge(t.a, nodes(t.b, i)), TIE_LISTS, (t.kind, t.post, t.label, t.date, t.quote, t.span))
 
 
 def actors(source: ContactSource) -> set[str]:
@@ -243,42 +309,26 @@ def _persons(source: ContactSource, events: list[ContactSummary], tie_list: list
     who = actors(source)
     for e in sorted((e for e in source.names if e.kind == "person" and e.iri in who), key=lambda e: e.iri):
         G.add_node(e.iri, iri=e.iri, label=e.en, label_ar=e.ar, type="person")
-    at_orgs = {t.b for t in tie_list}
-    here: dict[str, dict[str, Span | None]] = {}  # the contacts of each organisation with ties, and their spans
-    for c in events:
-        for p in (*c.participants, *c.intermediaries):
-            if p.iri in at_orgs:
-                here.setdefault(p.iri, {})[c.iri] = c.span
-    era = eras.split(tie_list, here)
+    nodes = EraNodes(tie_list, org_contacts(events, tie_list))
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     refs: dict[str, ActorRef] = {}
-    periods: dict[str, tuple[str, str]] = {}  # node of an organisation's era -> (organisation, era)
-
-    def node(iri: str, element: eras.Element) -> str:
-        label = era.get((iri, element))
-        if label is None:
-            return iri
-        key = f"{iri}@{label.replace('/', '--')}"
-        periods[key] = (iri, label)
-        return key
 
     def edge(a: str, b: str) -> dict[str, Any]:
         key = (a, b) if a < b else (b, a)
         if key not in pairs:
-            pairs[key] = {k: [] for k in _EVENT_LISTS + _TIE_LISTS}
+            pairs[key] = new_edge()
         return pairs[key]
 
     for c in events:
         for p in c.participants + c.intermediaries:
             refs.setdefault(p.iri, p)
-        _add_event(c, edge, node)
-    for i, t in enumerate(tie_list):
-        _append(edge(t.a, node(t.b, i)), _TIE_LISTS, (t.kind, t.post, t.label, t.date, t.quote, t.span))
+        _add_event(c, edge, nodes)
+    add_ties(edge, tie_list, nodes)
     for (a, b), data in sorted(pairs.items()):
         for n in (a, b):
             if n not in G:
-                G.add_node(n, **_node_attrs(source, n, refs, periods))
-        _finish_edge(data)
+                G.add_node(n, **nodes.attrs(source, n, refs))
+        finish_edge(data)
         G.add_edge(a, b, **data)
     return G
 
@@ -301,18 +351,7 @@ def _add_event(c: ContactSummary, edge: Any, node: Any) -> None:
         if key in seen:
             continue
         seen.add(key)
-        _append(edge(a, b), _EVENT_LISTS, (c.iri, c.kind, c.date, c.planned, c.quote, c.status, c.span))
-
-
-def _node_attrs(source: ContactSource, n: str, refs: dict[str, ActorRef],
-                periods: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    if n not in periods:
-        return actor_attrs(source, n, refs.get(n))
-    iri, label = periods[n]
-    attrs = actor_attrs(source, iri, refs.get(iri))
-    shown = label.replace("/", "–")
-    return {**attrs, "label": f"{attrs['label']} ({shown})", "label_ar": f"{attrs['label_ar']} ({shown})",
-            "era": label}
+        _append(edge(a, b), EDGE_LISTS, (c.iri, c.kind, c.date, c.planned, c.quote, c.status, c.span))
 
 
 def _bipartite(source: ContactSource, events: list[ContactSummary]) -> nx.Graph:

@@ -233,6 +233,7 @@ def page_data(graph: Any, source: ContactSource | None = None, *, size_by: str =
     options = dict(graph.graph.get("options") or {})
     network = str(options.get("network") or ("full" if graph.is_directed() else "persons"))
     builder = _PageBuilder(source, notices, network=network, aliases=aliases)
+    builder.read_lean(g)
     builder.add_edges(g)
     sizes = _sizes(values, g.number_of_nodes())
     builder.add_nodes(g, values, sizes, lambda items: positions(g, sizes, bipartite=network == "bipartite",
@@ -302,6 +303,7 @@ class _PageBuilder:
         self.records: dict[str, ContactRecord] = {}
         self.lean: dict[str, ContactSummary] = {}
         self.claim_records: dict[str, ClaimRecord] = {}
+        self.lean_only = False
         if source is not None:
             self._read(source, notices)
         self.events: dict[str, dict[str, Any]] = {}
@@ -312,15 +314,23 @@ class _PageBuilder:
         self.years: list[int] = []
 
     def _read(self, source: ContactSource, notices: list[str]) -> None:
-        everything = source.events()
-        if len(everything) <= FULL_DETAILS:
+        total = _event_count(source)
+        if total <= FULL_DETAILS:
             self.records = {c.iri: c for c in source.all_contacts()}
         else:  # reading every contact's full record would cost more than the page: what the network read
-            self.lean = {e.iri: e for e in everything}
-            notices.append(f"With {len(everything):,} contacts in the graph, a contact's details here are its kind, "
+            self.lean_only = True
+            notices.append(f"With {total:,} contacts in the graph, a contact's details here are its kind, "
                            "date, people, quote and source; kg.contacts(NAME) or --around NAME give places, topics "
                            "and every source.")
         self.claim_records = {c.iri: c for c in source.claims()}
+
+    def read_lean(self, g: nx.Graph) -> None:
+        """Read what the network read of the events *g* draws (its edges' events, its contact and plan nodes)."""
+        if self.source is None or not self.lean_only:
+            return
+        iris = {str(x) for _, _, d in g.edges(data=True) for x in d.get("events") or []}
+        iris.update(str(n) for n, d in g.nodes(data=True) if d.get("type") in ("contact", "plan"))
+        self.lean = {e.iri: e for e in _summaries(self.source, iris)}
 
     def add_event(self, iri: str, kind: str | None, date: str | None, planned: bool) -> None:
         if iri not in self.events:
@@ -409,6 +419,21 @@ class _PageBuilder:
         if kind == "plan":
             item["shapeProperties"] = {"borderDashes": [4, 3]}
         return item
+
+
+def _event_count(source: ContactSource) -> int:
+    """How many events the source's networks are drawn from (counted by the source where it can)."""
+    count = getattr(source, "event_count", None)
+    return int(count()) if count is not None else len(source.events())
+
+
+def _summaries(source: ContactSource, iris: set[str]) -> list[ContactSummary]:
+    """The lean records of the events *iris* (read alone by the source where it can)."""
+    own = getattr(source, "summaries", None)
+    if own is not None:
+        found: list[ContactSummary] = own(iris)
+        return found
+    return [e for e in source.events() if e.iri in iris]
 
 
 def _zip_padded(*lists: Any) -> Iterable[tuple[Any, ...]]:
