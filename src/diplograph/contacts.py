@@ -45,6 +45,7 @@ from .query import iter_rows, resolve_query, run_select
 from .records import (
     ActorRef,
     ClaimRecord,
+    ContactFacts,
     ContactRecord,
     ContactSummary,
     Evidence,
@@ -57,7 +58,8 @@ from .registry import Entity, NameIndex
 from .vocab import DG, ID, is_iri, local_name
 
 __all__ = ["ContactSource", "EventCodes", "StoreContacts", "claim_record", "contact_record", "date_order", "name_index",
-           "post_record", "post_span", "published_order", "select", "summaries", "tie_of", "timeline"]
+           "post_record", "post_span", "precision_word", "published_order", "select", "summaries", "tie_of",
+           "timeline"]
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +151,7 @@ def _local(iri: str | None) -> str | None:
     return None if iri is None else local_name(iri)
 
 
-def date_order(c: ContactRecord | ContactSummary) -> tuple[bool, str, str]:
+def date_order(c: ContactRecord | ContactSummary | ContactFacts) -> tuple[bool, str, str]:
     """The sort key of contacts: dated first, by date, then by IRI."""
     return (c.date is None, c.date or "", c.iri)
 
@@ -450,7 +452,7 @@ def contact_record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, 
     participants, initiators, intermediaries = by_role(roles)
     return ContactRecord(
         iri=iri, kind=str(_local(first["kind"])), date=first["date"],
-        precision=str(_local(first["precision"])).replace("precision", "").lower() or "undated",
+        precision=precision_word(first["precision"]),
         participants=participants, initiators=initiators, intermediaries=intermediaries,
         place=first["placeLabel"], place_ar=first["placeLabelAr"], gathering=first["gatheringLabel"],
         topics=tuple(t for t, _ in topics), topics_ar=tuple(a for _, a in topics),
@@ -461,6 +463,11 @@ def contact_record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, 
         other_date_note=first["otherDateNote"], hedges=tuple(hedges), also_reported_in=tuple(evidences[1:]),
         bounds=first["bounds"],
     )
+
+
+def precision_word(value: str | None) -> str:
+    """A date precision as records give it (``day``, ``month``, ``year``, ``undated``) from a row's value."""
+    return str(_local(value)).replace("precision", "").lower() or "undated"
 
 
 def tie_of(r: dict[str, Any]) -> Tie:

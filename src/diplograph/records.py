@@ -11,12 +11,12 @@ import copy
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dates import Span
 
-__all__ = ["ActorRef", "ClaimRecord", "ContactRecord", "ContactSummary", "Evidence", "Gap", "PostRecord", "Record",
-           "SourceRef", "Tie", "by_role", "event_span"]
+__all__ = ["ActorRef", "ClaimRecord", "ContactFacts", "ContactRecord", "ContactSummary", "Evidence", "Gap",
+           "PostRecord", "Record", "SourceRef", "Tie", "by_role", "event_span"]
 
 
 class Record:
@@ -185,6 +185,26 @@ class ContactSummary(Record):
                    participants=c.participants, initiators=c.initiators, intermediaries=c.intermediaries,
                    quote=c.evidence.quote, source=c.source.iri, reported=c.source.published or None,
                    bounds=c.bounds)
+
+
+class ContactFacts(NamedTuple):
+    """The facts of a contact or plan that counting its rhythm needs (:func:`diplograph.network.rhythm.rhythm`).
+
+    ``participants`` are the IRIs of its participants (initiators first), each
+    once, in the order of :attr:`ContactRecord.participants`.
+    """
+
+    iri: str
+    date: str | None
+    precision: str
+    planned: bool
+    direct: bool
+    participants: tuple[str, ...]
+
+    @classmethod
+    def of(cls, c: ContactRecord) -> ContactFacts:
+        """The facts of a full contact record."""
+        return cls(c.iri, c.date, c.precision, c.planned, c.direct, tuple(dict.fromkeys(p.iri for p in c.participants)))
 
 
 @dataclass(frozen=True)

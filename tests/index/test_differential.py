@@ -15,6 +15,7 @@ import pytest
 
 from diplograph.errors import DiplographError
 from diplograph.kg import KnowledgeGraph
+from diplograph.network.rhythm import contact_facts
 
 from .conftest import Pair
 
@@ -106,6 +107,8 @@ def test_timeline_gaps_rhythm(pair: Pair) -> None:
     same(pair, lambda kg: _dicts(kg.timeline(c["a"])))
     same(pair, lambda kg: _dicts(kg.gaps(c["a"], c["b"])))
     same(pair, lambda kg: kg.rhythm(c["a"], c["b"]).as_dict())
+    # what a rhythm counts, read by the index alone and taken from the store's full records
+    same(pair, lambda kg: contact_facts(kg.source, [c["a"], c["b"], c["speaker"]]))
     if len(c["heads"]) == 2:
         same(pair, lambda kg: kg.rhythm(*c["heads"]).as_dict())
 

@@ -29,14 +29,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..dates import Span, date_bounds, whole_months
 from ..errors import InvalidArgumentError, NoAnswerError
-from ..records import Gap, Record, Tie
+from ..records import ContactFacts, Gap, Record, Tie
 from ..registry import Entity
 
 if TYPE_CHECKING:
     from ..contacts import ContactSource
-    from ..records import ContactRecord
 
-__all__ = ["Rhythm", "gaps_between", "holders", "rhythm"]
+__all__ = ["Rhythm", "contact_facts", "gaps_between", "holders", "rhythm"]
 
 
 def gaps_between(points: list[tuple[str, str, bool]]) -> list[Gap]:
@@ -136,6 +135,19 @@ class Rhythm(Record):
         return d
 
 
+def contact_facts(source: ContactSource, iris: list[str]) -> list[ContactFacts]:
+    """What a rhythm counts of the contacts and plans in which any of *iris* has a role.
+
+    Read by the source alone where it can (``source.contact_facts(iris)``),
+    else from its full records.
+    """
+    own = getattr(source, "contact_facts", None)
+    if own is not None:
+        facts: list[ContactFacts] = own(iris)
+        return facts
+    return [ContactFacts.of(c) for c in source.contacts_of(iris)]
+
+
 def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
     """Contact rhythm of two actors: counts per year, first and last contact, gaps.
 
@@ -173,14 +185,14 @@ def rhythm(source: ContactSource, a: str | Entity, b: str | Entity) -> Rhythm:
             return iri == entity.iri
         return any(t.a == iri and t.span is not None and t.span.joins(when) is not None for t in ties)
 
-    chosen: list[ContactRecord] = []
+    chosen: list[ContactFacts] = []
     undated = 0
     # only the contacts of a's side are read: a itself, or whoever held its top post
     side = sorted({t.a for t in ha}) if ha is not None else [ea.iri]
-    for c in source.contacts_of(side):
+    for c in contact_facts(source, side):
         if c.planned or not c.direct:
             continue
-        who = [p.iri for p in c.participants]
+        who = c.participants
         if c.date is None:
             if ha is None and hb is None and ea.iri in who and eb.iri in who and ea.iri != eb.iri:
                 undated += 1

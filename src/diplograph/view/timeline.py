@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any
 from ..contacts import date_order
 from ..contacts import timeline as contact_timeline
 from ..errors import NoAnswerError
-from ..network.rhythm import holders, rhythm
+from ..network.rhythm import contact_facts, holders, rhythm
 from .details import event_details
 
 if TYPE_CHECKING:
     from ..contacts import ContactSource, EventCodes, Triple
-    from ..records import ClaimRecord, ContactRecord, ContactSummary, Gap, Tie
+    from ..records import ClaimRecord, ContactFacts, ContactRecord, ContactSummary, Gap, Tie
     from ..registry import Entity, NameIndex
 
 __all__ = ["MAX_ASKED_PAIRS", "MAX_GAP_PAIRS", "gap_dict", "pair_gaps", "pair_key", "timeline_data"]
@@ -121,25 +121,36 @@ class _ByActor:
 
 
 class _Remembered(_ByActor):
-    """A contact source that reads the contacts of the given actors from its source at once, in one question.
+    """A contact source that reads what :func:`rhythm` counts of the given actors' contacts at once, in one question.
 
     A page asks for the contacts of each drawn pair's first actor; one read of
-    them all costs less than a read per pair. A side of other actors (the
-    holders of an institution's top post) is asked of the source, once.
+    them all costs less than a read per pair, and their facts
+    (:class:`~diplograph.records.ContactFacts`) less than their full records.
+    They are kept by participant: a contact an actor only mediates counts in
+    no rhythm of theirs. A side of other actors (the holders of an
+    institution's top post) is asked of the source, once.
     """
 
     def __init__(self, source: ContactSource, actors: Iterable[str]):
         wanted = sorted(set(actors))
-        super().__init__(source, source.contacts_of(wanted) if wanted else ())
+        super().__init__(source, ())
         self.read = set(wanted)
-        self.sides: dict[tuple[str, ...], list[ContactRecord]] = {}
+        self.facts: dict[str, list[ContactFacts]] = defaultdict(list)
+        for f in contact_facts(source, wanted) if wanted else ():
+            for iri in f.participants:
+                self.facts[iri].append(f)
+        self.sides: dict[tuple[str, ...], list[ContactFacts]] = {}
 
     def contacts_of(self, iris: Iterable[str]) -> list[ContactRecord]:
+        return self.source.contacts_of(iris)
+
+    def contact_facts(self, iris: Iterable[str]) -> list[ContactFacts]:
         key = tuple(dict.fromkeys(iris))
         if self.read.issuperset(key):
-            return super().contacts_of(key)
+            found = {f.iri: f for iri in key for f in self.facts.get(iri, [])}
+            return sorted(found.values(), key=date_order)
         if key not in self.sides:
-            self.sides[key] = self.source.contacts_of(key)
+            self.sides[key] = contact_facts(self.source, list(key))
         return self.sides[key]
 
 
