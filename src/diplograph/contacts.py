@@ -39,6 +39,7 @@ from rdflib.term import Node
 from .annotation.model import CONTACT_KINDS
 from .backends import Backend
 from .backends.base import prepend_to_where
+from .bulk import paused
 from .dates import Span, in_window, window
 from .errors import NoAnswerError, unknown_choice
 from .query import iter_rows, resolve_query, run_select
@@ -264,6 +265,7 @@ class StoreContacts:
         text, _ = resolve_query(name)
         return iter_rows(self.store, prepend_to_where(text, f"?{var} {_HAS_ACTOR} ?actor ."), actor=URIRef(actor))
 
+    @paused()
     def _read_contacts(self, actor: str | None = None) -> list[ContactRecord]:
         """Read contact records: all of them, or those in which *actor* has a role."""
         roles: dict[str, list[tuple[str, ActorRef]]] = defaultdict(list)
@@ -292,6 +294,7 @@ class StoreContacts:
             self._events = self._read_events()
         return self._events
 
+    @paused()
     def _read_events(self) -> list[ContactSummary]:
         # both queries come unordered (sorting in the store took as long as the rest of the query)
         return summaries(iter_rows(self.store, "network-events"), iter_rows(self.store, "event-quotes"))

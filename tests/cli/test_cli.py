@@ -138,3 +138,24 @@ def test_show_json_is_describe_with_a_record_a_line(capsys: pytest.CaptureFixtur
     assert lines[0] == "{" and lines[-1] == "}"
     contacts = [json.loads(x.strip().rstrip(",")) for x in lines if x.startswith("    {") and '"kind"' in x]
     assert len(contacts) >= len(info["contacts"]) >= 5
+
+
+def test_questions_run_with_the_collector_paused(capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from diplograph.cli import QUESTIONS, _build, core
+
+    assert set(_build()[1]) >= QUESTIONS  # every name is a command: a misspelt one would never be paused
+    seen: list[bool] = []
+    original = core.cmd_show
+
+    def show(args: object) -> int:
+        seen.append(gc.isenabled())
+        return original(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "cmd_show", show)
+    assert main(["show", "Putin"]) == 0
+    assert seen == [False] and gc.isenabled()
+    assert main(["show", "Nobody-At-All"]) != 0 and gc.isenabled()  # an error restores it too
+    capsys.readouterr()

@@ -23,12 +23,14 @@ code  meaning
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import logging
 import re
 import sys
 from collections.abc import Sequence
 
+from ..bulk import paused
 from ..errors import DiplographError, exit_code_for
 from . import core, extract, index, network, serve, synth, view
 
@@ -36,6 +38,11 @@ __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 #: Modules that register subcommands, in the order they appear in --help.
 COMMAND_MODULES = [core, extract, network, view, serve, synth, index]
+
+#: The commands that answer a question and end: they run with Python's cyclic garbage collector paused
+#: (:mod:`diplograph.bulk`), as their answers are built of many small objects in no cycle.
+QUESTIONS = frozenset({"query", "show", "timeline", "gaps", "claims", "path", "centrality", "brokers", "ego",
+                       "communities", "rhythm", "export", "view"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         set_quiet()
     try:
-        code: int = args.func(args)
+        with paused() if args.command in QUESTIONS else contextlib.nullcontext():
+            code: int = args.func(args)
         return code
     except DiplographError as exc:
         print(f"diplograph: error: {exc}", file=sys.stderr)

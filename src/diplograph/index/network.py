@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from ..bulk import paused
 from ..contacts import ContactSource
 from ..dates import Span, window
 from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge
@@ -122,6 +123,7 @@ def _with_ties(index: TableSource, pairs: dict[tuple[str, str], dict[str, Any]],
     return pairs, nodes
 
 
+@paused()
 def persons_network(index: TableSource, *, indirect: bool = False, planned: bool = False,
                     since: Any = None, until: Any = None, ties: list[Tie] | None = None) -> nx.Graph:
     """The persons network of *index*, as :func:`diplograph.network.project` draws it.

@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from ..backends import Backend
 from ..backends.base import INTEGER_TYPES
+from ..bulk import paused
 from ..contacts import (
     EventCodes,
     StoreContacts,
@@ -205,6 +206,7 @@ class IndexContacts:
             self._hedges = dict(hedges)
         return self._hedges
 
+    @paused()
     def _read_records(self, where: str, params: Sequence[Any]) -> list[ContactRecord]:
         """Records of the recorded contacts whose IRI ``where`` keeps (a condition on ``iri``)."""
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -261,6 +263,7 @@ class IndexContacts:
                 self._records[record.iri] = record
         return sorted((self._records[i] for i in found), key=date_order)
 
+    @paused()
     def contact_facts(self, iris: Iterable[str]) -> list[ContactFacts]:
         """What a rhythm counts (:class:`~diplograph.records.ContactFacts`) of the contacts and plans of *iris*.
 
@@ -321,6 +324,7 @@ class IndexContacts:
             return [e for e in self.events() if e.iri in keep]
         return self._read_events("AND c.iri IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(iris))])
 
+    @paused()
     def _read_events(self, where: str, params: Sequence[Any]) -> list[ContactSummary]:
         # the roles of each event gathered by DuckDB, in the order summaries() gives them (by label within a role)
         events = []

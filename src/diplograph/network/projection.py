@@ -83,6 +83,7 @@ from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
+from ..bulk import paused
 from ..dates import DateLike, Span, date_bounds, in_window, window
 from ..errors import InvalidArgumentError, unknown_choice
 from ..records import ActorRef, ContactRecord, ContactSummary, Tie
@@ -423,6 +424,7 @@ def _own_projection(source: ContactSource, network: str, indirect: bool, planned
     return G
 
 
+@paused()
 def project(source: ContactSource, network: str = "persons", *, indirect: bool = False, planned: bool = False,
             institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph:
     """Project the knowledge graph into a NetworkX graph.

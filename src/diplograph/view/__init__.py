@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_atomic
+from ..bulk import paused
 from ..errors import InvalidArgumentError, NoAnswerError
 from ..network import project as network_project
 from ..network.structure import ego
@@ -121,6 +122,7 @@ def neighbourhood(graph: Any, source: ContactSource, around: str, depth: int = 1
     return part
 
 
+@paused()
 def render(graph: Any, source: ContactSource | None = None, *, size_by: str = "degree", rank_by: str = "degree",
            max_nodes: int | None = MAX_NODES, title: str = "diplograph", height: int = 720,
            focus: Focus | None = None) -> Page:
@@ -145,6 +147,7 @@ def render(graph: Any, source: ContactSource | None = None, *, size_by: str = "d
                 notice, height, meta["reduced"], len(data["events"]))
 
 
+@paused()
 def timeline_page(source: ContactSource, a: str, b: str | None = None, *, title: str | None = None,
                   height: int = 720) -> Page:
     """The timeline of *a* (with *b*) alone: every contact and plan, kinds, precisions and the gaps of ``kg.gaps``.
@@ -173,6 +176,7 @@ def timeline_page(source: ContactSource, a: str, b: str | None = None, *, title:
     return Page(render_page(data), 0, 0, 0, 0, None, height, None, len(data["events"]))
 
 
+@paused()
 def view(source: ContactSource, *, network: str = "persons", around: str | None = None, depth: int = 1,
          since: Any = None, until: Any = None, indirect: bool = True, planned: bool = True,
          institutional: bool = True, size_by: str = "degree", rank_by: str = "degree",

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
+from ..bulk import paused
 from ..errors import InvalidArgumentError, unknown_choice
 from ..text import normalize
 from ..vocab import local_name
@@ -177,6 +178,7 @@ def drawn(graph: Any) -> nx.Graph:
     return g
 
 
+@paused()
 def page_data(graph: Any, source: ContactSource | None = None, *, size_by: str = "degree", rank_by: str = "degree",
               max_nodes: int | None = MAX_NODES, title: str = "diplograph", aliases: bool = True) -> dict[str, Any]:
     """Everything the page shows of *graph*, as JSON-ready data.

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Any
 
 from ..dates import DateValue, date_bounds
@@ -39,6 +40,7 @@ def year_of(iso: str | None) -> int | None:
     return int(iso[:4])
 
 
+@functools.lru_cache(maxsize=8192)
 def date_text(iso: str | None) -> str:
     """A date as a reader writes it, at its own precision: "12 Feb 2022", "Feb 2024", "2017", "undated"."""
     if not iso:
@@ -57,13 +59,25 @@ def date_text(iso: str | None) -> str:
 
 def span_of(iso: str | None) -> list[str] | None:
     """The days a date covers as ``[first, day after last]`` (ISO), for the timeline; None when undated."""
+    span = _span(iso)
+    return None if span is None else list(span)
+
+
+@functools.lru_cache(maxsize=8192)
+def _span(iso: str | None) -> tuple[str, str] | None:
     if not iso:
         return None
     try:
         first, last = date_bounds(iso)
     except ValueError:
         return None
-    return [first.isoformat(), (last + dt.timedelta(days=1)).isoformat()]
+    return first.isoformat(), (last + dt.timedelta(days=1)).isoformat()
+
+
+@functools.lru_cache(maxsize=8192)
+def _precision(iso: str | None) -> str:
+    """The precision of a date as the page names it (a page's events share few dates: each is read once)."""
+    return DateValue.from_iso(iso).precision if iso else "undated"
 
 
 def years_of_span(when: str | None) -> list[int] | None:
@@ -115,7 +129,7 @@ def event_details(c: ContactRecord) -> dict[str, Any]:
 
 def lean_details(e: ContactSummary) -> dict[str, Any]:
     """What the network read of a contact (no place, topics or hedges), for graphs too big for full records."""
-    precision = DateValue.from_iso(e.date).precision if e.date else "undated"
+    precision = _precision(e.date)
     return {
         **_people(e), **_when(e.date, precision), "place": None, "place_ar": None, "gathering": None,
         "topics": [], "topics_ar": [], "quote": e.quote, "hedges": [],
@@ -126,7 +140,7 @@ def lean_details(e: ContactSummary) -> dict[str, Any]:
 def bare_details(iri: str, kind: str | None, date: str | None, planned: bool) -> dict[str, Any]:
     """What an edge of a graph without a contact source says of one of its events."""
     words = term(kind or "other")
-    precision = DateValue.from_iso(date).precision if date else "undated"
+    precision = _precision(date)
     return {"kind": kind or "other", "kind_words": list(words), "kind_label": words[0],
             "label": f"{'planned ' if planned else ''}{words[0]}", **_when(date, precision), "planned": planned,
             "status": None, "status_words": None, "direct": kind != "indirectContact", "participants": [],
