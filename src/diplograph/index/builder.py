@@ -32,6 +32,7 @@ from typing import Any
 from .._version import __version__
 from ..atomic import sync_folder
 from ..backends import Backend
+from ..bulk import paused
 from ..contacts import name_index, published_order
 from ..dates import date_bounds
 from ..errors import StoreError
@@ -337,6 +338,7 @@ class _IndexFile:
 
 
 
+@paused()
 def build(store: Backend, path: str | Path, *, progress: bool | None = None, staged: Staged | None = None) -> Path:
     """Build the index of *store* and write it to *path* atomically; return the path.
 

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple, TextIO
 import pyoxigraph as ox
 
 from ..backends.oxigraph import read_triples
+from ..bulk import paused
 from ..vocab import RDF
 from .scan import SCANS, Scan
 
@@ -169,6 +170,7 @@ def _stage_file(path: Path, out: _Writers, canonical: _Canonical, blank: str, st
     return n
 
 
+@paused()
 def stage_files(files: Sequence[Path], folder: Path, *, scans: Sequence[Scan] = SCANS,
                 stop: threading.Event | None = None) -> Staged:
     """Write the rows of every scan in *scans* that *files* hold, one CSV file per scan in *folder*.
