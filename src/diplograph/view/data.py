@@ -29,16 +29,14 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import numpy as np
 
 from ..bulk import paused
 from ..errors import InvalidArgumentError, unknown_choice
 from ..text import normalize
 from ..vocab import local_name
 from .details import bare_details, claim_details, event_details, lean_details, tie_details
-from .positions import GAP, SEED, VIEW_PX, kd_tree, positions
 from .rank import BETWEENNESS_SAMPLE, SIZE_MEASURES, centrality, ranks, reduce, samples
-from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, ROLE_STYLES, kind_style, node_style
+from .style import KIND_STYLES, NODE_STYLES, PLANNED_DASHES, ROLE_STYLES, SEED, kind_style, node_style
 from .timeline import pair_gaps
 from .words import MEASURE_WORDS, term
 
@@ -109,24 +107,6 @@ def _wrapped(text: str, width: int) -> list[str]:
     return lines
 
 
-#: The least radius, in screen pixels at the first view, a node is drawn with (room allowing).
-MIN_NODE_PX = 4.5
-
-
-def visible_sizes(pos: dict[Any, tuple[float, float]], sizes: dict[Any, float]) -> dict[Any, float]:
-    """Node radii grown where a wide layout would draw them smaller than :data:`MIN_NODE_PX` on screen,
-    never so far that two nodes would touch."""
-    keys = list(pos)
-    if len(keys) < 2:
-        return sizes
-    xy = np.array([pos[k] for k in keys], dtype=float)
-    scale = min(1.0, VIEW_PX / max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])) * 1.3, 1.0))
-    nearest = kd_tree(xy).query(xy, k=2)[0][:, 1]
-    out = {}
-    for k, near in zip(keys, nearest, strict=True):
-        want = max(sizes[k], MIN_NODE_PX / scale)
-        out[k] = round(max(sizes[k], min(want, (float(near) - GAP) / 2.0)), 2)
-    return out
 
 
 def _simple(g: Any) -> nx.Graph:
@@ -238,6 +218,8 @@ def page_data(graph: Any, source: ContactSource | None = None, *, size_by: str =
     builder.read_lean(g)
     builder.add_edges(g)
     sizes = _sizes(values, g.number_of_nodes())
+    from .positions import positions  # numpy and igraph are imported by the commands that draw a page alone
+
     builder.add_nodes(g, values, sizes, lambda items: positions(g, sizes, bipartite=network == "bipartite",
                                                                 room=_room(items, values)))
     gaps, gaps_left_out = ({}, 0) if source is None else pair_gaps(
@@ -384,6 +366,8 @@ class _PageBuilder:
                         rank=order.get(node, len(order)), degree=degree.get(node, 0))
             self.nodes.append(item)
         pos = place(self.nodes)
+        from .positions import visible_sizes
+
         grown = visible_sizes(pos, {item["id"]: item["size"] for item in self.nodes})
         for item in self.nodes:
             item["x"], item["y"] = pos[item["id"]]

@@ -34,10 +34,11 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["EDGE_LENGTH", "EVENT_STEP", "GAP", "KK_MAX", "SEED", "apart", "kd_tree", "positions"]
+from .style import SEED
 
-#: The seed of every layout: the same graph, the same picture.
-SEED = 7
+__all__ = ["EDGE_LENGTH", "EVENT_STEP", "GAP", "KK_MAX", "MIN_NODE_PX", "SEED", "apart", "kd_tree", "positions",
+           "visible_sizes"]
+
 #: Up to this many nodes a connected part is laid out with Kamada–Kawai, above with Fruchterman–Reingold.
 KK_MAX = 250
 #: The width, in screen pixels, a page is drawn in at first (the smallest window the page is made for).
@@ -364,3 +365,23 @@ def apart(pos: Mapping[Any, Point], sizes: Mapping[Any, float], gap: float = GAP
         return True
     dist = np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)
     return bool((dist >= radii[pairs[:, 0]] + radii[pairs[:, 1]] + gap).all())
+
+
+#: The least radius, in screen pixels at the first view, a node is drawn with (room allowing).
+MIN_NODE_PX = 4.5
+
+
+def visible_sizes(pos: dict[Any, tuple[float, float]], sizes: dict[Any, float]) -> dict[Any, float]:
+    """Node radii grown where a wide layout would draw them smaller than :data:`MIN_NODE_PX` on screen,
+    never so far that two nodes would touch."""
+    keys = list(pos)
+    if len(keys) < 2:
+        return sizes
+    xy = np.array([pos[k] for k in keys], dtype=float)
+    scale = min(1.0, VIEW_PX / max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])) * 1.3, 1.0))
+    nearest = kd_tree(xy).query(xy, k=2)[0][:, 1]
+    out = {}
+    for k, near in zip(keys, nearest, strict=True):
+        want = max(sizes[k], MIN_NODE_PX / scale)
+        out[k] = round(max(sizes[k], min(want, (float(near) - GAP) / 2.0)), 2)
+    return out

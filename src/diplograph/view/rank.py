@@ -19,7 +19,7 @@ import networkx as nx
 from ..errors import unknown_choice
 from ..network import engine
 from ..network.centrality import MEASURES, scores
-from .positions import SEED
+from .style import SEED
 
 __all__ = ["ACTOR_TYPES", "BETWEENNESS_SAMPLE", "SIZE_MEASURES", "centrality", "contact_years", "ranks", "reduce",
            "samples"]

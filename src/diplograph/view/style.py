@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["KIND_STYLES", "NODE_STYLES", "PLANNED_DASHES", "ROLE_STYLES", "TIE_WORDS", "KindStyle", "NodeStyle",
-           "RoleStyle", "kind_style", "node_style"]
+__all__ = ["KIND_STYLES", "NODE_STYLES", "PLANNED_DASHES", "ROLE_STYLES", "SEED", "TIE_WORDS", "KindStyle",
+           "NodeStyle", "RoleStyle", "kind_style", "node_style"]
+
+#: The seed of every layout and of every sampled measure a page shows: the same graph, the same picture.
+SEED = 7
 
 
 @dataclass(frozen=True)
