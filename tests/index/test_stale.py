@@ -150,3 +150,25 @@ def test_no_index_where_none_is_wanted(folder: Path) -> None:
     with pytest.raises(dg.InvalidArgumentError, match="index setting"):
         KnowledgeGraph(kg.store, index="sometimes")
     kg.close()
+
+
+def test_a_failed_read_says_rebuild_only_where_a_rebuild_helps(folder: Path) -> None:
+    import duckdb
+
+    from diplograph.index.source import read_error
+
+    kg = _load(folder, GRAPH_FILE)
+    source = kg.source
+    with pytest.raises(StaleIndexError, match=r"cannot be read .*rebuild it with `diplograph index --rebuild"):
+        source.sql("SELECT * FROM no_such_table")  # type: ignore[attr-defined]
+    with pytest.raises(StaleIndexError) as damaged:
+        source.sql("SELECT * FROM no_such_table")  # type: ignore[attr-defined]
+    assert "\n" not in str(damaged.value)
+    with pytest.raises(dg.StoreError, match="could not answer") as raised:
+        source.sql("SELECT 1 / 'x'")  # type: ignore[attr-defined]
+    assert not isinstance(raised.value, StaleIndexError)
+    assert "rebuild" not in str(raised.value)
+    assert "\n" not in str(raised.value)  # one line, without DuckDB's context
+    memory = read_error("oxigraph:x", duckdb.OutOfMemoryException("no room"))
+    assert "ran out of memory" in str(memory) and not isinstance(memory, StaleIndexError)
+    kg.close()

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..backends import Backend
-from ..errors import StoreError
+from ..errors import StoreError, first_line
 from .builder import build, build_in_memory
 from .files import stage_files
 from .schema import PUBLIC_TABLES, SCHEMA_VERSION
@@ -99,13 +99,13 @@ def read_index(path: str | Path, expect: str | None) -> Any:
     try:
         con = duckdb.connect(str(p), read_only=True)
     except duckdb.Error as exc:
-        raise StaleIndexError(f"{p}: not a readable index ({str(exc).splitlines()[0]})") from None
+        raise StaleIndexError(f"{p}: not a readable index ({first_line(exc)})") from None
     try:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     except duckdb.Error as exc:
         con.close()
-        raise StaleIndexError(f"{p}: not a readable index ({str(exc).splitlines()[0]})") from None
+        raise StaleIndexError(f"{p}: not a readable index ({first_line(exc)})") from None
     problem = None
     if meta.get("schema") != str(SCHEMA_VERSION):
         problem = f"of schema {meta.get('schema')!r}, not {SCHEMA_VERSION}"

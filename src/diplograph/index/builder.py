@@ -35,7 +35,7 @@ from ..backends import Backend
 from ..bulk import paused
 from ..contacts import name_index, published_order
 from ..dates import date_bounds
-from ..errors import StoreError
+from ..errors import StoreError, first_line
 from ..progress import Progress
 from ..query import iter_rows, run_select
 from . import schema
@@ -233,7 +233,7 @@ def build_in_memory(store: Backend, *, progress: bool | None = None) -> Any:
         _meta(con, store, version, time.perf_counter() - t0, "store", store.count())
     except duckdb.Error as exc:
         con.close()
-        raise StoreError(f"cannot build the index of {store.spec}: {exc}") from None
+        raise StoreError(f"cannot build the index of {store.spec}: {first_line(exc)}") from None
     return con
 
 
@@ -248,7 +248,7 @@ def _duckdb_errors() -> Iterator[None]:
     try:
         yield
     except duckdb.Error as exc:
-        raise StoreError(f"cannot build the index: {exc}") from None
+        raise StoreError(f"cannot build the index: {first_line(exc)}") from None
 
 
 class _IndexFile:
@@ -285,7 +285,7 @@ class _IndexFile:
             self.con.execute("SET search_path = 'memory.main,out.main'")
         except duckdb.Error as exc:
             self.close()
-            raise StoreError(f"{folder}: cannot write an index there: {exc}") from None
+            raise StoreError(f"{folder}: cannot write an index there: {first_line(exc)}") from None
         except OSError as exc:
             self.close()
             raise StoreError(f"{folder}: cannot write an index there: {exc.strerror}") from None
@@ -318,7 +318,7 @@ class _IndexFile:
             os.replace(self._tmp, target)
             sync_folder(target.parent)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot build the index of {store.spec}: {exc}") from None
+            raise StoreError(f"cannot build the index of {store.spec}: {first_line(exc)}") from None
         except OSError as exc:
             raise StoreError(f"{target}: cannot write the index: {exc.strerror}") from None
         finally:

@@ -37,7 +37,7 @@ from ..contacts import (
     precision_word,
     tie_of,
 )
-from ..errors import StoreError
+from ..errors import StoreError, first_line
 from ..records import (
     ActorRef,
     ClaimRecord,
@@ -78,6 +78,25 @@ _ROW_KEYS = ("contact", "planned", "kind", "date", "bounds", "precision", "expre
 
 class StaleIndexError(StoreError):
     """The index does not match its store (the store changed, another schema, a damaged file): it is not read."""
+
+
+def read_error(spec: str, exc: Exception) -> StoreError:
+    """The error a failed read of the index of *spec* is reported with.
+
+    A missing table or a file that cannot be read means a damaged index
+    (:class:`StaleIndexError`, "rebuild it"); running out of memory, or any
+    other failure, is not cured by a rebuild and is not reported as one.
+    """
+    import duckdb
+
+    what = first_line(exc)  # DuckDB adds lines of context
+    damaged = (duckdb.CatalogException, duckdb.IOException, duckdb.SerializationException)
+    if isinstance(exc, damaged):
+        return StaleIndexError(f"{spec}: its index cannot be read ({what}); rebuild it "
+                               f"with `diplograph index --rebuild --store {spec}`")
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return StoreError(f"{spec}: the index ran out of memory answering this question ({what})")
+    return StoreError(f"{spec}: the index could not answer this question ({what})")
 
 
 class IndexContacts:
@@ -157,7 +176,7 @@ class IndexContacts:
             try:
                 rows: list[tuple[Any, ...]] = self.con.execute(text, params or []).fetchall()
             except duckdb.Error as exc:
-                raise StaleIndexError(f"{self.spec}: its index cannot be read ({exc}); rebuild it") from None
+                raise read_error(self.spec, exc) from None
         return rows
 
     def run(self, text: str) -> None:
@@ -169,7 +188,7 @@ class IndexContacts:
             try:
                 self.con.execute(text)
             except duckdb.Error as exc:
-                raise StoreError(f"{self.spec}: {exc}") from None
+                raise StoreError(f"{self.spec}: {first_line(exc)}") from None
 
     def arrow(self, text: str, params: Sequence[Any] | None = None) -> Any:
         """A SQL query over the index tables as an Arrow table."""
@@ -182,7 +201,7 @@ class IndexContacts:
                     return self.con.execute(text, params).to_arrow_table()
                 return self.con.sql(text).to_arrow_table()
             except duckdb.Error as exc:
-                raise StaleIndexError(f"{self.spec}: its index cannot be read ({exc}); rebuild it") from None
+                raise read_error(self.spec, exc) from None
 
     # -- names --
 
