@@ -83,3 +83,51 @@ def test_lean_records_of_some_events_and_their_count(pair: tuple[KnowledgeGraph,
     indexed.source.events()  # once every event is read, both answer from it
     assert indexed.source.event_count() == len(everything)
     assert indexed.source.summaries(some) == fresh.summaries(some)
+
+
+@pytest.mark.parametrize("options", [{}, {"institutional": True, "planned": True, "indirect": True},
+                                     {"institutional": True, "since": 2018, "until": 2025}],
+                         ids=["kept", "all", "window"])
+def test_the_part_among_some_actors_is_the_part_of_the_whole(pair: tuple[KnowledgeGraph, KnowledgeGraph],
+                                                             options: dict[str, Any]) -> None:
+    plain, indexed = pair
+    assert isinstance(indexed.source, IndexContacts)
+    among = indexed.source.co_actors([PUTIN])
+    assert PUTIN in among and WH in among and len(among) < plain.network(**options).number_of_nodes()
+    whole = plain.network(**options)
+    part = whole.subgraph(n for n, iri in whole.nodes(data="iri") if (iri or n) in among)
+    from diplograph.network import project
+
+    got, expected = project(indexed.source, among=among, **options), project(plain.source, among=among, **options)
+    assert _graph(got) == _graph(expected)
+    def pairs(G: nx.Graph) -> list[tuple[str, ...]]:
+        return sorted(tuple(sorted((str(u), str(v)))) for u, v in G.edges)
+
+    assert pairs(got) == pairs(part) and got.number_of_edges() > 0  # every edge between two of them, no other
+    assert {n for n in got if got.degree(n)} == {n for n in part if part.degree(n)}
+    if options:  # the White House keeps its eras (made from all its ties) where some of its ties are drawn
+        assert {n for n in got if str(n).startswith(f"{WH}@")} <= set(whole)
+
+
+def test_among_draws_the_persons_network_only(pair: tuple[KnowledgeGraph, KnowledgeGraph]) -> None:
+    from diplograph.network import project
+
+    with pytest.raises(dg.InvalidArgumentError, match="persons network, not of the bipartite"):
+        project(pair[0].source, "bipartite", among=[PUTIN])
+
+
+def test_a_page_around_an_actor_is_drawn_from_the_actors_near_it(pair: tuple[KnowledgeGraph, KnowledgeGraph],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.view import view
+
+    plain, indexed = pair
+    asked: list[Any] = []
+    real = IndexContacts.co_actors
+    monkeypatch.setattr(IndexContacts, "co_actors", lambda self, iris: asked.append(iris) or real(self, iris))
+    for depth in (1, 2):
+        got, expected = view(indexed.source, around="Putin", depth=depth), view(plain.source, around="Putin",
+                                                                                depth=depth)
+        assert got.html == expected.html
+    assert len(asked) >= 2  # the index was asked who is near, not the whole network drawn
+    keys = [k for k in indexed.source.cache["diplograph.index.network"] if k[-1] is not None]
+    assert len(keys) == 1  # one part kept at a time

@@ -287,3 +287,22 @@ def test_a_node_linked_only_to_nodes_left_out_gives_its_place() -> None:
     assert reduced["shown"] == 3 and reduced["total"] == 16
     part, _ = reduce(g, 12, "degree", g)  # with room for its leaves it stays
     assert "org" in part
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_a_page_around_an_actor_of_a_synthetic_world_is_the_same_from_the_index(tmp_path: Path, depth: int) -> None:
+    import diplograph as dg
+    from diplograph.synth import write
+    from diplograph.view import view
+
+    path = tmp_path / "world.nt"
+    write(path, contacts=300, countries=8, seed=3)
+    kg = dg.load(path, store=f"oxigraph:{tmp_path / 'store'}")
+    plain = KnowledgeGraph(kg.store, index=False)
+    whole = kg.network(institutional=True, planned=True, indirect=True)
+    busiest = max(whole, key=lambda n: (whole.degree(n), str(n)))
+    for size_by in ("degree", "betweenness"):  # a sample of sources depends on the order of the nodes
+        got = view(kg.source, around=busiest, depth=depth, size_by=size_by, max_nodes=30)
+        assert got.html == view(plain.source, around=busiest, depth=depth, size_by=size_by, max_nodes=30).html
+    part = kg.source.cache["diplograph.index.network"]
+    assert any(key[-1] is not None and len(key[-1]) < whole.number_of_nodes() for key in part)

@@ -12,7 +12,7 @@ the edges of its events by era; Python only hands the rows to NetworkX.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
 import networkx as nx
@@ -20,7 +20,7 @@ import networkx as nx
 from ..bulk import paused
 from ..contacts import ContactSource
 from ..dates import Span, window
-from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge
+from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge, part_in_order
 from ..records import ActorRef, Tie, event_span
 from .schema import EDGE_COLUMNS, org_contacts_sql, person_edges_sql
 
@@ -71,6 +71,19 @@ def _edge_data(row: tuple[Any, ...], spans: dict[str, Span | None]) -> dict[str,
     return data
 
 
+def _edge_rows(index: TableSource, options: list[Any], among: frozenset[str] | None) -> list[tuple[Any, ...]]:
+    """The rows of ``person_edges`` for these options (between two of the actors *among*, where given)."""
+    planned, indirect, lo, hi = options
+    kept = not planned and not indirect and lo is None and hi is None  # the one kept whole in the index
+    if among is None:
+        return index.sql(f"SELECT {EDGE_COLUMNS} FROM person_edges") if kept else index.sql(person_edges_sql(), options)
+    listed = sorted(among)
+    if kept:
+        return index.sql(f"SELECT {EDGE_COLUMNS} FROM person_edges WHERE a IN (SELECT unnest($1::VARCHAR[])) "
+                         "AND b IN (SELECT unnest($1::VARCHAR[]))", [listed])
+    return index.sql(person_edges_sql(among="$5"), [*options, listed])
+
+
 def _known(names: Any, iri: str) -> bool:
     entity = names.get(iri)
     return entity is not None and entity.iri == iri
@@ -104,8 +117,12 @@ def _by_era(pairs: dict[tuple[str, str], dict[str, Any]], nodes: EraNodes) -> di
 
 
 def _with_ties(index: TableSource, pairs: dict[tuple[str, str], dict[str, Any]], tie_list: list[Tie],
-               options: list[Any]) -> tuple[dict[tuple[str, str], dict[str, Any]], EraNodes]:
-    """The edges with the institutional ties added, organisations drawn per era where their ties ask it."""
+               options: list[Any], among: frozenset[str] | None
+               ) -> tuple[dict[tuple[str, str], dict[str, Any]], EraNodes]:
+    """The edges with the institutional ties added, organisations drawn per era where their ties ask it.
+
+    An organisation's eras come from all its ties, also where *among* draws some of them only.
+    """
     nodes = EraNodes(tie_list, _org_contacts(index, options, tie_list) if tie_list else {})
     pairs = _by_era(pairs, nodes) if nodes.split else pairs
     new: set[tuple[str, str]] = set()
@@ -117,7 +134,7 @@ def _with_ties(index: TableSource, pairs: dict[tuple[str, str], dict[str, Any]],
             new.add(key)
         return pairs[key]
 
-    add_ties(edge, tie_list, nodes)
+    add_ties(edge, tie_list, nodes, among)
     for key in new:
         finish_edge(pairs[key])
     return pairs, nodes
@@ -125,11 +142,14 @@ def _with_ties(index: TableSource, pairs: dict[tuple[str, str], dict[str, Any]],
 
 @paused()
 def persons_network(index: TableSource, *, indirect: bool = False, planned: bool = False,
-                    since: Any = None, until: Any = None, ties: list[Tie] | None = None) -> nx.Graph:
+                    since: Any = None, until: Any = None, ties: list[Tie] | None = None,
+                    among: Collection[str] | None = None) -> nx.Graph:
     """The persons network of *index*, as :func:`diplograph.network.project` draws it.
 
-    *ties* are the institutional ties to draw (none by default). (Its graph
-    attributes are set by :func:`~diplograph.network.project`.)
+    *ties* are the institutional ties to draw (none by default); *among*, the
+    actors to draw (all by default): the part of the network they make, as
+    ``project(..., among=)`` gives it. (Its graph attributes are set by
+    :func:`~diplograph.network.project`.)
 
     Raises
     ------
@@ -140,17 +160,18 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
     """
     lo, hi = window(since, until)
     options = [planned, indirect, lo, hi]
-    if not planned and not indirect and lo is None and hi is None:  # the one kept whole in the index
-        rows = index.sql(f"SELECT {EDGE_COLUMNS} FROM person_edges")
-    else:
-        rows = index.sql(person_edges_sql(), options)
+    drawn = None if among is None else frozenset(among)
+    rows = _edge_rows(index, options, drawn)
     events = sorted({e for r in rows for e in r[2]})
     spans = {iri: event_span(date, was_planned, reported, bounds)
              for iri, date, was_planned, reported, bounds in index.sql(_SPANS, [events])}
-    pairs, nodes = _with_ties(index, {(r[0], r[1]): _edge_data(r, spans) for r in rows}, list(ties or []), options)
+    pairs, nodes = _with_ties(index, {(r[0], r[1]): _edge_data(r, spans) for r in rows}, list(ties or []), options,
+                              drawn)
     G = nx.Graph()
     names = index.names
     who = {a for (a,) in index.sql(_ACTORS)}
+    if drawn is not None:
+        who &= drawn
     G.add_nodes_from((e.iri, {"iri": e.iri, "label": e.en, "label_ar": e.ar, "type": "person"})
                      for e in sorted((e for e in names if e.kind == "person" and e.iri in who), key=lambda e: e.iri))
     bases = {nodes.base(n) for key in pairs for n in key}
@@ -162,4 +183,4 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
             if n not in G:
                 G.add_node(n, **nodes.attrs(index, n, refs))
     G.add_edges_from((a, b, data) for (a, b), data in ordered)
-    return G
+    return G if drawn is None else part_in_order(G, G)

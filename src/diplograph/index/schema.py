@@ -176,7 +176,7 @@ WITH ev AS (
 ),
 r AS (SELECT DISTINCT contact, agent, role_type FROM roles
       WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
-        AND contact IN (SELECT iri FROM ev))"""
+        AND contact IN (SELECT iri FROM ev)$among)"""
 PERSON_EDGES = _NETWORK_EVENTS + """,
 p AS (SELECT DISTINCT contact, agent FROM r WHERE role_type <> 'intermediaryRole'),
 m AS (SELECT DISTINCT contact, agent FROM r WHERE role_type = 'intermediaryRole'),
@@ -208,13 +208,18 @@ WHERE r.agent IN (SELECT unnest($5::VARCHAR[]))
 """
 
 
-def person_edges_sql(planned: str = "$1", indirect: str = "$2", lo: str = "$3", hi: str = "$4") -> str:
+def person_edges_sql(planned: str = "$1", indirect: str = "$2", lo: str = "$3", hi: str = "$4",
+                     among: str | None = None) -> str:
     """:data:`PERSON_EDGES` with its options given as SQL: parameters (``$1``…``$4``, the default) or values.
+
+    With *among* (a parameter holding a list of IRIs), only the edges between two of those actors.
 
     >>> "AND (FALSE OR NOT planned)" in person_edges_sql("FALSE", "FALSE", "NULL", "NULL")
     True
+    >>> "agent IN (SELECT unnest($5::VARCHAR[]))" in person_edges_sql(among="$5")
+    True
     """
-    return _options(PERSON_EDGES, planned, indirect, lo, hi)
+    return _options(PERSON_EDGES, planned, indirect, lo, hi, among)
 
 
 def org_contacts_sql() -> str:
@@ -222,9 +227,10 @@ def org_contacts_sql() -> str:
     return _options(ORG_CONTACTS, "$1", "$2", "$3", "$4")
 
 
-def _options(query: str, planned: str, indirect: str, lo: str, hi: str) -> str:
+def _options(query: str, planned: str, indirect: str, lo: str, hi: str, among: str | None = None) -> str:
+    agents = "" if among is None else f" AND agent IN (SELECT unnest({among}::VARCHAR[]))"
     return (query.replace("$planned", planned).replace("$indirect", indirect)
-            .replace("$lo", f"{lo}::DATE").replace("$hi", f"{hi}::DATE"))
+            .replace("$lo", f"{lo}::DATE").replace("$hi", f"{hi}::DATE").replace("$among", agents))
 
 
 #: The columns of ``person_edges``, in the order the persons network reads them.

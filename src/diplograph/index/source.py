@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -67,6 +67,14 @@ _EVENT_ROWS = """contacts c JOIN roles r ON r.contact = c.iri
                  WHERE c.quote IS NOT NULL AND r.role_type IS NOT NULL AND r.label IS NOT NULL"""
 
 #: Columns of a contact's rows, named as the ``contacts`` query names them.
+#: Whoever shares a contact (any role) or an institutional tie with one of the actors $1 (a superset of the
+#: neighbours of $1 in every network drawn from the index).
+_CO_ACTORS = """
+SELECT DISTINCT o.agent FROM roles r JOIN roles o ON o.contact = r.contact
+WHERE r.agent IN (SELECT unnest($1::VARCHAR[]))
+UNION SELECT org FROM ties WHERE member IN (SELECT unnest($1::VARCHAR[]))
+UNION SELECT member FROM ties WHERE org IN (SELECT unnest($1::VARCHAR[]))
+"""
 _CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.bounds, c.precision, c.date_expression, c.other_date,
     c.other_date_note,
     c.place_label, c.place_label_ar, c.gathering_label, c.status, c.duration_minutes, c.duration_type, c.duration_bound,
@@ -365,7 +373,8 @@ class IndexContacts:
         return events
 
     def project_network(self, network: str, *, indirect: bool = False, planned: bool = False,
-                        institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph | None:
+                        institutional: bool = False, since: Any = None, until: Any = None,
+                        among: Collection[str] | None = None) -> nx.Graph | None:
         """The persons network projected in bulk from the role table (:mod:`diplograph.index.network`).
 
         Kept for the next question with the same options and frozen
@@ -378,14 +387,28 @@ class IndexContacts:
         from .network import persons_network
 
         self.check()
-        key = ("persons", indirect, planned, institutional, str(since), str(until))
+        drawn = None if among is None else frozenset(among)
+        key = ("persons", indirect, planned, institutional, str(since), str(until), drawn)
         networks = self.cache.setdefault("diplograph.index.network", {})
         if key not in networks:
+            if drawn is not None:  # one part kept at a time: each page around an actor asks its own
+                for old in [k for k in networks if k[-1] is not None]:
+                    del networks[old]
             tie_list = ties(self, since=since, until=until) if institutional else None
             networks[key] = nx.freeze(persons_network(self, indirect=indirect, planned=planned, since=since,
-                                                      until=until, ties=tie_list))
+                                                      until=until, ties=tie_list, among=drawn))
         G: nx.Graph = networks[key]
         return G
+
+    def co_actors(self, iris: Collection[str]) -> set[str]:
+        """*iris* and every agent that shares a contact or plan (in any part) or an institutional tie with one of them.
+
+        At any time and under any option: every actor one step from *iris*
+        in any network the index draws is among them (and some more).
+        """
+        listed = sorted(set(iris))
+        rows = self.sql(_CO_ACTORS, [listed])
+        return set(listed) | {a for (a,) in rows}
 
     # -- ties and top posts --
 

@@ -75,7 +75,7 @@ import datetime as dt
 import itertools
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, TypedDict
 
 import networkx as nx
@@ -278,9 +278,15 @@ def org_contacts(events: list[ContactSummary], tie_list: list[Tie]) -> dict[str,
     return here
 
 
-def add_ties(edge: Callable[[str, str], dict[str, Any]], tie_list: list[Tie], nodes: EraNodes) -> None:
-    """Append each tie to the lists of the edge ``edge(a, b)`` gives for its person and organisation's node."""
+def add_ties(edge: Callable[[str, str], dict[str, Any]], tie_list: list[Tie], nodes: EraNodes,
+             among: Collection[str] | None = None) -> None:
+    """Append each tie to the lists of the edge ``edge(a, b)`` gives for its person and organisation's node.
+
+    With *among*, only the ties between two of those actors.
+    """
     for i, t in enumerate(tie_list):
+        if among is not None and (t.a not in among or t.b not in among):
+            continue
         _append(edge(t.a, nodes(t.b, i)), TIE_LISTS, (t.kind, t.post, t.label, t.date, t.quote, t.span))
 
 
@@ -409,7 +415,7 @@ def _full(source: ContactSource) -> nx.MultiDiGraph:
 
 
 def _own_projection(source: ContactSource, network: str, indirect: bool, planned: bool, institutional: bool,
-                    since: Any, until: Any) -> nx.Graph | None:
+                    since: Any, until: Any, among: Collection[str] | None) -> nx.Graph | None:
     """The network as a source projects it itself, where it can (the same graph, made faster), or None.
 
     A source may offer ``project_network(network, **options)``, returning the
@@ -420,13 +426,47 @@ def _own_projection(source: ContactSource, network: str, indirect: bool, planned
     if own is None:
         return None
     G: nx.Graph | None = own(network, indirect=indirect, planned=planned, institutional=institutional,
-                             since=since, until=until)
+                             since=since, until=until, among=among)
     return G
+
+
+def part_in_order(G: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
+    """A copy of the part of *G* among *nodes*, nodes and edges in name order (not in *G*'s).
+
+    Two graphs with the same nodes, edges and attributes give the same part,
+    built in whatever order: what is computed from its order (a sample of
+    sources, the first of equal shortest paths) is the same too.
+
+    >>> G = nx.Graph([("c", "a"), ("b", "a"), ("c", "d")])
+    >>> list(part_in_order(G, "abc")), list(part_in_order(G, "abc").edges)
+    (['a', 'b', 'c'], [('a', 'b'), ('a', 'c')])
+    """
+    if G.is_multigraph():
+        raise InvalidArgumentError("part_in_order takes a graph without parallel edges")
+    keep = sorted(set(nodes) & set(G), key=str)
+    part = G.__class__()
+    part.graph.update(G.graph)
+    part.add_nodes_from((n, G.nodes[n]) for n in keep)
+    inside = set(keep)
+    ends = {(u, v) if G.is_directed() or str(u) <= str(v) else (v, u)
+            for u, v in G.edges(keep) if u in inside and v in inside}
+    part.add_edges_from((u, v, G.edges[u, v]) for u, v in sorted(ends, key=lambda e: (str(e[0]), str(e[1]))))
+    return part
+
+
+def _among(G: nx.Graph, among: Collection[str]) -> nx.Graph:
+    """The part of *G* the actors *among* make (an organisation's eras with it), with the edges between them."""
+    keep = set(among)
+    part = part_in_order(G, [n for n, iri in G.nodes(data="iri") if (iri or n) in keep])
+    # as in the whole, a node other than a person is there for an edge of its own
+    part.remove_nodes_from([n for n, kind in part.nodes(data="type") if kind != "person" and not part.degree(n)])
+    return part
 
 
 @paused()
 def project(source: ContactSource, network: str = "persons", *, indirect: bool = False, planned: bool = False,
-            institutional: bool = False, since: Any = None, until: Any = None) -> nx.Graph:
+            institutional: bool = False, since: Any = None, until: Any = None,
+            among: Collection[str] | None = None) -> nx.Graph:
     """Project the knowledge graph into a NetworkX graph.
 
     Parameters
@@ -438,6 +478,12 @@ def project(source: ContactSource, network: str = "persons", *, indirect: bool =
         Include indirect contacts, planned contacts, institutional ties.
     since, until : str, int or date, optional
         A time window.
+    among : collection of str, optional
+        The persons network only: draw these actors (IRIs; an organisation
+        with its eras) and the edges between two of them, as the same
+        projection of every actor would draw them. Their ego networks, for
+        one, are the same in it (what :func:`diplograph.view.view` asks
+        around an actor).
 
     Returns
     -------
@@ -446,7 +492,8 @@ def project(source: ContactSource, network: str = "persons", *, indirect: bool =
     Raises
     ------
     InvalidArgumentError
-        An unknown network, a filter on the full graph, or a bound that is not a date.
+        An unknown network, a filter on the full graph, *among* on another network than
+        the persons network, or a bound that is not a date.
     NoAnswerError
         *since* after *until*.
 
@@ -459,6 +506,8 @@ def project(source: ContactSource, network: str = "persons", *, indirect: bool =
     """
     if network not in NETWORKS:
         raise unknown_choice("network", network, NETWORKS)
+    if among is not None and network != "persons":
+        raise InvalidArgumentError(f"among= draws part of the persons network, not of the {network} network")
     options = options_of(network, indirect, planned, institutional, since, until)
     G: nx.Graph
     if network == "full":
@@ -466,12 +515,14 @@ def project(source: ContactSource, network: str = "persons", *, indirect: bool =
             raise InvalidArgumentError("the full network is the whole graph: it takes no filters "
                              "(indirect, planned, institutional, since, until)")
         G = _full(source)
-    elif (G := _own_projection(source, network, indirect, planned, institutional, since, until)) is not None:
+    elif (G := _own_projection(source, network, indirect, planned, institutional, since, until,
+                               among)) is not None:
         pass
     else:
         events = _events(source, indirect=indirect, planned=planned, since=since, until=until)
         if network == "persons":
             G = _persons(source, events, ties(source, since=since, until=until) if institutional else [])
+            G = G if among is None else _among(G, among)
         else:
             G = _bipartite(source, events)
     G.graph["options"] = options

@@ -19,6 +19,7 @@ import networkx as nx
 from ..errors import InvalidArgumentError, NoAnswerError, unknown_choice
 from ..records import ActorRef, Record
 from .paths import Hop, explain_hop, reach
+from .projection import part_in_order
 
 __all__ = ["ALGORITHMS", "Brokers", "Community", "brokers", "communities", "ego"]
 
@@ -108,7 +109,7 @@ def ego(G: nx.Graph, node: Hashable | Sequence[Hashable], depth: int = 1) -> nx.
         raise InvalidArgumentError(f"depth must be 1 or more, got {depth} (the actor alone is not a network)")
     starts = [node] if isinstance(node, str) or not isinstance(node, Sequence) else list(node)
     dist = reach(G, starts, depth)
-    E = G.subgraph(dist).copy()
+    E = G.subgraph(dist).copy() if G.is_multigraph() else part_in_order(G, dist)
     for n, d in dist.items():
         E.nodes[n]["distance"] = d
     E.graph["ego"] = (starts[0] if len(starts) == 1 else tuple(starts), depth)

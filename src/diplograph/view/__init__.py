@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_atomic
 from ..bulk import paused
-from ..errors import InvalidArgumentError, NoAnswerError
+from ..errors import InvalidArgumentError, NoAnswerError, UnknownEntityError
 from ..network import project as network_project
 from ..network.structure import ego
 from .banner import Focus, banner
@@ -81,18 +81,20 @@ class Page:
 
 
 def project(source: ContactSource, network: str = "persons", *, indirect: bool = True, planned: bool = True,
-            institutional: bool = True, since: Any = None, until: Any = None) -> Any:
+            institutional: bool = True, since: Any = None, until: Any = None,
+            among: Collection[str] | None = None) -> Any:
     """The projection the page draws: :func:`diplograph.network.project`.
 
     The page shows indirect and planned contacts and institutional ties by
     default (each filterable on the page). The full graph takes no filters:
-    asking for a time window on it is an error.
+    asking for a time window on it is an error. *among*: the persons
+    network between those actors only.
     """
     if network == "full":
         extra = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
         return network_project(source, "full", **extra)
     return network_project(source, network, indirect=indirect, planned=planned, institutional=institutional,
-                           since=since, until=until)
+                           since=since, until=until, among=among)
 
 
 def neighbourhood(graph: Any, source: ContactSource, around: str, depth: int = 1) -> Any:
@@ -233,8 +235,12 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
             raise InvalidArgumentError("a timeline shows every date of the actor or pair: it takes no --since or "
                                        "--until (its year sliders narrow it on the page)")
         return _timeline(source, timeline, around=around, network=network, title=title, height=height)
+    among = _near(source, around, depth) if around is not None and network == "persons" else None
     graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
-                    since=since, until=until)
+                    since=since, until=until, among=among)
+    if among is not None and graph.number_of_edges() == 0:  # say what the whole network says
+        graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
+                        since=since, until=until)
     if graph.number_of_edges() == 0:  # a page of isolated dots would look like an answer
         window = f" between {since or '…'} and {until or '…'}" if since is not None or until is not None else ""
         raise NoAnswerError(f"no contact or tie{window} under these options: the page would be empty")
@@ -254,6 +260,28 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
                   indirect=indirect, planned=planned, institutional=institutional)
     return render(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, title=title, height=height,
                   focus=focus)
+
+
+def _near(source: ContactSource, around: str, depth: int) -> set[str] | None:
+    """Actors among whom the ego network of *around* lies, where the source can tell (None: draw everyone).
+
+    Each step adds whoever shares a contact or a tie with the actors so far,
+    at any time: a superset of the ego network's actors, so the ego network
+    of the part they make is the ego network of the whole.
+    """
+    co_actors = getattr(source, "co_actors", None)  # the contact index offers it
+    if co_actors is None or depth < 1:
+        return None
+    try:
+        near = {source.names.resolve(around).iri}
+    except UnknownEntityError:  # reported by the neighbourhood, after the options are checked
+        return None
+    for _ in range(depth):
+        grown: set[str] = co_actors(near)
+        if grown == near:
+            break
+        near = grown
+    return near
 
 
 def _timeline(source: ContactSource, names: str | Sequence[str], *, around: str | None, network: str,
