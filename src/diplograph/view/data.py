@@ -63,6 +63,20 @@ DRAWN_TYPES = ("person", "organisation", "country", "group", "place", "gathering
 _ACTOR_TYPES = ("person", "organisation", "country", "group")
 
 
+def finite(what: str, *numbers: float) -> None:
+    """Raise ValueError naming *what* unless every one of *numbers* is finite (JSON has no NaN).
+
+    >>> finite("node a", 1.0, 2.5)
+    >>> finite("node a", float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: node a: a number that is not finite (nan) cannot be drawn
+    """
+    for x in numbers:
+        if not math.isfinite(x):
+            raise ValueError(f"{what}: a number that is not finite ({x}) cannot be drawn")
+
+
 def _sizes(values: dict[Any, float], n: int) -> dict[Any, float]:
     """Node radii (canvas units) from centrality: 8–34 on small pages, narrower as pages grow."""
     if not values:
@@ -372,6 +386,7 @@ class _PageBuilder:
         for item in self.nodes:
             item["x"], item["y"] = pos[item["id"]]
             item["size"] = grown[item["id"]]
+            finite(f"node {item['id']}", item["x"], item["y"], item["size"], item["value"])
 
     def _node(self, node: Any, d: dict[str, Any]) -> dict[str, Any]:
         kind = str(d.get("type") or "other")
