@@ -31,6 +31,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from rdflib import RDF, URIRef
@@ -468,6 +469,7 @@ def contact_record(iri: str, rows: list[dict[str, Any]], roles: list[tuple[str, 
     )
 
 
+@lru_cache(maxsize=64)  # a few IRIs, asked once per row of long answers
 def precision_word(value: str | None) -> str:
     """A date precision as records give it (``day``, ``month``, ``year``, ``undated``) from a row's value."""
     return str(_local(value)).replace("precision", "").lower() or "undated"

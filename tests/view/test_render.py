@@ -72,3 +72,19 @@ def test_kg_view_delegates(kg: Any, persons: Any) -> None:
     ego = nx.ego_graph(persons, kg.resolve("Putin").iri, radius=1)
     assert (page.nodes, page.edges) == (ego.number_of_nodes(), ego.number_of_edges())
     assert page.nodes < persons.number_of_nodes()
+
+
+def test_a_node_measured_at_no_number_is_an_error_not_a_null(hostile: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.view import data
+
+    graph, source = hostile
+    real = data.centrality
+
+    def broken(g: Any, measure: str) -> dict[Any, float]:
+        values = dict(real(g, measure))
+        values[sorted(values, key=str)[0]] = float("nan")
+        return values
+
+    monkeypatch.setattr(data, "centrality", broken)
+    with pytest.raises(ValueError, match=r"node .*not finite \(nan\)"):
+        render(graph, source)

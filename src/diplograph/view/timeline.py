@@ -146,9 +146,9 @@ class _Remembered(_ByActor):
 
     def contact_facts(self, iris: Iterable[str]) -> list[ContactFacts]:
         key = tuple(dict.fromkeys(iris))
-        if self.read.issuperset(key):
+        if key not in self.sides and self.read.issuperset(key):  # kept: an actor is the first of many pairs
             found = {f.iri: f for iri in key for f in self.facts.get(iri, [])}
-            return sorted(found.values(), key=date_order)
+            self.sides[key] = sorted(found.values(), key=date_order)
         if key not in self.sides:
             self.sides[key] = contact_facts(self.source, list(key))
         return self.sides[key]
