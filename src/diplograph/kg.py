@@ -42,7 +42,7 @@ from .network import paths as _paths
 from .network import structure as _structure
 from .network.centrality import CentralityScore
 from .network.paths import Path as NetworkPath
-from .network.projection import NetworkOptions, project
+from .network.projection import NetworkOptions, near, project
 from .network.rhythm import Rhythm, rhythm
 from .network.structure import Brokers, Community
 from .query import Rows, SelectQueryName, iter_rows, run_query
@@ -394,8 +394,12 @@ class KnowledgeGraph:
                                       engine=engine)
 
     def ego(self, name: str | Entity, depth: int = 1, **options: Unpack[NetworkOptions]) -> nx.Graph:
-        """The ego network of an actor: everyone within *depth* hops (node attribute ``distance``)."""
-        G = self.network("persons", **options)
+        """The ego network of an actor: everyone within *depth* hops (node attribute ``distance``).
+
+        Drawn from the part of the network the actors near it make, where the
+        source can tell who they are (:func:`diplograph.network.projection.near`).
+        """
+        G = project(self.source, "persons", among=near(self.source, name, depth), **options)
         return _structure.ego(G, _paths.node_of(G, self.resolve(name)), depth)
 
     def brokers(self, **options: Unpack[NetworkOptions]) -> Brokers:

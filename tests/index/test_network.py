@@ -131,3 +131,21 @@ def test_a_page_around_an_actor_is_drawn_from_the_actors_near_it(pair: tuple[Kno
     assert len(asked) >= 2  # the index was asked who is near, not the whole network drawn
     keys = [k for k in indexed.source.cache["diplograph.index.network"] if k[-1] is not None]
     assert len(keys) == 1  # one part kept at a time
+
+
+@pytest.mark.parametrize("options", [{}, {"institutional": True, "planned": True, "indirect": True}],
+                         ids=["kept", "all"])
+def test_an_ego_network_is_drawn_from_the_actors_near_it(pair: tuple[KnowledgeGraph, KnowledgeGraph],
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         options: dict[str, Any]) -> None:
+    plain, indexed = pair
+    asked: list[Any] = []
+    real = IndexContacts.co_actors
+    monkeypatch.setattr(IndexContacts, "co_actors", lambda self, iris: asked.append(iris) or real(self, iris))
+    for depth in (1, 2):
+        assert _graph(indexed.ego("Putin", depth, **options)) == _graph(plain.ego("Putin", depth, **options))
+    assert asked
+    with pytest.raises(dg.UnknownEntityError, match="Putn"):
+        indexed.ego("Putn", **options)
+    with pytest.raises(dg.InvalidArgumentError, match="depth"):
+        indexed.ego("Putin", 0, **options)

@@ -85,8 +85,9 @@ from rdflib.term import Node
 
 from ..bulk import paused
 from ..dates import DateLike, Span, date_bounds, in_window, window
-from ..errors import InvalidArgumentError, unknown_choice
+from ..errors import InvalidArgumentError, UnknownEntityError, unknown_choice
 from ..records import ActorRef, ContactRecord, ContactSummary, Tie
+from ..registry import Entity
 from ..vocab import DG, local_name
 from . import eras
 
@@ -94,8 +95,8 @@ if TYPE_CHECKING:
     from ..contacts import ContactSource
 
 __all__ = ["EDGE_LISTS", "NETWORKS", "TIE_KINDS", "TIE_LISTS", "EraNodes", "NetworkOptions", "actor_attrs",
-           "actors", "add_ties", "event_label", "finish_edge", "new_edge", "org_contacts", "project",
-           "select_events", "ties"]
+           "actors", "add_ties", "event_label", "finish_edge", "near", "new_edge", "org_contacts", "part_in_order",
+           "project", "select_events", "ties"]
 
 log = logging.getLogger(__name__)
 
@@ -452,6 +453,31 @@ def part_in_order(G: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
             for u, v in G.edges(keep) if u in inside and v in inside}
     part.add_edges_from((u, v, G.edges[u, v]) for u, v in sorted(ends, key=lambda e: (str(e[0]), str(e[1]))))
     return part
+
+
+def near(source: ContactSource, name: str | Entity, depth: int) -> set[str] | None:
+    """Actors among whom the ego network of *name* lies (for ``project(..., among=)``), or None: draw everyone.
+
+    Each step adds whoever shares a contact or a tie with the actors so far,
+    at any time and under any option (``source.co_actors``, which the contact
+    index offers): a superset of the actors within *depth* steps, so the ego
+    network in the part they make is the ego network in the whole. None where
+    the source cannot tell, for a depth below 1 or a name no entity has (the
+    question on the whole network reports those).
+    """
+    co_actors = getattr(source, "co_actors", None)
+    if co_actors is None or depth < 1:
+        return None
+    try:
+        found = {name.iri if isinstance(name, Entity) else source.names.resolve(name).iri}
+    except UnknownEntityError:
+        return None
+    for _ in range(depth):
+        grown: set[str] = co_actors(found)
+        if grown == found:
+            break
+        found = grown
+    return found
 
 
 def _among(G: nx.Graph, among: Collection[str]) -> nx.Graph:

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_atomic
 from ..bulk import paused
-from ..errors import InvalidArgumentError, NoAnswerError, UnknownEntityError
+from ..errors import InvalidArgumentError, NoAnswerError
 from ..network import project as network_project
+from ..network.projection import near
 from ..network.structure import ego
 from .banner import Focus, banner
 from .data import MAX_NODES, SIZE_MEASURES, drawn, legend, page_data
@@ -235,7 +236,7 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
             raise InvalidArgumentError("a timeline shows every date of the actor or pair: it takes no --since or "
                                        "--until (its year sliders narrow it on the page)")
         return _timeline(source, timeline, around=around, network=network, title=title, height=height)
-    among = _near(source, around, depth) if around is not None and network == "persons" else None
+    among = near(source, around, depth) if around is not None and network == "persons" else None
     graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until, among=among)
     if among is not None and graph.number_of_edges() == 0:  # say what the whole network says
@@ -260,28 +261,6 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
                   indirect=indirect, planned=planned, institutional=institutional)
     return render(graph, source, size_by=size_by, rank_by=rank_by, max_nodes=max_nodes, title=title, height=height,
                   focus=focus)
-
-
-def _near(source: ContactSource, around: str, depth: int) -> set[str] | None:
-    """Actors among whom the ego network of *around* lies, where the source can tell (None: draw everyone).
-
-    Each step adds whoever shares a contact or a tie with the actors so far,
-    at any time: a superset of the ego network's actors, so the ego network
-    of the part they make is the ego network of the whole.
-    """
-    co_actors = getattr(source, "co_actors", None)  # the contact index offers it
-    if co_actors is None or depth < 1:
-        return None
-    try:
-        near = {source.names.resolve(around).iri}
-    except UnknownEntityError:  # reported by the neighbourhood, after the options are checked
-        return None
-    for _ in range(depth):
-        grown: set[str] = co_actors(near)
-        if grown == near:
-            break
-        near = grown
-    return near
 
 
 def _timeline(source: ContactSource, names: str | Sequence[str], *, around: str | None, network: str,
