@@ -399,8 +399,9 @@ class KnowledgeGraph:
         Drawn from the part of the network the actors near it make, where the
         source can tell who they are (:func:`diplograph.network.projection.near`).
         """
-        G = project(self.source, "persons", among=near(self.source, name, depth), **options)
-        return _structure.ego(G, _paths.node_of(G, self.resolve(name)), depth)
+        entity = self.resolve(name)
+        G = project(self.source, "persons", among=near(self.source, entity.iri, depth), **options)
+        return _structure.ego(G, _paths.node_of(G, entity), depth)
 
     def brokers(self, **options: Unpack[NetworkOptions]) -> Brokers:
         """Articulation points and bridges of the persons network."""

@@ -20,7 +20,7 @@ import networkx as nx
 from ..bulk import paused
 from ..contacts import ContactSource
 from ..dates import Span, window
-from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge, part_in_order
+from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge
 from ..records import ActorRef, Tie, event_span
 from .schema import EDGE_COLUMNS, org_contacts_sql, person_edges_sql
 
@@ -167,20 +167,23 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
              for iri, date, was_planned, reported, bounds in index.sql(_SPANS, [events])}
     pairs, nodes = _with_ties(index, {(r[0], r[1]): _edge_data(r, spans) for r in rows}, list(ties or []), options,
                               drawn)
-    G = nx.Graph()
     names = index.names
     who = {a for (a,) in index.sql(_ACTORS)}
     if drawn is not None:
         who &= drawn
-    G.add_nodes_from((e.iri, {"iri": e.iri, "label": e.en, "label_ar": e.ar, "type": "person"})
-                     for e in sorted((e for e in names if e.kind == "person" and e.iri in who), key=lambda e: e.iri))
+    listed: list[tuple[str, dict[str, Any]]] = [
+        (e.iri, {"iri": e.iri, "label": e.en, "label_ar": e.ar, "type": "person"})
+        for e in sorted((e for e in names if e.kind == "person" and e.iri in who), key=lambda e: e.iri)]
+    people = {n for n, _ in listed}
     bases = {nodes.base(n) for key in pairs for n in key}
-    unknown = sorted(n for n in bases if n not in G and not _known(names, n))
+    unknown = sorted(n for n in bases if n not in people and not _known(names, n))
     refs = {a: ActorRef(a, label, label_ar) for a, label, label_ar in index.sql(_REFS, [unknown])} if unknown else {}
     ordered = sorted(pairs.items())
-    for (a, b), _ in ordered:
-        for n in (a, b):
-            if n not in G:
-                G.add_node(n, **nodes.attrs(index, n, refs))
+    others = dict.fromkeys(n for (a, b), _ in ordered for n in (a, b) if n not in people)
+    listed += [(n, nodes.attrs(index, n, refs)) for n in others]
+    if drawn is not None:  # a part: in name order, as part_in_order gives it (the whole: as events add them)
+        listed.sort(key=lambda item: item[0])
+    G = nx.Graph()
+    G.add_nodes_from(listed)
     G.add_edges_from((a, b, data) for (a, b), data in ordered)
-    return G if drawn is None else part_in_order(G, G)
+    return G

@@ -66,7 +66,6 @@ _ROLE_NS = str(DG)
 _EVENT_ROWS = """contacts c JOIN roles r ON r.contact = c.iri
                  WHERE c.quote IS NOT NULL AND r.role_type IS NOT NULL AND r.label IS NOT NULL"""
 
-#: Columns of a contact's rows, named as the ``contacts`` query names them.
 #: Whoever shares a contact (any role) or an institutional tie with one of the actors $1 (a superset of the
 #: neighbours of $1 in every network drawn from the index).
 _CO_ACTORS = """
@@ -75,6 +74,7 @@ WHERE r.agent IN (SELECT unnest($1::VARCHAR[]))
 UNION SELECT org FROM ties WHERE member IN (SELECT unnest($1::VARCHAR[]))
 UNION SELECT member FROM ties WHERE org IN (SELECT unnest($1::VARCHAR[]))
 """
+#: Columns of a contact's rows, named as the ``contacts`` query names them.
 _CONTACT_COLUMNS = """c.iri, c.planned, c.kind, c.date, c.bounds, c.precision, c.date_expression, c.other_date,
     c.other_date_note,
     c.place_label, c.place_label_ar, c.gathering_label, c.status, c.duration_minutes, c.duration_type, c.duration_bound,

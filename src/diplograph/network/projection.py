@@ -85,9 +85,8 @@ from rdflib.term import Node
 
 from ..bulk import paused
 from ..dates import DateLike, Span, date_bounds, in_window, window
-from ..errors import InvalidArgumentError, UnknownEntityError, unknown_choice
+from ..errors import InvalidArgumentError, unknown_choice
 from ..records import ActorRef, ContactRecord, ContactSummary, Tie
-from ..registry import Entity
 from ..vocab import DG, local_name
 from . import eras
 
@@ -455,23 +454,19 @@ def part_in_order(G: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
     return part
 
 
-def near(source: ContactSource, name: str | Entity, depth: int) -> set[str] | None:
-    """Actors among whom the ego network of *name* lies (for ``project(..., among=)``), or None: draw everyone.
+def near(source: ContactSource, iri: str, depth: int) -> set[str] | None:
+    """Actors among whom the ego network of the actor *iri* lies (for ``project(..., among=)``), or None: everyone.
 
     Each step adds whoever shares a contact or a tie with the actors so far,
     at any time and under any option (``source.co_actors``, which the contact
     index offers): a superset of the actors within *depth* steps, so the ego
     network in the part they make is the ego network in the whole. None where
-    the source cannot tell, for a depth below 1 or a name no entity has (the
-    question on the whole network reports those).
+    the source cannot tell, or for a depth below 1 (which the ego network refuses).
     """
     co_actors = getattr(source, "co_actors", None)
     if co_actors is None or depth < 1:
         return None
-    try:
-        found = {name.iri if isinstance(name, Entity) else source.names.resolve(name).iri}
-    except UnknownEntityError:
-        return None
+    found = {iri}
     for _ in range(depth):
         grown: set[str] = co_actors(found)
         if grown == found:

@@ -236,7 +236,9 @@ def view(source: ContactSource, *, network: str = "persons", around: str | None 
             raise InvalidArgumentError("a timeline shows every date of the actor or pair: it takes no --since or "
                                        "--until (its year sliders narrow it on the page)")
         return _timeline(source, timeline, around=around, network=network, title=title, height=height)
-    among = near(source, around, depth) if around is not None and network == "persons" else None
+    among = None
+    if around is not None and network == "persons":
+        among = near(source, source.names.resolve(around).iri, depth)
     graph = project(source, network, indirect=indirect, planned=planned, institutional=institutional,
                     since=since, until=until, among=among)
     if among is not None and graph.number_of_edges() == 0:  # say what the whole network says
