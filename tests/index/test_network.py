@@ -149,3 +149,12 @@ def test_an_ego_network_is_drawn_from_the_actors_near_it(pair: tuple[KnowledgeGr
         indexed.ego("Putn", **options)
     with pytest.raises(dg.InvalidArgumentError, match="depth"):
         indexed.ego("Putin", 0, **options)
+
+
+def test_a_mistyped_actor_among_is_named_not_left_out(pair: tuple[KnowledgeGraph, KnowledgeGraph]) -> None:
+    from diplograph.network import project
+
+    typo = PUTIN.replace("putin", "putn")
+    for kg in pair:
+        with pytest.raises(dg.InvalidArgumentError, match=f"among: '{typo}' is no entity.*did you mean '{PUTIN}'"):
+            project(kg.source, among=[PUTIN, typo])

@@ -20,7 +20,7 @@ import networkx as nx
 from ..bulk import paused
 from ..contacts import ContactSource
 from ..dates import Span, window
-from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, finish_edge, new_edge
+from ..network.projection import EDGE_LISTS, TIE_LISTS, EraNodes, add_ties, check_among, finish_edge, new_edge
 from ..records import ActorRef, Tie, event_span
 from .schema import EDGE_COLUMNS, org_contacts_sql, person_edges_sql
 
@@ -40,6 +40,13 @@ SELECT DISTINCT agent FROM roles
 WHERE role_type IN ('initiatorRole', 'participantRole', 'intermediaryRole') AND label IS NOT NULL
   AND contact IN (SELECT iri FROM contacts WHERE quote IS NOT NULL)
 UNION SELECT member FROM ties
+"""
+
+#: Which of the IRIs $1 have a part in a contact, plan or claim, or in a tie.
+_AGENTS = """
+SELECT agent FROM roles WHERE agent IN (SELECT unnest($1::VARCHAR[]))
+UNION SELECT member FROM ties WHERE member IN (SELECT unnest($1::VARCHAR[]))
+UNION SELECT org FROM ties WHERE org IN (SELECT unnest($1::VARCHAR[]))
 """
 
 #: When each event held (for the spans of an edge's events).
@@ -161,6 +168,8 @@ def persons_network(index: TableSource, *, indirect: bool = False, planned: bool
     lo, hi = window(since, until)
     options = [planned, indirect, lo, hi]
     drawn = None if among is None else frozenset(among)
+    if drawn is not None:
+        check_among(index, drawn, {a for (a,) in index.sql(_AGENTS, [sorted(drawn)])})
     rows = _edge_rows(index, options, drawn)
     events = sorted({e for r in rows for e in r[2]})
     spans = {iri: event_span(date, was_planned, reported, bounds)

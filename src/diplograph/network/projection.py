@@ -85,7 +85,7 @@ from rdflib.term import Node
 
 from ..bulk import paused
 from ..dates import DateLike, Span, date_bounds, in_window, window
-from ..errors import InvalidArgumentError, unknown_choice
+from ..errors import InvalidArgumentError, near_matches, unknown_choice
 from ..records import ActorRef, ContactRecord, ContactSummary, Tie
 from ..vocab import DG, local_name
 from . import eras
@@ -94,8 +94,8 @@ if TYPE_CHECKING:
     from ..contacts import ContactSource
 
 __all__ = ["EDGE_LISTS", "NETWORKS", "TIE_KINDS", "TIE_LISTS", "EraNodes", "NetworkOptions", "actor_attrs",
-           "actors", "add_ties", "event_label", "finish_edge", "near", "new_edge", "org_contacts", "part_in_order",
-           "project", "select_events", "ties"]
+           "actors", "add_ties", "check_among", "event_label", "finish_edge", "near", "new_edge", "org_contacts",
+           "part_in_order", "project", "select_events", "ties"]
 
 log = logging.getLogger(__name__)
 
@@ -475,8 +475,22 @@ def near(source: ContactSource, iri: str, depth: int) -> set[str] | None:
     return found
 
 
-def _among(G: nx.Graph, among: Collection[str]) -> nx.Graph:
+def check_among(source: ContactSource, among: Collection[str], agents: Collection[str]) -> None:
+    """Raise InvalidArgumentError naming the first IRI of *among* that is neither an entity nor one of *agents*.
+
+    A mistyped IRI would otherwise draw a smaller network without a word.
+    """
+    for iri in sorted(among):
+        entity = source.names.get(iri)
+        if iri not in agents and (entity is None or entity.iri != iri):
+            close = near_matches(iri, (e.iri for e in source.names))
+            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+            raise InvalidArgumentError(f"among: {iri!r} is no entity or actor of this graph{hint}")
+
+
+def _among(source: ContactSource, G: nx.Graph, among: Collection[str]) -> nx.Graph:
     """The part of *G* the actors *among* make (an organisation's eras with it), with the edges between them."""
+    check_among(source, among, actors(source) | {t.b for t in source.ties()})
     keep = set(among)
     part = part_in_order(G, [n for n, iri in G.nodes(data="iri") if (iri or n) in keep])
     # as in the whole, a node other than a person is there for an edge of its own
@@ -543,7 +557,7 @@ def project(source: ContactSource, network: str = "persons", *, indirect: bool =
         events = _events(source, indirect=indirect, planned=planned, since=since, until=until)
         if network == "persons":
             G = _persons(source, events, ties(source, since=since, until=until) if institutional else [])
-            G = G if among is None else _among(G, among)
+            G = G if among is None else _among(source, G, among)
         else:
             G = _bipartite(source, events)
     G.graph["options"] = options
