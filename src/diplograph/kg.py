@@ -401,7 +401,7 @@ class KnowledgeGraph:
         """
         entity = self.resolve(name)
         G = project(self.source, "persons", among=near(self.source, entity.iri, depth), **options)
-        return _structure.ego(G, _paths.node_of(G, entity), depth)
+        return _structure.ego(G, _paths.node_of(G, entity, with_edges=True), depth)  # alone, no ego network
 
     def brokers(self, **options: Unpack[NetworkOptions]) -> Brokers:
         """Articulation points and bridges of the persons network."""

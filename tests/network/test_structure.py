@@ -44,6 +44,8 @@ def test_ego(kg: dg.KnowledgeGraph, who: dict[str, str]) -> None:
             kg.ego("Putin", depth=depth)
     with pytest.raises(NoPathError, match="takes part in no contact"):
         kg.ego("Kremlin")
+    with pytest.raises(NoPathError, match="takes part in no contact"):  # a person drawn alone is no ego network
+        kg.ego("Putin", since=2030)
 
 
 def test_communities(kg: dg.KnowledgeGraph) -> None:

@@ -247,9 +247,14 @@ def nodes_of(G: nx.Graph, entity: Entity) -> list[Hashable]:
     return sorted((n for n, d in G.nodes(data=True) if d.get("iri") == entity.iri), key=str)
 
 
-def node_of(G: nx.Graph, entity: Entity) -> list[Hashable]:
-    """The nodes of *entity* in *G*, or :class:`NoPathError` if it takes part in nothing under G's options."""
-    found = nodes_of(G, entity)
+def node_of(G: nx.Graph, entity: Entity, *, with_edges: bool = False) -> list[Hashable]:
+    """The nodes of *entity* in *G*, or :class:`NoPathError` if it takes part in nothing under G's options.
+
+    With *with_edges*, an actor drawn without an edge (a person the network
+    lists whose contacts all lie outside its window, say) takes part in
+    nothing either.
+    """
+    found = [n for n in nodes_of(G, entity) if G.degree(n) or not with_edges]
     if not found:
         raise NoPathError(entity.en, "any other actor", G.graph.get("options"),
                           reason=f"{entity.en!r} takes part in no contact or tie in this network")
